@@ -1,0 +1,31 @@
+"""Every path, version and limit the package uses, in one place."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+RESOURCES_DIR = PACKAGE_DIR / "resources"
+
+# The project root is the folder holding data/ when run from a checkout; otherwise the
+# current directory, so an installed package still has sensible defaults.
+_checkout_root = PACKAGE_DIR.parent
+PROJECT_ROOT = _checkout_root if (_checkout_root / "pyproject.toml").exists() else Path.cwd()
+
+RAW_DIR = Path(os.environ.get("CCASX_RAW_DIR", PROJECT_ROOT / "data" / "raw"))
+PROCESSED_DIR = Path(os.environ.get("CCASX_PROCESSED_DIR", PROJECT_ROOT / "data" / "processed"))
+REPORTS_DIR = Path(os.environ.get("CCASX_REPORTS_DIR", PROJECT_ROOT / "reports"))
+
+# Bump when ingest/normalize/structure change what they produce: cached parses are
+# keyed by (sha256, PARSER_VERSION) and are thrown away when it changes.
+PARSER_VERSION = "1"
+# Bump when extraction rules change; resource files (registry, taxonomy) are hashed too.
+EXTRACTOR_VERSION = "1"
+
+SOURCE_SUFFIXES = (".pdf", ".txt")
+
+# Hostile-file caps (overridable from the CLI / environment).
+MAX_PAGES = int(os.environ.get("CCASX_MAX_PAGES", "500"))
+MAX_PAGE_AREA_PT2 = float(os.environ.get("CCASX_MAX_PAGE_AREA", str(14400 * 14400 / 4)))
+FILE_TIMEOUT_S = float(os.environ.get("CCASX_FILE_TIMEOUT", "120"))
+MAX_TEXT_BYTES = int(os.environ.get("CCASX_MAX_TEXT_BYTES", str(20 * 1024 * 1024)))

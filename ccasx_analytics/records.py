@@ -1,0 +1,146 @@
+"""Small frozen records passed between stages, before they become tables.
+
+Data flows one way:
+    ingest  (path -> Document of Lines)
+    structure (Document -> ParsedIssue: IssueMeta + Articles + warnings)
+    extract (Article -> ArticleMentions)
+    tables  (records -> validated DataFrames)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of an issue, already normalized (see normalize.py).
+
+    Typography is known for PDFs and ``None`` for plain text.  ``page`` is 1-based.
+    """
+
+    text: str
+    page: int
+    x0: float | None = None
+    x1: float | None = None
+    top: float | None = None
+    bottom: float | None = None
+    size: float | None = None  # dominant font size of the line, in pt
+    bold: bool = False  # most characters of the line come from a bold face
+    column: int = 0  # 0 = full width or left column, 1 = right column, ...
+    indent: bool = False  # the line starts a paragraph (first-line indent, or text-format cue)
+
+
+@dataclass(frozen=True)
+class Document:
+    """What ingest read from one file: lines in reading order, plus file facts."""
+
+    path: Path
+    sha256: str
+    kind: str  # "pdf" | "txt"
+    n_pages: int
+    lines: tuple[Line, ...]
+    encoding: str | None = None  # for text files: the detected encoding
+    page_width: float | None = None
+    body_size: float | None = None  # the most common font size: the body text
+    body_left: float | None = None  # usual left edge of body lines, per column not kept
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    section: str | None
+    title: str
+
+
+@dataclass(frozen=True)
+class IssueMeta:
+    publication: str | None = None
+    year: int | None = None
+    issue_no: int | None = None  # 第N期
+    total_no: int | None = None  # 总第N期
+    issue_date: date | None = None  # first day of the issue's month
+    date_source: str | None = None  # "masthead" | "filename" | "content"
+    toc: tuple[TocEntry, ...] = ()
+    closing: tuple[tuple[str, str], ...] = ()  # (label, value): 报/发/送/编辑/地址/电话/邮箱/邮编
+
+
+@dataclass(frozen=True)
+class Article:
+    seq: int
+    section: str | None
+    title: str
+    text: str
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    source_note: str | None = None
+    editor_note: str | None = None
+    page_start: int | None = None
+    page_end: int | None = None
+
+
+@dataclass(frozen=True)
+class ParsedIssue:
+    meta: IssueMeta
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...] = ()
+
+
+# --- mentions (offsets are into Article.text) -------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    org: str  # canonical name
+    surface: str  # as printed
+    is_member: bool
+    start: int
+    end: int
+    org_type: str | None = None
+    in_registry: bool = False
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    role: str  # "author" | "mentioned"
+    title: str | None  # 职务 when stated
+    start: int | None  # None for byline authors: the byline is not part of the text
+    end: int | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str
+    raw: str
+    qualifier: str  # exact | over | approx | at_least | at_most | up_to
+    subject: str | None
+    kind: str  # count | money | percent | area | power | compute | duration | rank | other
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    theme: str
+    hits: int
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Keyword:
+    term: str
+    weight: float
+    rank: int
+
+
+@dataclass(frozen=True)
+class ArticleMentions:
+    orgs: tuple[OrgMention, ...] = ()
+    people: tuple[PersonMention, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    themes: tuple[ThemeHit, ...] = ()
+    keywords: tuple[Keyword, ...] = ()
