@@ -85,6 +85,10 @@ class ParsedIssue:
     meta: IssueMeta
     articles: tuple[Article, ...]
     warnings: tuple[str, ...] = ()
+    # File facts the issues table reports (copied from the Document by parse_file).
+    n_pages: int | None = None
+    kind: str | None = None  # "pdf" | "txt"
+    encoding: str | None = None  # for text files: the detected encoding
 
 
 # --- mentions (offsets are into Article.text) -------------------------------------------
