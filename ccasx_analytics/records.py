@@ -30,6 +30,7 @@ class Line:
     bold: bool = False  # most characters of the line come from a bold face
     column: int = 0  # 0 = full width or left column, 1 = right column, ...
     indent: bool = False  # the line starts a paragraph (first-line indent, or text-format cue)
+    tabbed: bool = False  # plain text: the line began with a tab (a table-of-contents cue)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Document:
     lines: tuple[Line, ...]
     encoding: str | None = None  # for text files: the detected encoding
     page_width: float | None = None
+    page_height: float | None = None  # PDF: the most common page height, for position rules
     body_size: float | None = None  # the most common font size: the body text
     body_left: float | None = None  # usual left edge of body lines, per column not kept
     warnings: tuple[str, ...] = ()
