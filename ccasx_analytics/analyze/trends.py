@@ -1,0 +1,293 @@
+"""Trends over the issues: themes, member coverage, section mix, keywords and figures.
+
+Every function takes the tables (the dict from ``load``) and returns a new tidy frame, one
+row per observation, with the period columns first so charts take them directly.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .corpus import Corpus, Tables, corpus_of, fold_query, fold_text
+from .periods import check_by
+from .registry import members, theme_labels
+
+NEGLECT_AFTER = 3  # issues without a mention before a member is called neglected
+
+
+def _period_columns(periods: pd.DataFrame) -> list[str]:
+    return [c for c in ("period", "period_start", "issue_id") if c in periods.columns]
+
+
+def _share(num: pd.Series, den: pd.Series) -> pd.Series:
+    den_f = den.astype("float64")
+    return (num.astype("float64") / den_f.where(den_f > 0, 1.0)).where(den_f > 0, 0.0)
+
+
+def _grid(periods: pd.DataFrame, **levels: list) -> pd.DataFrame:
+    """Every period crossed with every value of each level: the rows that must exist, zero or not."""
+    cols = _period_columns(periods)
+    index = pd.MultiIndex.from_product([range(len(periods)), *levels.values()], names=["code", *levels.keys()])
+    grid = index.to_frame(index=False)
+    return grid.merge(periods[cols].reset_index(names="code"), on="code", how="left")
+
+
+def _article_counts(corpus: Corpus, code: np.ndarray, by_section: bool) -> pd.DataFrame:
+    df = pd.DataFrame({"code": code, "section": corpus.section_names})
+    df = df[df["code"] >= 0]
+    keys = ["code", "section"] if by_section else ["code"]
+    return df.groupby(keys).size().rename("all_articles").reset_index()
+
+
+def _sections_in_order(corpus: Corpus) -> list[str]:
+    return list(dict.fromkeys(corpus.section_names))
+
+
+def theme_trends(tables: Tables, by: str = "issue", section: bool = False) -> pd.DataFrame:
+    """Articles touching each theme per period, and their share of all articles.
+
+    One row per period × theme (× section with ``section=True``), every period and theme
+    present, zeros included: ``articles``, ``hits``, ``all_articles``, ``share``.
+
+    >>> from ccasx_analytics.synthetic_tables import synthetic_tables
+    >>> t = theme_trends(synthetic_tables(n_articles=36, n_issues=3, seed=2), by="issue")
+    >>> sorted(t["theme"].unique())[:2], len(t) == 3 * t["theme"].nunique()
+    (['5g_network', 'ai_models'], True)
+    """
+    check_by(by)
+    corpus = corpus_of(tables)
+    periods, code = corpus.periods(by)
+    labels = theme_labels(tables.get("theme_hits"))
+    pos, rows = corpus.mention_rows("theme_hits")
+    hits = pd.DataFrame({"code": code[pos] if len(pos) else np.empty(0, dtype="int64"),
+                         "section": corpus.section_names[pos] if len(pos) else np.empty(0, dtype=object),
+                         "theme": rows["theme"].astype(str).to_numpy() if len(pos) else np.empty(0, dtype=object),
+                         "hits": rows["hits"].to_numpy(dtype="int64") if len(pos) else np.empty(0, dtype="int64")})
+    hits = hits[hits["code"] >= 0]
+    keys = ["code", "section", "theme"] if section else ["code", "theme"]
+    counted = hits.groupby(keys).agg(articles=("hits", "size"), hits=("hits", "sum")).reset_index()
+    levels = {"section": _sections_in_order(corpus)} if section else {}
+    grid = _grid(periods, **levels, theme=sorted(labels))
+    out = grid.merge(counted, on=keys, how="left").merge(_article_counts(corpus, code, section), on=keys[:-1], how="left")
+    out[["articles", "hits", "all_articles"]] = out[["articles", "hits", "all_articles"]].fillna(0).astype("int64")
+    out["share"] = _share(out["articles"], out["all_articles"])
+    out["label"] = out["theme"].map(labels).astype("string")
+    cols = _period_columns(periods) + (["section"] if section else []) + ["theme", "label", "articles", "hits", "all_articles", "share"]
+    return out.sort_values(keys, kind="stable")[cols].reset_index(drop=True)
+
+
+def _member_mentions(corpus: Corpus, code: np.ndarray) -> pd.DataFrame:
+    pos, rows = corpus.mention_rows("org_mentions")
+    if not len(pos):
+        return pd.DataFrame({"code": [], "org": [], "pos": []})
+    df = pd.DataFrame({"code": code[pos], "org": rows["org"].astype(str).to_numpy(), "pos": pos,
+                       "is_member": rows["is_member"].fillna(False).astype(bool).to_numpy()})
+    return df[df["is_member"] & (df["code"] >= 0)]
+
+
+def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
+    """Mentions and articles per member organization per period, with share of voice.
+
+    One row per period × member (every member of the registry, zeros included):
+    ``mentions``, ``articles``, ``all_articles``, ``article_share`` (articles / all
+    articles), ``member_mentions`` (all member mentions in the period) and
+    ``share_of_voice`` (mentions / member_mentions).
+
+    >>> from ccasx_analytics.synthetic_tables import synthetic_tables
+    >>> m = member_coverage(synthetic_tables(n_articles=24, n_issues=2, seed=4))
+    >>> m.groupby("period")["share_of_voice"].sum().round(6).tolist()
+    [1.0, 1.0]
+    """
+    check_by(by)
+    corpus = corpus_of(tables)
+    periods, code = corpus.periods(by)
+    ments = _member_mentions(corpus, code)
+    orgs = sorted(set(members(tables.get("org_mentions"))["org"]) | set(ments["org"]))
+    counted = ments.groupby(["code", "org"]).agg(mentions=("pos", "size"), articles=("pos", "nunique")).reset_index()
+    out = _grid(periods, org=orgs).merge(counted, on=["code", "org"], how="left")
+    out = out.merge(_article_counts(corpus, code, False), on="code", how="left")
+    out[["mentions", "articles", "all_articles"]] = out[["mentions", "articles", "all_articles"]].fillna(0).astype("int64")
+    out["article_share"] = _share(out["articles"], out["all_articles"])
+    out["member_mentions"] = out.groupby("code")["mentions"].transform("sum").astype("int64")
+    out["share_of_voice"] = _share(out["mentions"], out["member_mentions"])
+    cols = _period_columns(periods) + ["org", "mentions", "articles", "all_articles", "article_share",
+                                       "member_mentions", "share_of_voice"]
+    return out.sort_values(["code", "org"], kind="stable")[cols].reset_index(drop=True)
+
+
+def neglected_members(tables: Tables, after: int = NEGLECT_AFTER) -> pd.DataFrame:
+    """Each member's coverage over the whole corpus and how many issues ago it was last covered.
+
+    ``issues_since``: counted issues published after the last one that mentioned the member
+    (all issues when never mentioned); ``neglected`` when that is at least ``after``.
+    Sorted most neglected first.
+
+    >>> from ccasx_analytics.synthetic_tables import synthetic_tables
+    >>> n = neglected_members(synthetic_tables(n_articles=24, n_issues=2, seed=4))
+    >>> list(n.columns[:4])
+    ['org', 'org_type', 'mentions', 'articles']
+    """
+    corpus = corpus_of(tables)
+    _, code = corpus.periods("issue")
+    ments = _member_mentions(corpus, code)
+    registry = members(tables.get("org_mentions"))
+    orgs = pd.DataFrame({"org": sorted(set(registry["org"]) | set(ments["org"]))})
+    orgs = orgs.merge(registry, on="org", how="left")
+    per = ments.groupby("org").agg(mentions=("pos", "size"), articles=("pos", "nunique"),
+                                   issues_covered=("code", "nunique"), last_code=("code", "max")).reset_index()
+    out = orgs.merge(per, on="org", how="left")
+    n_issues = len(corpus.issues)
+    total = int(out["mentions"].fillna(0).sum())
+    out[["mentions", "articles", "issues_covered"]] = out[["mentions", "articles", "issues_covered"]].fillna(0).astype("int64")
+    out["share_of_voice"] = out["mentions"] / total if total else 0.0
+    last = out["last_code"]
+    issues = corpus.issues
+    out["last_covered"] = last.map(lambda c: issues.at[int(c), "label"] if pd.notna(c) else None).astype("string")
+    out["last_covered_date"] = last.map(lambda c: issues.at[int(c), "issue_date"] if pd.notna(c) else pd.NaT).astype("datetime64[ns]")
+    out["issues_since"] = last.map(lambda c: n_issues - 1 - int(c) if pd.notna(c) else n_issues).astype("int64")
+    out["neglected"] = out["issues_since"] >= after
+    out["org_type"] = out["org_type"].astype("string")
+    cols = ["org", "org_type", "mentions", "articles", "issues_covered", "share_of_voice", "last_covered",
+            "last_covered_date", "issues_since", "neglected"]
+    return out.sort_values(["issues_since", "mentions", "org"], ascending=[False, True, True], kind="stable")[cols].reset_index(drop=True)
+
+
+def section_mix(tables: Tables) -> pd.DataFrame:
+    """Articles and characters per section in each issue, with their shares of the issue.
+
+    One row per issue × section (every section seen anywhere, zeros included); the cover
+    story before the first 【】 is the section ``封面文章``.
+
+    >>> from ccasx_analytics.synthetic_tables import synthetic_tables
+    >>> s = section_mix(synthetic_tables(n_articles=24, n_issues=2, seed=5))
+    >>> s.groupby("period")["share"].sum().round(6).tolist()
+    [1.0, 1.0]
+    """
+    corpus = corpus_of(tables)
+    periods, code = corpus.periods("issue")
+    df = pd.DataFrame({"code": code, "section": corpus.section_names,
+                       "chars": corpus.articles["text"].fillna("").str.len().to_numpy()})
+    counted = df.groupby(["code", "section"]).agg(articles=("chars", "size"), chars=("chars", "sum")).reset_index()
+    out = _grid(periods, section=_sections_in_order(corpus)).merge(counted, on=["code", "section"], how="left")
+    out[["articles", "chars"]] = out[["articles", "chars"]].fillna(0).astype("int64")
+    out["share"] = _share(out["articles"], out.groupby("code")["articles"].transform("sum"))
+    out["char_share"] = _share(out["chars"], out.groupby("code")["chars"].transform("sum"))
+    out["section"] = out["section"].astype("string")
+    cols = _period_columns(periods) + ["section", "articles", "chars", "share", "char_share"]
+    return out[cols].reset_index(drop=True)
+
+
+def top_keywords(tables: Tables, by: str = "issue", n: int = 10) -> pd.DataFrame:
+    """The ``n`` heaviest keywords of each period (summed TF-IDF weight over its articles).
+
+    >>> from ccasx_analytics.synthetic_tables import synthetic_tables
+    >>> k = top_keywords(synthetic_tables(n_articles=24, n_issues=2, seed=6), n=3)
+    >>> k.groupby("period")["rank"].max().tolist()
+    [3, 3]
+    """
+    check_by(by)
+    corpus = corpus_of(tables)
+    periods, code = corpus.periods(by)
+    pos, rows = corpus.mention_rows("keywords")
+    cols = _period_columns(periods) + ["term", "weight", "articles", "rank"]
+    if not len(pos):
+        return pd.DataFrame(columns=cols)
+    df = pd.DataFrame({"code": code[pos], "term": rows["term"].astype(str).to_numpy(),
+                       "weight": rows["weight"].to_numpy(dtype="float64")})
+    df = df[df["code"] >= 0]
+    agg = df.groupby(["code", "term"]).agg(weight=("weight", "sum"), articles=("weight", "size")).reset_index()
+    agg = agg.sort_values(["code", "weight", "articles", "term"], ascending=[True, False, False, True], kind="stable")
+    agg["rank"] = agg.groupby("code").cumcount() + 1
+    agg = agg[agg["rank"] <= n]
+    out = agg.merge(periods[_period_columns(periods)].reset_index(names="code"), on="code", how="left")
+    out["rank"] = out["rank"].astype("int64")
+    return out[cols].reset_index(drop=True)
+
+
+def _figures_in_context(tables: Tables) -> tuple[Corpus, pd.DataFrame]:
+    corpus = corpus_of(tables)
+    pos, rows = corpus.mention_rows("figures")
+    if not len(pos):
+        return corpus, pd.DataFrame(columns=_FIGURE_COLUMNS)
+    issues = corpus.issues
+    ipos = corpus.article_issue_pos[pos]
+    out = rows.assign(
+        period=issues["label"].to_numpy()[ipos], issue_date=issues["issue_date"].to_numpy()[ipos],
+        issue_order=ipos, seq=corpus.articles["seq"].to_numpy()[pos],
+        section=corpus.section_names[pos], title=corpus.articles["title"].to_numpy()[pos])
+    out = out.sort_values(["issue_order", "seq", "start"], kind="stable").reset_index(drop=True)
+    for col in ("period", "section", "title"):
+        out[col] = out[col].astype("string")
+    out["issue_date"] = out["issue_date"].astype("datetime64[ns]")
+    return corpus, out[_FIGURE_COLUMNS]
+
+
+_FIGURE_COLUMNS = ["issue_id", "period", "issue_date", "article_id", "section", "title", "subject", "value", "unit",
+                   "qualifier", "kind", "raw", "sentence", "start", "end"]
+
+
+def filter_figures(tables: Tables, *, unit: str | None = None, subject: str | None = None,
+                   qualifier: str | None = None, kind: str | None = None) -> pd.DataFrame:
+    """Figures with their issue and article, filtered; ``subject`` matches a part of the subject.
+
+    >>> from ccasx_analytics.synthetic_tables import synthetic_tables
+    >>> f = filter_figures(synthetic_tables(n_articles=24, n_issues=2, seed=7), unit="人", qualifier="over")
+    >>> set(f["unit"]) <= {"人"}, set(f["qualifier"]) <= {"over"}
+    (True, True)
+    """
+    _, figs = _figures_in_context(tables)
+    keep = pd.Series(True, index=figs.index)
+    if unit is not None:
+        keep &= figs["unit"].astype("string") == unit
+    if qualifier is not None:
+        keep &= figs["qualifier"].astype("string") == qualifier
+    if kind is not None:
+        keep &= figs["kind"].astype("string") == kind
+    if subject is not None:
+        wanted = fold_query(subject)
+        keep &= figs["subject"].fillna("").astype(str).map(lambda s: wanted in fold_text(s))
+    return figs[keep.to_numpy(dtype=bool)].reset_index(drop=True)
+
+
+def figure_series(tables: Tables, indicator: str, unit: str | None = None) -> pd.DataFrame:
+    """One indicator (a figure subject such as ``5G基站`` or ``智能算力规模``) across issues,
+    each value with the sentence it was printed in, in publication order.
+
+    Subjects equal to ``indicator`` (width/case-folded) are taken; when there are none,
+    subjects that contain it.
+
+    >>> from ccasx_analytics.synthetic_tables import synthetic_tables
+    >>> s = figure_series(synthetic_tables(n_articles=36, n_issues=3, seed=8), "5g基站")
+    >>> s["subject"].unique().tolist(), s["unit"].unique().tolist()
+    (['5G基站'], ['个'])
+    """
+    _, figs = _figures_in_context(tables)
+    wanted = fold_query(indicator)
+    subjects = figs["subject"].fillna("").astype(str).map(fold_text)
+    keep = subjects == wanted
+    if not keep.any():
+        keep = subjects.map(lambda s: bool(s) and wanted in s)
+    if unit is not None:
+        keep &= figs["unit"].astype("string") == unit
+    return figs[keep.to_numpy(dtype=bool)].reset_index(drop=True)
+
+
+def latest_issue_figures(tables: Tables, n: int = 10) -> pd.DataFrame:
+    """The headline figures of the latest issue: those with a subject, in reading order
+    (the cover story first), one per subject and printed value.
+
+    >>> from ccasx_analytics.synthetic_tables import synthetic_tables
+    >>> f = latest_issue_figures(synthetic_tables(n_articles=24, n_issues=2, seed=9), n=5)
+    >>> len(f) <= 5 and f["issue_id"].nunique() == 1
+    True
+    """
+    corpus, figs = _figures_in_context(tables)
+    if figs.empty or corpus.issues.empty:
+        return figs.iloc[0:0]
+    dated = figs[figs["issue_id"].isin(corpus.issues["issue_id"])]
+    # Undated issues sort last but cannot be called the latest when dated ones exist.
+    dated_issues = corpus.issues[corpus.issues["issue_date"].notna()]
+    latest = (dated_issues if len(dated_issues) else corpus.issues)["issue_id"].iloc[-1]
+    figs = dated[dated["issue_id"] == latest]
+    with_subject = figs[figs["subject"].fillna("").astype(str).str.len() > 0]
+    return with_subject.drop_duplicates(["subject", "raw"]).head(n).reset_index(drop=True)
