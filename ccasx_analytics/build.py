@@ -111,6 +111,7 @@ class FileTask:
     stages: Stages
     max_pages: int
     parsed: ParsedIssue | None = None  # given when only extraction must be redone
+    resources_key: str = ""  # resources_fingerprint() in the parent: a change reloads them
 
 
 @dataclass(frozen=True)
@@ -123,20 +124,24 @@ class FileResult:
     extract_seconds: float = 0.0
 
 
-_RESOURCES: dict[str, Any] = {}
+# (load_resources name, fingerprint) -> resources, per worker process.  Workers outlive one
+# build when forked from a warm server, so a changed registry must invalidate this.
+_RESOURCES: dict[tuple[str, str], Any] = {}
 
 
-def _resources(stages: Stages) -> Any:
-    if stages.load_resources not in _RESOURCES:
-        _RESOURCES[stages.load_resources] = resolve(stages.load_resources)()
-    return _RESOURCES[stages.load_resources]
+def _resources(stages: Stages, key: str = "") -> Any:
+    k = (stages.load_resources, key)
+    if k not in _RESOURCES:
+        _RESOURCES.clear()
+        _RESOURCES[k] = resolve(stages.load_resources)()
+    return _RESOURCES[k]
 
 
 def warm_worker(stages: Stages = Stages()) -> None:
     """Import the stages and load extraction resources once (run in the worker server)."""
     resolve(stages.parse_file)
     resolve(stages.extract_article)
-    _resources(stages)
+    _resources(stages, str(resolve(stages.resources_fingerprint)()))
 
 
 def process_file(task: FileTask) -> FileResult:
@@ -151,7 +156,7 @@ def process_file(task: FileTask) -> FileResult:
     t1 = time.perf_counter()
     try:
         extract = resolve(task.stages.extract_article)
-        resources = _resources(task.stages)
+        resources = _resources(task.stages, task.resources_key)
         mentions = tuple(extract(a, resources) for a in parsed.articles)
         error = None
     except Exception as exc:  # an extraction bug must not lose the articles
@@ -274,7 +279,7 @@ def build(
         if parsed is not None and isinstance(mentions, tuple) and len(mentions) == len(parsed.articles):
             results[s.sha256] = FileResult(parsed=parsed, mentions=mentions)
             continue
-        tasks.append(FileTask(s.path, stages, max_pages, parsed))
+        tasks.append(FileTask(s.path, stages, max_pages, parsed, fingerprint))
         task_sha.append(s.sha256)
 
     t_pool = time.perf_counter()

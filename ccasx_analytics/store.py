@@ -134,7 +134,10 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path | str) -> Pat
                 df = tables[name]
                 parquet, csv = table_files(name)
                 df.to_parquet(staging / parquet, index=False)
-                excel_safe(df).to_csv(staging / csv, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d")
+                # CRLF rows, as Excel writes them; it also makes the csv writer quote cells
+                # holding a bare CR, which would otherwise split a row.
+                excel_safe(df).to_csv(staging / csv, index=False, encoding="utf-8-sig",
+                                      date_format="%Y-%m-%d", lineterminator="\r\n")
                 manifest["tables"][name] = {"rows": int(len(df)), "columns": list(df.columns)}
             (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
             if out_dir.exists():

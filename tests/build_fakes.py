@@ -9,7 +9,7 @@ module of their own.  The format::
     body line …
 
 and a line that is one of ``!crash`` (the process dies of SIGSEGV), ``!hang`` (stuck where
-no alarm reaches), ``!slow`` (stuck in Python), ``!raise`` (a bug), ``!fail REASON`` (an
+no alarm reaches), ``!slow`` (stuck in Python), ``!nap`` (0.3 s of work), ``!raise`` (a bug), ``!fail REASON`` (an
 unreadable file) makes the parser misbehave that way.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,14 +30,20 @@ STAGES_NAMES = dict(
     load_resources="build_fakes:load_resources",
     resources_fingerprint="build_fakes:resources_fingerprint",
 )
-CALLS_LOG = "CCASX_FAKE_CALLS_LOG"
+# Workers are forked from a server started once per test session, so they do not see
+# environment changes made later: what the fakes must learn travels through files.
+# The organisation the fake extractor looks for; tests rewrite it to "edit the registry".
+RESOURCES_FILE = Path(tempfile.gettempdir()) / f"ccasx-build-fakes-{os.getuid()}-org.txt"
 
 
-def _log(kind: str, path) -> None:
-    log = os.environ.get(CALLS_LOG)
-    if log:
-        with open(log, "a", encoding="utf-8") as fh:
-            fh.write(f"{kind}\t{Path(path).name}\n")
+def calls_log(raw_dir: Path) -> Path:
+    """Where the fake parser notes each file it parses: beside the raw folder."""
+    return Path(raw_dir).parent / "parse-calls.log"
+
+
+def _log(path: Path) -> None:
+    with open(calls_log(path.parent), "a", encoding="utf-8") as fh:
+        fh.write(f"{path.name}\n")
 
 
 def parse_file(path: Path, *, max_pages: int = 500) -> ParsedIssue:
@@ -58,6 +65,8 @@ def parse_file(path: Path, *, max_pages: int = 500) -> ParsedIssue:
             time.sleep(600)
         if line == "!slow":
             time.sleep(600)
+        if line == "!nap":
+            time.sleep(0.3)
         if line == "!raise":
             raise ValueError("bug on cue")
         if line.startswith("!fail "):
@@ -73,27 +82,30 @@ def parse_file(path: Path, *, max_pages: int = 500) -> ParsedIssue:
     pages = text.count("\f") + 1
     if pages > max_pages:
         raise IngestError(path, f"{pages} pages, more than the limit of {max_pages}")
-    _log("parse", path)
+    _log(path)
     articles = tuple(
         Article(seq=i, section=None, title=t, text="\n".join(body), authors=("张三",) if i == 0 else (),
                 page_start=1, page_end=1)
         for i, (t, body) in enumerate(arts)
     )
-    return ParsedIssue(IssueMeta(year=year, issue_no=issue), articles, n_pages=pages, kind="txt", encoding="utf-8")
+    return ParsedIssue(IssueMeta(year=year, issue_no=issue), articles, n_pages=pages,
+                       kind=path.suffix.lower().lstrip("."), encoding="utf-8")
+
+
+def set_org(name: str) -> None:
+    RESOURCES_FILE.write_text(name, "utf-8")
 
 
 def load_resources() -> dict:
-    return {"org": os.environ.get("CCASX_FAKE_ORG", "协会")}
+    return {"org": RESOURCES_FILE.read_text("utf-8") if RESOURCES_FILE.exists() else "协会"}
 
 
 def resources_fingerprint() -> str:
-    return os.environ.get("CCASX_FAKE_ORG", "协会")
+    return load_resources()["org"]
 
 
 def extract_article(article: Article, resources: dict | None = None) -> ArticleMentions:
-    org = os.environ.get("CCASX_FAKE_ORG", "协会")
+    org = (resources or load_resources())["org"]
     orgs = tuple(OrgMention(org, org, True, m.start(), m.end()) for m in re.finditer(re.escape(org), article.text))
     themes = (ThemeHit("association", len(orgs), (org,)),) if orgs else ()
-    if article.text.startswith("=") or "@" in article.title:
-        pass  # formula-looking text is data like any other
     return ArticleMentions(orgs=orgs, themes=themes)
