@@ -1,0 +1,552 @@
+"""Read one issue file into a ``records.Document``: lines in reading order with typography.
+
+The only module that imports pdfplumber (inside functions, so ``import ccasx_analytics``
+stays fast).  Every refusal is an ``IngestError`` whose reason is one plain sentence.
+
+PDF: one pass over each page's characters builds the lines (text, position, dominant size,
+bold, column, paragraph-start flag); multi-column pages are emitted column by column, with
+full-width elements (title bars, headers) kept in place.
+
+Text: decoded by BOM, strict UTF-8, UTF-16 without BOM (NUL-byte pattern), GB18030, and
+charset-normalizer only as a last resort; a result that is not plausible Chinese text is an
+error, never silent mojibake.  The conventions of text exports of the newsletter: a line
+starting with a space starts a new page, lines starting with a tab are the table of contents.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import config
+from . import normalize as N
+from .errors import IngestError
+from .records import Document, Line
+
+_BOLD_CUES = ("bold", "heavy", "black", "medium", "semibold", "demi", "-b", ",b")
+
+
+def read_document(path: Path | str, max_pages: int = config.MAX_PAGES) -> Document:
+    """Read a ``.pdf`` or ``.txt`` issue; raise ``IngestError`` with a plain reason."""
+    path = Path(path)
+    try:
+        data_head = path.open("rb").read(1024)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if size == 0:
+        raise IngestError(path, "empty file (0 bytes)")
+    suffix = path.suffix.lower()
+    if suffix == ".pdf" or data_head.startswith(b"%PDF"):
+        if b"%PDF-" not in data_head:
+            raise IngestError(path, "not a PDF (no %PDF header: the file holds something else)")
+        return _read_pdf(path, max_pages)
+    if suffix == ".txt":
+        return _read_text(path)
+    raise IngestError(path, f"unsupported file type {suffix or '(no extension)'!r}: expected .pdf or .txt")
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# ===================================================================================== PDF
+
+
+@dataclass
+class _Seg:
+    """A run of characters on one visual line, before columns are known."""
+
+    chars: list
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    text: str = ""
+    column: int = 0
+    full_width: bool = False
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.lower().split("+", 1)[-1]
+    return any(cue in name for cue in _BOLD_CUES)
+
+
+def _silence_pdfminer() -> None:
+    # pdfminer logs "Could not get FontBBox" and similar for harmless font quirks
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _read_pdf(path: Path, max_pages: int) -> Document:
+    _silence_pdfminer()
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    try:
+        pdf = pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise IngestError(path, "encrypted PDF — needs a password") from exc
+    except (PDFSyntaxError, PSException) as exc:
+        raise IngestError(path, f"corrupt or truncated PDF ({exc.__class__.__name__}: {_short(exc)})") from exc
+    except Exception as exc:  # pdfminer raises many shapes of error on broken files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise IngestError(path, "encrypted PDF — needs a password") from exc
+        raise IngestError(path, f"corrupt or truncated PDF ({exc.__class__.__name__}: {_short(exc)})") from exc
+
+    try:
+        try:
+            pages = pdf.pages
+        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+            raise IngestError(path, "encrypted PDF — needs a password") from exc
+        except IngestError:
+            raise
+        except Exception as exc:
+            raise IngestError(path, f"corrupt or truncated PDF: its pages cannot be read ({_short(exc)})") from exc
+        n_pages = len(pages)
+        if n_pages == 0:
+            raise IngestError(path, "corrupt or truncated PDF: no pages found")
+        if n_pages > max_pages:
+            raise IngestError(path, f"too many pages: {n_pages} pages, the limit is {max_pages}")
+        lines: list[Line] = []
+        widths, heights = [], []
+        n_chars = n_images = 0
+        for pno, page in enumerate(pages, start=1):
+            w, h = float(page.width), float(page.height)
+            if w * h > config.MAX_PAGE_AREA_PT2:
+                raise IngestError(
+                    path,
+                    f"page {pno} is too large: {w:.0f} × {h:.0f} pt = {w * h:,.0f} pt², "
+                    f"the limit is {config.MAX_PAGE_AREA_PT2:,.0f} pt²",
+                )
+            widths.append(round(w))
+            heights.append(round(h))
+            try:
+                chars = page.chars
+                n_images += len(page.objects.get("image", ()))
+            except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+                raise IngestError(path, "encrypted PDF — needs a password") from exc
+            except Exception as exc:
+                raise IngestError(path, f"corrupt or truncated PDF: page {pno} cannot be read ({_short(exc)})") from exc
+            n_chars += len(chars)
+            lines.extend(page_lines(chars, pno, w))
+            page.flush_cache()
+            if hasattr(page, "close"):
+                page.close()
+    finally:
+        pdf.close()
+
+    if not any(ln.text.strip() for ln in lines):
+        if n_images or n_chars == 0:
+            raise IngestError(path, "no text layer — scanned issue, needs OCR")
+    sizes = [ln.size for ln in lines if ln.size for _ in range(max(1, len(ln.text)))]
+    body_size = N.dominant([round(s * 2) / 2 for s in sizes])
+    lefts = [round(ln.x0) for ln in lines if ln.x0 is not None and ln.size and body_size and abs(ln.size - body_size) < 0.6]
+    return Document(
+        path=path,
+        sha256=sha256_of(path),
+        kind="pdf",
+        n_pages=n_pages,
+        lines=tuple(lines),
+        page_width=N.dominant(widths),
+        page_height=N.dominant(heights),
+        body_size=body_size,
+        body_left=N.dominant(lefts),
+    )
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip() or exc.__class__.__name__
+    return text if len(text) < 120 else text[:117] + "…"
+
+
+def page_lines(chars: Sequence[dict], page_no: int, page_width: float) -> list[Line]:
+    """Lines of one page in reading order, from its characters in a single pass.
+
+    Characters are grouped into rows by their top, rows are split into segments at wide
+    gaps, segments are assigned to columns found from a vertical gutter, and emitted column
+    by column between full-width elements.
+    """
+    segs = _segments(chars)
+    if not segs:
+        return []
+    ordered = _reading_order(segs, page_width)
+    return _lines_from_segments(ordered, page_no)
+
+
+def _segments(chars: Sequence[dict]) -> list[_Seg]:
+    usable = [c for c in chars if c.get("upright", True) and c["text"] and not c["text"].isspace() or c["text"] == " "]
+    if not usable:
+        return []
+    usable.sort(key=lambda c: (c["top"], c["x0"]))
+    rows: list[list[dict]] = []
+    row_top = row_bottom = -1e9
+    for c in usable:
+        size = c["size"] or 10.0
+        # same row when the vertical extents overlap by more than half a character
+        overlap = min(row_bottom, c["bottom"]) - max(row_top, c["top"])
+        if rows and overlap > 0.45 * min(size, row_bottom - row_top or size):
+            rows[-1].append(c)
+            row_bottom = max(row_bottom, c["bottom"])
+        else:
+            rows.append([c])
+            row_top, row_bottom = c["top"], c["bottom"]
+    segs: list[_Seg] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        current: list[dict] = []
+        for c in row:
+            if current:
+                prev = current[-1]
+                gap = c["x0"] - prev["x1"]
+                em = max(prev["size"], c["size"]) or 10.0
+                if c["text"] == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.3 * em:
+                    continue  # overprinted duplicate (fake bold, shadow)
+                if gap > 1.0 * em:
+                    segs.append(_make_seg(current))
+                    current = []
+            current.append(c)
+        if current:
+            segs.append(_make_seg(current))
+    return [s for s in segs if s.text.strip()]
+
+
+def _make_seg(chars: list[dict]) -> _Seg:
+    # dominant size and boldness weighted by characters; text with spaces where the
+    # printed gap is wider than a space would be
+    sizes: Counter = Counter()
+    bold = 0
+    parts: list[str] = []
+    prev = None
+    for c in chars:
+        size = round(float(c["size"]) * 2) / 2
+        sizes[size] += 1
+        if _is_bold(c.get("fontname", "")):
+            bold += 1
+        if prev is not None and c["text"] != " " and prev["text"] != " ":
+            gap = c["x0"] - prev["x1"]
+            em = c["size"] or 10.0
+            ascii_pair = prev["text"].isascii() or c["text"].isascii()
+            if gap > (0.25 if ascii_pair else 0.6) * em:
+                parts.append(" ")
+        parts.append(c["text"])
+        prev = c
+    size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return _Seg(
+        chars=chars,
+        x0=float(chars[0]["x0"]),
+        x1=float(max(c["x1"] for c in chars)),
+        top=float(min(c["top"] for c in chars)),
+        bottom=float(max(c["bottom"] for c in chars)),
+        size=size,
+        bold=bold * 2 > len(chars),
+        text="".join(parts),
+    )
+
+
+def _column_bounds(segs: list[_Seg], page_width: float) -> list[float]:
+    """x positions of gutters between columns (empty for a single-column page).
+
+    A gutter is a vertical strip that no narrow segment crosses while text lies on both
+    sides of it; segments wider than most of the text area are full-width elements and do
+    not count (they are what cross a gutter).
+    """
+    left = min(s.x0 for s in segs)
+    right = max(s.x1 for s in segs)
+    span = right - left
+    if span <= 0:
+        return []
+    narrow = [s for s in segs if (s.x1 - s.x0) < 0.62 * span]
+    if len(narrow) < 6:
+        return []
+    # coverage profile in 2-pt bins, weighted by how many lines cover each bin
+    nbins = int(span // 2) + 1
+    cover = [0] * nbins
+    for s in narrow:
+        a = int((s.x0 - left) // 2)
+        b = int((s.x1 - left) // 2)
+        for k in range(max(a, 0), min(b, nbins - 1) + 1):
+            cover[k] += 1
+    bounds = []
+    k = 0
+    lo_limit, hi_limit = int(0.2 * nbins), int(0.8 * nbins)
+    while k < nbins:
+        if cover[k] == 0 and lo_limit <= k <= hi_limit:
+            start = k
+            while k < nbins and cover[k] == 0:
+                k += 1
+            end = k
+            gx0 = left + start * 2
+            gx1 = left + end * 2
+            # both sides must carry real columns of text (lines filling most of the side),
+            # not a right-aligned date, a page number or a lone centered fragment
+            lfull = [s for s in narrow if s.x1 <= gx0 + 1 and s.x1 - s.x0 >= 0.5 * (gx0 - left)]
+            rfull = [s for s in narrow if s.x0 >= gx1 - 1 and s.x1 - s.x0 >= 0.5 * (right - gx1)]
+            if len(lfull) >= 5 and len(rfull) >= 5 and (end - start) * 2 >= 4:
+                bounds.append((gx0 + gx1) / 2)
+        else:
+            k += 1
+    return bounds
+
+
+def _reading_order(segs: list[_Seg], page_width: float) -> list[_Seg]:
+    bounds = _column_bounds(segs, page_width)
+    segs.sort(key=lambda s: (s.top, s.x0))
+    if not bounds:
+        return segs
+    for s in segs:
+        col = sum(1 for b in bounds if s.x0 >= b)
+        crosses = any(s.x0 < b < s.x1 for b in bounds)
+        s.column = col
+        s.full_width = crosses
+    out: list[_Seg] = []
+    band: list[_Seg] = []
+
+    def flush() -> None:
+        band.sort(key=lambda s: (s.column, s.top, s.x0))
+        out.extend(band)
+        band.clear()
+
+    for s in segs:
+        if s.full_width:
+            flush()
+            s.column = 0
+            out.append(s)
+        else:
+            band.append(s)
+    flush()
+    return out
+
+
+def _lines_from_segments(segs: list[_Seg], page_no: int) -> list[Line]:
+    # per column: the usual left edge of body-sized segments, for the first-line indent
+    lefts: dict[int, Counter] = {}
+    rights: dict[int, Counter] = {}
+    for s in segs:
+        if not s.full_width:
+            lefts.setdefault(s.column, Counter())[round(s.x0)] += 1
+            rights.setdefault(s.column, Counter())[round(s.x1)] += 1
+    col_left = {c: cnt.most_common(1)[0][0] for c, cnt in lefts.items()}
+    col_right = {c: max(cnt) for c, cnt in rights.items()}
+    lines = []
+    for s in segs:
+        text = N.normalize_text(s.text)
+        if not text:
+            continue
+        indent = False
+        if not s.full_width and s.column in col_left:
+            offset = s.x0 - col_left[s.column]
+            # first-line indent: about one to three characters in from the column's edge,
+            # and not a centered or right-aligned line
+            indent = 0.8 * s.size <= offset <= 3.2 * s.size and s.x1 >= col_right[s.column] - 4 * s.size
+            indent = indent or (0.8 * s.size <= offset <= 3.2 * s.size and len(text) > 3)
+        lines.append(
+            Line(
+                text=text,
+                page=page_no,
+                x0=round(s.x0, 2),
+                x1=round(s.x1, 2),
+                top=round(s.top, 2),
+                bottom=round(s.bottom, 2),
+                size=s.size,
+                bold=s.bold,
+                column=s.column,
+                indent=indent,
+            )
+        )
+    return lines
+
+
+# ==================================================================================== text
+
+
+def _read_text(path: Path) -> Document:
+    data = path.read_bytes()
+    if len(data) > config.MAX_TEXT_BYTES:
+        raise IngestError(
+            path, f"text file too large: {len(data):,} bytes, the limit is {config.MAX_TEXT_BYTES:,} bytes"
+        )
+    text, encoding = decode_text(data, path)
+    lines = text_lines(text)
+    if not lines:
+        raise IngestError(path, "no text: the file holds only blank lines")
+    return Document(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        kind="txt",
+        n_pages=max(ln.page for ln in lines),
+        lines=tuple(lines),
+        encoding=encoding,
+    )
+
+
+def decode_text(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
+    """Decode a text export reliably; return (text, encoding name).
+
+    Order: BOM, strict UTF-8, UTF-16 without BOM (NUL-byte pattern), GB18030 (covers GBK
+    and GB2312), charset-normalizer.  Anything that decodes only with replacement
+    characters or to implausible text raises ``IngestError``.
+    """
+    boms = (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    )
+    for bom, enc in boms:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(enc.replace("-sig", ""))
+            except UnicodeDecodeError as exc:
+                raise IngestError(path, f"mis-encoded text: it starts with a {enc} byte-order mark but does not decode as {enc}") from exc
+            return _checked(text, enc, path, strict_utf8=False), enc
+    tried: list[str] = []
+    nul = data.count(b"\x00")
+    if nul > len(data) // 20:
+        even = data[0::2].count(b"\x00")
+        odd = data[1::2].count(b"\x00")
+        enc = "utf-16-be" if even > odd else "utf-16-le"
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError as exc:
+            raise IngestError(path, "mis-encoded text: NUL bytes suggest UTF-16 but the file does not decode as UTF-16") from exc
+        return _checked(text, enc, path, strict_utf8=False), enc
+    try:
+        text = data.decode("utf-8")
+        return _checked(text, "utf-8", path, strict_utf8=True), "utf-8"
+    except UnicodeDecodeError:
+        tried.append("UTF-8")
+    for enc in ("gb18030",):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            tried.append(enc.upper())
+            continue
+        if plausibility_problem(text) is None:
+            return text, enc
+        tried.append(enc.upper())
+    if len(data) % 2 == 0:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if plausibility_problem(text) is None:
+                return text, enc
+        tried.append("UTF-16")
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except Exception:  # charset-normalizer is a last resort; its failure is not ours
+        best = None
+    if best is not None and best.encoding:
+        text = str(best)
+        if "\ufffd" not in text and plausibility_problem(text) is None:
+            return text, best.encoding
+        tried.append(best.encoding)
+    raise IngestError(
+        path,
+        f"mis-encoded text: it does not decode to plausible Chinese in any encoding tried ({', '.join(tried)})",
+    )
+
+
+def _checked(text: str, enc: str, path: Path | str, *, strict_utf8: bool) -> str:
+    problem = plausibility_problem(text)
+    if problem:
+        raise IngestError(path, f"mis-encoded text: decoded as {enc} it {problem}")
+    return text
+
+
+def _is_common_han(ch: str) -> bool:
+    # GB2312 level 1 (lead bytes B0–D7) are the 3,755 most used characters of mainland text
+    try:
+        b = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 2 and 0xB0 <= b[0] <= 0xD7
+
+
+def plausibility_problem(text: str) -> str | None:
+    """Why ``text`` is not plausible newsletter text (mojibake, binary), or None."""
+    if "\ufffd" in text:
+        return "contains replacement characters (bytes that are not text)"
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\x0c")
+    if controls > max(2, len(text) // 1000):
+        return f"contains {controls} control characters: binary data, not text"
+    non_ascii = [c for c in text if ord(c) > 127 and not c.isspace()]
+    if not non_ascii:
+        return None  # plain ASCII is not mojibake; structure decides whether it is an issue
+    han = [c for c in non_ascii if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
+    cjk_like = len(han) + sum(
+        1 for c in non_ascii if "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or "\u2000" <= c <= "\u206f" or "\u2e80" <= c <= "\u2fdf"
+    )
+    if cjk_like < 0.6 * len(non_ascii):
+        return "reads as symbols and accented letters, not Chinese (mojibake)"
+    if han:
+        common = sum(1 for c in han if _is_common_han(c))
+        if common < 0.7 * len(han):
+            return f"yields mostly rare characters ({common}/{len(han)} common Han characters): mojibake"
+    return None
+
+
+def text_lines(text: str) -> list[Line]:
+    """Lines of a text export with the pages and cues its conventions carry.
+
+    A line starting with a space starts a new page; a line starting with a tab belongs to
+    the table of contents; blank lines (the exporter puts one after every visual line)
+    carry nothing.  ``indent`` marks a probable paragraph start: the previous line ended a
+    sentence well short of the usual line width.
+    """
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    page = 1
+    seen_content = False
+    staged: list[tuple[str, int, bool]] = []
+    for r in raw:
+        if not r.strip():
+            continue
+        if r[0] in " \u3000" and seen_content:
+            page += 1
+        tabbed = r[0] == "\t"
+        t = N.normalize_text(r)
+        if not t:
+            continue
+        staged.append((t, page, tabbed))
+        seen_content = True
+    widths = sorted(N.display_width(t) for t, _, tab in staged if not tab)
+    typical = widths[int(0.8 * (len(widths) - 1))] if widths else 0.0
+    out: list[Line] = []
+    prev_text = None
+    for t, pg, tabbed in staged:
+        # the exporter dropped the first-line indent but kept its width: a paragraph's first
+        # line is about two characters short, and so is its last
+        starts = prev_text is None or (
+            _ends_sentence(prev_text)
+            and (N.display_width(prev_text) <= typical - 1.5 or N.display_width(t) <= typical - 1.5)
+        )
+        out.append(Line(text=t, page=pg, indent=starts, tabbed=tabbed))
+        prev_text = t
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.endswith(("。", "！", "？", "”", "…", "：", "!", "?", "）", "；"))
+
+
+def iter_han(text: str) -> Iterable[str]:
+    """The Han characters of ``text`` (used by tests and benchmarks comparing renderings)."""
+    return (c for c in text if "\u3400" <= c <= "\u9fff")
+

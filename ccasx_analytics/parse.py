@@ -1,0 +1,71 @@
+"""One issue file in, one ``ParsedIssue`` out: ingest + structure, and a human-readable view.
+
+    >>> issue = parse_file("data/raw/sample-issue.pdf")      # doctest: +SKIP
+    >>> print(inspect_text("data/raw/sample-issue.pdf"))     # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import config
+from .ingest import read_document
+from .records import ParsedIssue
+from .structure import parse_document
+
+
+def parse_file(path: Path | str, *, max_pages: int = config.MAX_PAGES) -> ParsedIssue:
+    """Parse one ``.pdf`` or ``.txt`` issue; raise ``errors.IngestError`` with a plain reason."""
+    return parse_document(read_document(Path(path), max_pages=max_pages))
+
+
+def _clip(text: str, width: int) -> str:
+    flat = text.replace("\n", " ⏎ ")
+    return flat if len(flat) <= width else flat[:width] + "…"
+
+
+def format_issue(issue: ParsedIssue, *, name: str = "", width: int = 40) -> str:
+    """Metadata, then one block per article, then warnings — readable at a glance."""
+    m = issue.meta
+    out = []
+    head = f"{name}  " if name else ""
+    out.append(f"{head}[{issue.kind or '?'}{', ' + issue.encoding if issue.encoding else ''}, {issue.n_pages} pages]")
+    out.append(f"  publication : {m.publication or '—'}")
+    out.append(
+        f"  issue       : {m.year or '—'}年 第{m.issue_no if m.issue_no is not None else '—'}期"
+        f" 总第{m.total_no if m.total_no is not None else '—'}期"
+    )
+    out.append(f"  month       : {m.issue_date.isoformat() if m.issue_date else '—'} (from {m.date_source or 'nowhere'})")
+    out.append(f"  contents    : {len(m.toc)} entries; {len(issue.articles)} articles")
+    if m.closing:
+        out.append("  closing     : " + "  ".join(f"{k}：{v}" for k, v in m.closing))
+    out.append("")
+    for a in issue.articles:
+        pages = f"p.{a.page_start}" + (f"–{a.page_end}" if a.page_end and a.page_end != a.page_start else "")
+        out.append(f"#{a.seq:<3} 【{a.section}】" if a.section else f"#{a.seq:<3} (cover story)")
+        out.append(f"     title    : {a.title or '(untitled)'}")
+        if a.subtitle:
+            out.append(f"     subtitle : {a.subtitle}")
+        if a.editor_note:
+            out.append(f"     编者按   : {_clip(a.editor_note, width)}")
+        out.append(f"     authors  : {'、'.join(a.authors) if a.authors else '—'}"
+                   + (f"   source: {a.source_note}" if a.source_note else ""))
+        n_par = a.text.count("\n") + 1 if a.text else 0
+        out.append(f"     pages    : {pages}   {len(a.text)} chars, {n_par} paragraphs")
+        out.append(f"     text     : {_clip(a.text, width)}")
+    if issue.warnings:
+        out.append("")
+        out.append("warnings:")
+        out.extend(f"  - {w}" for w in issue.warnings)
+    return "\n".join(out)
+
+
+def inspect_text(path: Path | str, width: int = 40) -> str:
+    """What ``ccasx inspect FILE`` prints; a file that cannot be parsed prints its reason."""
+    from .errors import IngestError
+
+    path = Path(path)
+    try:
+        issue = parse_file(path)
+    except IngestError as exc:
+        return f"{path.name}: FAILED — {exc.reason}"
+    return format_issue(issue, name=path.name, width=width)

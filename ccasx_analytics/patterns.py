@@ -1,0 +1,71 @@
+"""Every regular expression of the parsing stages, named and compiled once.
+
+The patterns describe the genre (会刊 newsletters): 【】 section bars, （姓名） bylines,
+第N期 issue numbers, 报/发/送 closing blocks.  None of them names one issue's wording.
+"""
+from __future__ import annotations
+
+import re
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# --- masthead and dates -------------------------------------------------------------------
+YEAR_ISSUE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<no>\d{1,3})\s*期")
+ISSUE_NO = re.compile(r"(?<!总)第\s*(?P<no>\d{1,3})\s*期")
+TOTAL_NO = re.compile(r"总\s*第\s*(?P<no>\d{1,4})\s*期")
+YEAR_MONTH = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月")
+YEAR_ONLY = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年")
+# a month-day date without a year: news of the issue's month ("8月22日")
+MONTH_DAY = re.compile(r"(?<![\d年])(?P<month>1[0-2]|0?[1-9])\s*月\s*(?:\d{1,2}\s*日|底|初|中旬|上旬|下旬)")
+# file names: 2025-08, 2025_8, 2025.08, 202508, 2025年8月, 2025年第4期
+FILENAME_YEAR_MONTH = re.compile(r"(?<!\d)(?P<year>20\d\d)[-_.年 ]?(?P<month>1[0-2]|0[1-9]|[1-9](?!\d))(?:月)?(?!\d)")
+FILENAME_YEAR_ISSUE = YEAR_ISSUE
+FILENAME_YEAR = re.compile(r"(?<!\d)(?P<year>20\d\d)(?!\d)")
+# separators printed between masthead parts ("山西通信 · 会刊")
+MASTHEAD_SEPARATORS = re.compile(r"[·•・|｜/\s]+")
+# cues that a small-type masthead line is furniture, not content
+MASTHEAD_CUE = re.compile(r"内部资料|免费交流|准印证|内部刊物|连续性内部资料|目\s*录|要\s*目|主办|主编")
+
+# --- table of contents --------------------------------------------------------------------
+TOC_HEADING = re.compile(r"^(?:本期)?(?:目\s*录|要\s*目|导\s*读)$")
+# dot leaders and a trailing page number: "标题……3", "标题 .... 12"
+TOC_LEADER_PAGE = re.compile(r"[\s.·…．]*(?:…|\.{2,}|·{2,}|．{2,})[\s.·…．]*\d{0,4}\s*$|\s+\d{1,3}\s*$")
+
+# --- sections, titles, notes, bylines -----------------------------------------------------
+SECTION_BAR = re.compile(r"^【(?P<name>[^【】]{1,60})】$")
+EDITOR_NOTE = re.compile(r"^\s*编者按\s*[：:]\s*")
+SUBTITLE_DASH = re.compile(r"^\s*(?:——|──|—|--|－－)")
+# sentence-final punctuation: a line ending with it can end a paragraph; a title never does
+TERMINAL_PUNCT = re.compile(r"[。！？!?；;：:，,、…]$|[。！？!?…][”’」』）)]$")
+# source notes at the start of a body
+SOURCE_NOTE_LEAD = re.compile(r"^(?P<note>本刊消息|本刊讯|本报讯|本刊综合|本刊记者[" + HAN + r"]{2,4}(?:报道)?)[\s：:]*")
+# a parenthesised note at the end of an article: （何宝国） （张俊清 贾清） （本刊综合汇总整理）
+TRAILING_PAREN = re.compile(r"\s*[（(](?P<inner>[^（）()]{1,30})[）)]\s*$")
+# what makes a parenthesised trailer a source note rather than names
+SOURCE_NOTE_WORDS = re.compile(r"本刊|综合|整理|来源|供稿|通讯员|报道|摘编|编辑|转载|据.+|讯$|网$|报$")
+PERSON_NAME = re.compile(r"^[" + HAN + r"][" + HAN + r"·]{1,4}$")
+NAME_SEPARATORS = re.compile(r"[\s、，,；;/]+")
+
+# --- closing block ------------------------------------------------------------------------
+CLOSING_LABEL = re.compile(
+    r"(?P<label>抄\s*报|抄\s*送|报\s*送|印\s*发|报|发|送|责任编辑|主\s*编|编\s*辑|编印|地\s*址|电\s*话|传\s*真|邮\s*箱|电子邮箱|邮\s*编|网\s*址)\s*[：:]"
+)
+CLOSING_LINE_START = re.compile(r"^\s*" + CLOSING_LABEL.pattern)
+
+# --- page furniture -----------------------------------------------------------------------
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－―]\s*\d{1,4}\s*[-—–－―]"  # — 3 —
+    r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"  # 第3页 / 第3页 共10页
+    r"|共\s*\d{1,4}\s*页"  # 共 10 页
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/10
+    r"|[Pp](?:age|\.)?\s*\d{1,4}"  # Page 3
+    r"|\d{1,4})\s*$"
+)
+PAGE_NUMBER_PART = re.compile(
+    r"[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}"
+)
+DIGITS = re.compile(r"\d+")
+WHITESPACE = re.compile(r"\s+")
+HAN_CHAR = re.compile(r"[" + HAN + r"]")
+# a space between two Han characters (letter-spaced mastheads, TOC double spaces)
+SPACE_BETWEEN_HAN = re.compile(r"(?<=[" + HAN + r"])\s+(?=[" + HAN + r"])")

@@ -1,0 +1,718 @@
+"""Recover an issue's structure from its lines: ``parse_document(doc) -> ParsedIssue``.
+
+Rules rest on the genre, not on one issue's wording:
+
+* running headers, footers and page numbers go first (position + repetition, normalize.py);
+* the masthead is the first page's top block (large type, 第N期 / 总第N期 / 20xx年N月);
+* the table of contents is a block of 【section】 markers and titles before the cover story
+  (or tab-indented lines in a text export); it cross-checks the articles, never becomes one;
+* the closing block (报：/发：/送：/编辑：/地址：/电话：/邮箱：/邮编：) is issue metadata;
+* 【…】 lines open sections; articles before the first one are the cover story;
+* titles: in a PDF, type larger than the body; in text, a short line without final
+  punctuation after a finished paragraph (checked against the table of contents);
+* subtitles: a ``——访…`` line, or smaller display type under the title;
+* ``编者按：`` notes attach to the article that follows; ``本刊消息`` at the start and
+  ``（本刊综合汇总整理）`` at the end are source notes; ``（张俊清 贾清）`` at the end is a byline.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import normalize as N
+from . import patterns as P
+from .errors import IngestError
+from .records import Article, Document, IssueMeta, Line, ParsedIssue, TocEntry
+
+# a title is set at least this much larger than the body type
+_TITLE_RATIO = 1.18
+_STRONG_TERMINAL = ("。", "；", "：", "，", "、", "…", ";", ":", ",")
+_SENTENCE_END = ("。", "！", "？", "…", "”", "’", "」", "』", "）", "!", "?", "；")
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|（[一二三四五六七八九十\d]+）|\d+[、.．]\s*\D|第[一二三四五六七八九十]+[，、是])")
+
+
+@dataclass
+class _Draft:
+    """An article being assembled."""
+
+    section: str | None
+    title: str
+    subtitle: str | None = None
+    editor_note: str | None = None
+    paragraphs: list[list[str]] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    ended_by_byline: bool = False
+
+
+def parse_document(doc: Document) -> ParsedIssue:
+    """Issue metadata, articles in reading order, and warnings as plain sentences."""
+    lines = list(doc.lines)
+    warnings: list[str] = list(doc.warnings)
+    furniture = N.running_furniture(lines, doc.n_pages, doc.page_height)
+    body_size = doc.body_size
+
+    masthead = _masthead_indices(lines, furniture, body_size, doc)
+    toc_idx, toc = _table_of_contents(lines, furniture | masthead, body_size)
+    closing_idx, closing = _closing_block(lines, furniture | masthead | toc_idx)
+    skip = furniture | masthead | toc_idx | closing_idx
+    content = [i for i in range(len(lines)) if i not in skip]
+
+    meta_lines = [lines[i] for i in sorted(masthead)] + [
+        lines[i] for i in sorted(furniture) if lines[i].page == 1
+    ]
+    content_text = "\n".join(lines[i].text for i in content)
+    meta = issue_meta(meta_lines, doc.path, content_text)
+    meta = IssueMeta(**{**meta.__dict__, "toc": tuple(toc), "closing": tuple(closing)})
+
+    if doc.kind == "pdf" and body_size:
+        drafts = _articles_from_typography(lines, content, body_size)
+    else:
+        drafts = _articles_from_text(lines, content, toc)
+
+    articles, bylines = _finish(drafts, warnings)
+    if not any(P.SECTION_BAR.match(lines[i].text) for i in content) and not toc and not bylines and not masthead:
+        raise IngestError(
+            doc.path,
+            "not a newsletter issue: no 【】 section bars, no table of contents, no （姓名） bylines and no masthead found",
+        )
+    if not articles:
+        raise IngestError(doc.path, "not a newsletter issue: no article could be recovered")
+    warnings.extend(toc_mismatches(toc, articles))
+    if meta.issue_date is None:
+        warnings.append("The issue's month was found neither in the masthead, nor in the file name, nor in the text.")
+    elif meta.date_source != "masthead":
+        warnings.append(f"The issue's month was taken from the {meta.date_source}, not from a masthead.")
+    return ParsedIssue(
+        meta=meta,
+        articles=tuple(articles),
+        warnings=tuple(warnings),
+        n_pages=doc.n_pages,
+        kind=doc.kind,
+        encoding=doc.encoding,
+    )
+
+
+# ===================================================================== masthead + metadata
+
+
+def _masthead_indices(lines: Sequence[Line], skip: frozenset[int], body_size: float | None, doc: Document) -> frozenset[int]:
+    """The first page's top block: lines down to the last one carrying an issue number or
+    month, plus the small-type notes under it (内部资料 …); stops at the first section
+    bar, table-of-contents heading or body paragraph."""
+    first_page = [i for i, ln in enumerate(lines) if ln.page == 1 and i not in skip]
+    limit = 0.45 * doc.page_height if doc.page_height else None
+    last = -1
+    for k, i in enumerate(first_page):
+        ln = lines[i]
+        if limit is not None and ln.top is not None and ln.top > limit:
+            break
+        if limit is None and k >= 8:
+            break
+        text = ln.text
+        if P.SECTION_BAR.match(text) or P.TOC_HEADING.match(N.comparable(text)) or ln.tabbed:
+            break
+        if N.display_width(text) > 34 or text.endswith(_STRONG_TERMINAL[:1]):
+            break  # a body paragraph: the masthead is above it
+        if P.YEAR_ISSUE.search(text) or P.TOTAL_NO.search(text) or P.ISSUE_NO.search(text) or (
+            P.YEAR_MONTH.search(text) and N.display_width(text) <= 20
+        ):
+            last = k
+    if last < 0:
+        return frozenset()
+    out = set(first_page[: last + 1])
+    # small-type notes right under the issue line ("内部资料 免费交流") belong to it
+    for i in first_page[last + 1:]:
+        ln = lines[i]
+        small = body_size is not None and ln.size is not None and ln.size < body_size - 0.4
+        if P.MASTHEAD_CUE.search(ln.text) and not P.TOC_HEADING.match(N.comparable(ln.text)) and (small or ln.size is None):
+            out.add(i)
+            continue
+        if ln.top is not None and lines[first_page[last]].top is not None and ln.top - lines[first_page[last]].top < 40 and small and not P.SECTION_BAR.match(ln.text):
+            out.add(i)
+            continue
+        break
+    return frozenset(out)
+
+
+def issue_meta(masthead: Sequence[Line], path: Path, content_text: str) -> IssueMeta:
+    """Publication, year, 第N期, 总第N期 and month: masthead first, then file name, then text."""
+    text = " ".join(ln.text for ln in masthead)
+    publication = _publication(masthead)
+    year = issue_no = total_no = None
+    issue_date = None
+    source = None
+    if m := P.YEAR_ISSUE.search(text):
+        year, issue_no = int(m["year"]), int(m["no"])
+    elif m := P.ISSUE_NO.search(text):
+        issue_no = int(m["no"])
+    if m := P.TOTAL_NO.search(text):
+        total_no = int(m["no"])
+    ym = P.YEAR_MONTH.findall(text)
+    if ym:
+        y, mth = Counter(ym).most_common(1)[0][0]
+        year = year or int(y)
+        issue_date, source = date(int(y), int(mth), 1), "masthead"
+    if year is None and (m := P.YEAR_ONLY.search(text)):
+        year = int(m["year"])
+
+    stem = path.stem
+    if issue_date is None:
+        fm = P.FILENAME_YEAR_MONTH.search(stem)
+        if fm and not P.YEAR_ISSUE.search(stem):
+            issue_date, source = date(int(fm["year"]), int(fm["month"]), 1), "filename"
+            year = year or int(fm["year"])
+    if (m := P.FILENAME_YEAR_ISSUE.search(stem)) is not None:
+        year = year or int(m["year"])
+        issue_no = issue_no or int(m["no"])
+    if year is None and (m := P.FILENAME_YEAR.search(stem)):
+        year = int(m["year"])
+
+    if issue_date is None:
+        found = content_month(content_text, year)
+        if found:
+            issue_date, source = found, "content"
+            year = year or found.year
+    return IssueMeta(
+        publication=publication,
+        year=year,
+        issue_no=issue_no,
+        total_no=total_no,
+        issue_date=issue_date,
+        date_source=source,
+    )
+
+
+def _publication(masthead: Sequence[Line]) -> str | None:
+    """The largest type of the masthead without numbers (山西省通信行业协会 / 会刊), or the
+    words before the year on the issue line."""
+    sized = [ln for ln in masthead if ln.size]
+    if sized:
+        top = max(ln.size for ln in sized)
+        big = [ln.text for ln in sized if ln.size >= 0.6 * top and not any(ch.isdigit() for ch in ln.text)]
+        big = [t for t in big if not P.MASTHEAD_CUE.search(t)]
+        if big:
+            return _clean_publication("".join(big))
+    for ln in masthead:
+        m = P.YEAR_ONLY.search(ln.text)
+        if m and m.start() > 1:
+            return _clean_publication(ln.text[: m.start()])
+    return None
+
+
+def _clean_publication(text: str) -> str | None:
+    text = N.without_spaces_between_han(text)
+    text = re.sub(r"\s*([·•・|｜])\s*", r"\1", text).strip(" ·•・|｜-—")
+    return text or None
+
+
+def content_month(text: str, year: int | None) -> date | None:
+    """The dominant month of the text: 20xx年N月 dates of the issue's year and year-less
+    N月N日 dates (news of the issue's month); ties go to the later month."""
+    years = Counter(int(m["year"]) for m in P.YEAR_ONLY.finditer(text) if 2000 <= int(m["year"]) <= 2100)
+    if year is None:
+        if not years:
+            return None
+        best = max(years.values())
+        year = max(y for y, n in years.items() if n == best)
+    months: Counter = Counter()
+    for m in P.YEAR_MONTH.finditer(text):
+        if int(m["year"]) == year:
+            months[int(m["month"])] += 1
+    for m in P.MONTH_DAY.finditer(text):
+        months[int(m["month"])] += 1
+    if not months:
+        return None
+    best = max(months.values())
+    return date(year, max(mo for mo, n in months.items() if n == best), 1)
+
+
+# ===================================================================== table of contents
+
+
+def _toc_entry_text(text: str) -> str:
+    return P.TOC_LEADER_PAGE.sub("", text).strip()
+
+
+def _table_of_contents(
+    lines: Sequence[Line], skip: frozenset[int], body_size: float | None
+) -> tuple[frozenset[int], list[TocEntry]]:
+    """The table of contents: tab-indented lines (text exports), or a block that starts at
+    a 目录 heading or at the first 【section】 marker and holds only markers and short
+    titles, whose sections recur later as section bars."""
+    tabbed = [i for i, ln in enumerate(lines) if ln.tabbed and i not in skip]
+    if len(tabbed) >= 2:
+        return frozenset(tabbed), _toc_entries([lines[i].text for i in tabbed])
+
+    order = [i for i in range(len(lines)) if i not in skip]
+    start = None
+    heading = False
+    for k, i in enumerate(order):
+        t = lines[i].text
+        if P.TOC_HEADING.match(N.comparable(t)):
+            start, heading = k, True
+            break
+        if P.SECTION_BAR.match(t):
+            start = k
+            break
+        if lines[i].size and body_size and lines[i].size >= _TITLE_RATIO * body_size and not heading:
+            # a display title before any marker: the cover story comes first, no TOC up here
+            break
+    if start is None:
+        return frozenset(), []
+    block = [order[start]]
+    first = order[start + 1] if heading and start + 1 < len(order) else order[start]
+    entry_size = lines[first].size
+    for i in order[start + 1:]:
+        ln = lines[i]
+        t = ln.text
+        if P.SECTION_BAR.match(t):
+            if entry_size is not None and ln.size is not None and abs(ln.size - entry_size) > 1.0:
+                break  # a section bar in display type: the body has begun
+            block.append(i)
+            continue
+        if _looks_like_toc_title(ln, entry_size, body_size):
+            block.append(i)
+            continue
+        break
+    texts = [lines[i].text for i in block if not P.TOC_HEADING.match(N.comparable(lines[i].text))]
+    sections = [m["name"] for t in texts if (m := P.SECTION_BAR.match(t))]
+    rest = {N.comparable(lines[i].text) for i in order if i not in block and P.SECTION_BAR.match(lines[i].text)}
+    recurring = sum(1 for s in sections if N.comparable(f"【{s}】") in rest)
+    titles = [t for t in texts if not P.SECTION_BAR.match(t)]
+    if (heading and titles) or (len(sections) >= 2 and recurring >= max(1, len(sections) // 2) and titles):
+        return frozenset(block), _toc_entries(texts)
+    return frozenset(), []
+
+
+def _looks_like_toc_title(ln: Line, entry_size: float | None, body_size: float | None) -> bool:
+    t = ln.text
+    if t.endswith(_STRONG_TERMINAL) or N.display_width(_toc_entry_text(t)) > 48:
+        return False
+    if ln.size is not None and entry_size is not None and abs(ln.size - entry_size) > 0.6:
+        return False
+    if ln.size is not None and body_size is not None and ln.size >= _TITLE_RATIO * body_size:
+        return False
+    return True
+
+
+def _toc_entries(texts: Sequence[str]) -> list[TocEntry]:
+    section = None
+    out: list[TocEntry] = []
+    for t in texts:
+        if P.TOC_HEADING.match(N.comparable(t)):
+            continue
+        if m := P.SECTION_BAR.match(t):
+            section = m["name"].strip()
+            continue
+        title = _toc_entry_text(t)
+        if title:
+            out.append(TocEntry(section=section, title=title))
+    return out
+
+
+def _toc_keys(toc: Sequence[TocEntry]) -> dict[str, TocEntry]:
+    """Comparable keys of the TOC titles, with consecutive entries joined too (a long
+    title wrapped onto two lines of a narrow contents box)."""
+    keys = {N.comparable(e.title): e for e in toc}
+    for a, b in zip(toc, toc[1:]):
+        if a.section == b.section:
+            keys.setdefault(N.comparable(a.title + b.title), a)
+    return keys
+
+
+def toc_mismatches(toc: Sequence[TocEntry], articles: Sequence[Article]) -> list[str]:
+    """Plain-sentence warnings where the table of contents and the articles disagree."""
+    if not toc:
+        return []
+    out = []
+    titles = {N.comparable(a.title): a for a in articles}
+    joined_titles = {N.comparable(a.title + (a.subtitle or "")): a for a in articles}
+    keys = _toc_keys(toc)
+    used: set[str] = set()
+    for e in toc:
+        k = N.comparable(e.title)
+        art = titles.get(k) or joined_titles.get(k)
+        if art is None:
+            if any(k and k in t for t in titles) or any(t and t in k for t in titles if len(t) > 4):
+                continue
+            out.append(f"The table of contents lists “{e.title}” but no article with that title was found.")
+            continue
+        used.add(k)
+        if e.section and art.section and N.comparable(e.section) != N.comparable(art.section):
+            out.append(f"“{e.title}” is listed under 【{e.section}】 in the table of contents but printed under 【{art.section}】.")
+    for a in articles:
+        if a.section is None:
+            continue  # the cover story is usually not listed
+        k = N.comparable(a.title)
+        if k not in keys and not any(k in key or key in k for key in keys if key):
+            out.append(f"The article “{a.title}” is not listed in the table of contents.")
+    return out
+
+
+# ======================================================================== closing block
+
+
+def _closing_block(lines: Sequence[Line], skip: frozenset[int]) -> tuple[frozenset[int], list[tuple[str, str]]]:
+    """The last lines of the issue when they are labelled distribution/contact lines."""
+    order = [i for i in range(len(lines)) if i not in skip]
+    start = None
+    labels = 0
+    for k in range(len(order) - 1, -1, -1):
+        t = lines[order[k]].text
+        if P.CLOSING_LINE_START.match(t):
+            start = k
+            labels += 1
+            continue
+        if start is None and k >= len(order) - 2 and N.display_width(t) <= 30:
+            continue  # a stray short line after the block (an imprint) is tolerated
+        if start is not None and N.display_width(t) <= 34 and not t.endswith(("。", "！", "？")):
+            # continuation of a label's value ("山西省通信管理局领导、各中心、各处室")
+            if k > 0 and (P.CLOSING_LINE_START.match(lines[order[k - 1]].text) or k - 1 >= 0 and _prev_is_closing(lines, order, k)):
+                continue
+        break
+    if start is None or labels < 2:
+        return frozenset(), []
+    idx = order[start:]
+    return frozenset(idx), closing_pairs([lines[i].text for i in idx])
+
+
+def _prev_is_closing(lines: Sequence[Line], order: list[int], k: int) -> bool:
+    j = k - 1
+    while j >= 0 and not P.CLOSING_LINE_START.match(lines[order[j]].text):
+        if N.display_width(lines[order[j]].text) > 34:
+            return False
+        j -= 1
+        if k - j > 3:
+            return False
+    return j >= 0
+
+
+def closing_pairs(texts: Sequence[str]) -> list[tuple[str, str]]:
+    """(label, value) pairs; a line may hold several labels, an unlabeled line continues the
+    previous value."""
+    pairs: list[list[str]] = []
+    for t in texts:
+        matches = list(P.CLOSING_LABEL.finditer(t))
+        if not matches or (matches[0].start() > 0 and not pairs):
+            if pairs:
+                pairs[-1][1] = (pairs[-1][1] + "、" + t.strip()).strip("、")
+            continue
+        if matches[0].start() > 0 and pairs:
+            pairs[-1][1] = (pairs[-1][1] + "、" + t[: matches[0].start()].strip()).strip("、")
+        for m, nxt in zip(matches, matches[1:] + [None]):
+            value = t[m.end(): nxt.start() if nxt else len(t)].strip()
+            pairs.append([N.comparable(m["label"]), value])
+    return [(label, N.collapse_spaces(value)) for label, value in pairs]
+
+
+# ============================================================================ articles
+
+
+def _articles_from_typography(lines: Sequence[Line], content: list[int], body: float) -> list[_Draft]:
+    """PDF: display type (larger than the body) marks titles; smaller display type or a
+    ``——`` line under a title is its subtitle."""
+    drafts: list[_Draft] = []
+    section: str | None = None
+    note: str | None = None
+    cur: _Draft | None = None
+    k = 0
+    n = len(content)
+
+    def is_display(ln: Line) -> bool:
+        return ln.size is not None and ln.size >= _TITLE_RATIO * body and not P.SECTION_BAR.match(ln.text)
+
+    while k < n:
+        ln = lines[content[k]]
+        t = ln.text
+        if m := P.SECTION_BAR.match(t):
+            section, note, cur = m["name"].strip(), None, None
+            k += 1
+            continue
+        if P.EDITOR_NOTE.match(t):
+            parts = [P.EDITOR_NOTE.sub("", t)]
+            first = ln
+            k += 1
+            while k < n:
+                nx = lines[content[k]]
+                if is_display(nx) or P.SECTION_BAR.match(nx.text) or nx.size is None or abs(nx.size - first.size) > 0.3:
+                    break
+                if nx.indent and first.x0 is not None and nx.x0 is not None and abs(nx.x0 - first.x0) > 2:
+                    break
+                parts.append(nx.text)
+                k += 1
+            note, cur = N.join_lines(parts), None
+            continue
+        if is_display(ln):
+            group = [ln]
+            k += 1
+            while k < n and is_display(lines[content[k]]) and _same_block(group[-1], lines[content[k]]):
+                group.append(lines[content[k]])
+                k += 1
+            top = max(g.size for g in group)
+            title_lines = []
+            sub_lines = []
+            for g in group:
+                if not sub_lines and abs(g.size - top) <= 0.3 and not P.SUBTITLE_DASH.match(g.text):
+                    title_lines.append(g.text)
+                else:
+                    sub_lines.append(g.text)
+            # a slightly larger line or a —— line right under the title is its subtitle
+            while k < n:
+                nx = lines[content[k]]
+                if P.SECTION_BAR.match(nx.text) or P.EDITOR_NOTE.match(nx.text):
+                    break
+                if (nx.size is not None and nx.size > body + 0.4) or (P.SUBTITLE_DASH.match(nx.text) and not sub_lines):
+                    sub_lines.append(nx.text)
+                    k += 1
+                    continue
+                break
+            cur = _Draft(
+                section=section,
+                title=N.join_lines(title_lines),
+                subtitle=N.join_lines(sub_lines) or None,
+                editor_note=note,
+                pages=[g.page for g in group],
+            )
+            note = None
+            drafts.append(cur)
+            continue
+        if cur is None:
+            cur = _Draft(section=section, title="", editor_note=note)
+            note = None
+            drafts.append(cur)
+        _add_body_line(cur, ln, new_paragraph=ln.indent or not cur.paragraphs or _after_gap(lines, content, k, body))
+        k += 1
+    return drafts
+
+
+def _same_block(a: Line, b: Line) -> bool:
+    """Two display lines belong to one heading when they are stacked closely."""
+    if a.page != b.page:
+        return False
+    if a.bottom is None or b.top is None:
+        return True
+    return b.top - a.bottom < 1.6 * max(a.size or 10, b.size or 10)
+
+
+def _after_gap(lines: Sequence[Line], content: list[int], k: int, body: float) -> bool:
+    """A vertical gap larger than the line spacing starts a paragraph (block paragraphs
+    without first-line indent)."""
+    if k == 0:
+        return True
+    a, b = lines[content[k - 1]], lines[content[k]]
+    if a.page != b.page or a.column != b.column or a.bottom is None or b.top is None:
+        return False
+    return b.top - a.bottom > 1.1 * body
+
+
+def _add_body_line(cur: _Draft, ln: Line, *, new_paragraph: bool) -> None:
+    if new_paragraph or not cur.paragraphs:
+        cur.paragraphs.append([ln.text])
+    else:
+        cur.paragraphs[-1].append(ln.text)
+    cur.pages.append(ln.page)
+
+
+def _articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence[TocEntry]) -> list[_Draft]:
+    """Plain text: the genre's structure.  A heading is a run of short lines without final
+    punctuation after a finished paragraph (or a section bar); with a table of contents,
+    a heading must match one of its titles unless it follows a section bar, an editor's
+    note or a byline."""
+    texts = [lines[i].text for i in content]
+    widths = sorted(N.display_width(t) for t in texts)
+    typical = widths[int(0.8 * (len(widths) - 1))] if widths else 30.0
+    keys = _toc_keys(toc)
+    drafts: list[_Draft] = []
+    section: str | None = None
+    note: str | None = None
+    cur: _Draft | None = None
+    strong_context = True  # start of the issue, after a section bar, a note or a byline
+    k = 0
+    n = len(content)
+
+    def heading_shape(t: str) -> bool:
+        return (
+            N.display_width(t) <= max(typical - 3, 8)
+            and not t.endswith(_STRONG_TERMINAL)
+            and not P.SECTION_BAR.match(t)
+            and not P.EDITOR_NOTE.match(t)
+            and not P.CLOSING_LINE_START.match(t)
+            and not _ENUMERATED.match(t)
+            and not _trailing_paren_only(t)
+        )
+
+    def boundary(prev: str | None) -> bool:
+        return prev is None or prev.endswith(_SENTENCE_END)
+
+    while k < n:
+        ln = lines[content[k]]
+        t = ln.text
+        prev = texts[k - 1] if k else None
+        if m := P.SECTION_BAR.match(t):
+            section, note, cur, strong_context = m["name"].strip(), None, None, True
+            k += 1
+            continue
+        if P.EDITOR_NOTE.match(t):
+            parts = [P.EDITOR_NOTE.sub("", t)]
+            k += 1
+            while k < n:
+                nt = texts[k]
+                if P.SECTION_BAR.match(nt) or (boundary(texts[k - 1]) and (heading_shape(nt) or lines[content[k]].indent)):
+                    break
+                parts.append(nt)
+                k += 1
+            note, cur, strong_context = N.join_lines(parts), None, True
+            continue
+        after_byline = prev is not None and _ends_with_byline(prev)
+        if heading_shape(t) and (boundary(prev) or strong_context or after_byline):
+            group = [t]
+            j = k + 1
+            while j < n and len(group) < 3 and heading_shape(texts[j]) and not texts[j - 1].endswith(("？", "?", "！", "!")):
+                group.append(texts[j])
+                j += 1
+            split = _title_split(group, keys)
+            accepted = split is not None or not keys or strong_context or after_byline or cur is None
+            if accepted:
+                if split is None:
+                    split = _title_split_by_genre(group)
+                n_title, n_sub = split
+                cur = _Draft(
+                    section=section,
+                    title=N.join_lines(group[:n_title]),
+                    subtitle=N.join_lines(group[n_title:n_title + n_sub]) or None,
+                    editor_note=note,
+                    pages=[ln.page],
+                )
+                drafts.append(cur)
+                note, strong_context = None, False
+                k += n_title + n_sub
+                continue
+        if cur is None:
+            cur = _Draft(section=section, title="", editor_note=note)
+            note = None
+            drafts.append(cur)
+        _add_body_line(cur, ln, new_paragraph=ln.indent or not cur.paragraphs or (prev is not None and _ends_with_byline(prev)))
+        strong_context = False
+        k += 1
+    return drafts
+
+
+def _title_split(group: Sequence[str], keys: dict[str, TocEntry]) -> tuple[int, int] | None:
+    """(title lines, subtitle lines) of a heading run, when a TOC title matches its start."""
+    if not keys:
+        return None
+    for n_title in range(len(group), 0, -1):
+        if N.comparable("".join(group[:n_title])) in keys:
+            rest = group[n_title:]
+            n_sub = 1 if rest and P.SUBTITLE_DASH.match(rest[0]) else 0
+            return n_title, n_sub
+    return None
+
+
+def _title_split_by_genre(group: Sequence[str]) -> tuple[int, int]:
+    """Without a TOC match: the first line is the title; a following line is a subtitle
+    (``——访…``, or the lead line the cover story carries under its title)."""
+    if len(group) == 1:
+        return 1, 0
+    return 1, 1
+
+
+def _trailing_paren_only(t: str) -> bool:
+    m = P.TRAILING_PAREN.search(t)
+    return bool(m) and m.start() == 0
+
+
+def _ends_with_byline(t: str) -> bool:
+    m = P.TRAILING_PAREN.search(t)
+    return bool(m) and classify_note(m["inner"])[0] is not None
+
+
+# ===================================================================== finishing touches
+
+
+def classify_note(inner: str) -> tuple[str | None, tuple[str, ...] | str]:
+    """What a parenthesised trailer holds: ("authors", names) or ("source", note) or (None, "")."""
+    inner = inner.strip()
+    if not inner:
+        return None, ""
+    if P.SOURCE_NOTE_WORDS.search(inner):
+        return "source", inner
+    names = tuple(x for x in P.NAME_SEPARATORS.split(inner) if x)
+    if names and len(names) <= 6 and all(P.PERSON_NAME.match(x) for x in names):
+        return "authors", names
+    return None, ""
+
+
+def byline_authors(text: str) -> tuple[str, ...]:
+    """Names in a byline: ``（张俊清 贾清）`` -> ('张俊清', '贾清')."""
+    m = P.TRAILING_PAREN.search(text)
+    if not m:
+        return ()
+    kind, value = classify_note(m["inner"])
+    return value if kind == "authors" else ()  # type: ignore[return-value]
+
+
+def _finish(drafts: list[_Draft], warnings: list[str]) -> tuple[list[Article], int]:
+    articles: list[Article] = []
+    n_bylines = 0
+    for d in drafts:
+        paragraphs = [N.join_lines(p) for p in d.paragraphs]
+        paragraphs = [p for p in paragraphs if p]
+        authors: tuple[str, ...] = ()
+        source_note: str | None = None
+        # trailers at the very end: a byline and/or a source note, in either order
+        for _ in range(2):
+            if not paragraphs:
+                break
+            m = P.TRAILING_PAREN.search(paragraphs[-1])
+            if not m:
+                break
+            kind, value = classify_note(m["inner"])
+            if kind is None:
+                break
+            if kind == "authors" and not authors:
+                authors = value  # type: ignore[assignment]
+            elif kind == "source" and not source_note:
+                source_note = value  # type: ignore[assignment]
+            else:
+                break
+            paragraphs[-1] = paragraphs[-1][: m.start()].rstrip()
+            if not paragraphs[-1]:
+                paragraphs.pop()
+        if paragraphs and (m := P.SOURCE_NOTE_LEAD.match(paragraphs[0])):
+            lead = m["note"]
+            source_note = lead if not source_note else f"{lead}；{source_note}"
+            paragraphs[0] = paragraphs[0][m.end():].lstrip()
+            if not paragraphs[0]:
+                paragraphs.pop(0)
+        if authors:
+            n_bylines += 1
+        text = "\n".join(paragraphs)
+        if not d.title:
+            if not text:
+                continue
+            warnings.append(
+                f"Text with no title was found{' under 【' + d.section + '】' if d.section else ' before the first title'}"
+                f" (starting “{text[:20]}”); it is kept as an untitled article."
+            )
+        if not text:
+            warnings.append(f"The article “{d.title}” has a title but no body text.")
+        articles.append(
+            Article(
+                seq=len(articles),
+                section=d.section,
+                title=d.title,
+                text=text,
+                subtitle=d.subtitle,
+                authors=authors,
+                source_note=source_note,
+                editor_note=d.editor_note,
+                page_start=min(d.pages) if d.pages else None,
+                page_end=max(d.pages) if d.pages else None,
+            )
+        )
+    return articles, n_bylines
