@@ -131,7 +131,7 @@ def resolve_theme(value: str, tables: Tables, corpus: Corpus | None = None) -> s
     folded = fold_query(value)
     if folded in by_fold:
         return by_fold[folded]
-    return _unknown("theme", value, ids + list(taxonomy["label"]), "no theme taxonomy was loaded")
+    raise _unknown("theme", value, ids + list(taxonomy["label"]), "no theme taxonomy was loaded")
 
 
 def _theme_ids(tables: Tables) -> list[str]:
@@ -153,7 +153,7 @@ def resolve_org(value: str, tables: Tables, corpus: Corpus | None = None) -> str
         return names[folded]
     shown = sorted({n for n in names.values()})
     shown += sorted(k for k in names if k not in {fold_text(s) for s in shown})
-    return _unknown("organization", value, shown, "no organization mentions and no member registry")
+    raise _unknown("organization", value, shown, "no organization mentions and no member registry")
 
 
 def org_names(tables: Tables) -> dict[str, str]:
@@ -186,7 +186,7 @@ def resolve_section(value: str, corpus: Corpus) -> str:
             return section
     if folded == fold_text(COVER_SECTION):
         return COVER_SECTION
-    return _unknown("section", name, known, "no articles")
+    raise _unknown("section", name, known, "no articles")
 
 
 def section_mask(query: Query, corpus: Corpus) -> np.ndarray:

@@ -1,0 +1,96 @@
+"""`ccasx coverage` on a written build: table, CSV, JSON, evidence, and its exit codes."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from ccasx_analytics.analyze.render import aligned_table, display_width
+from ccasx_analytics.cli import main
+from tables_factory import newsletter_tables, write_build
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory) -> Path:
+    return write_build(newsletter_tables(), tmp_path_factory.mktemp("build") / "processed")
+
+
+def run(argv: list[str], capsys) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_table_output_has_one_aligned_line_per_period_and_a_total(build, capsys):
+    code, out, _ = run(["coverage", "反诈", "--by", "month", "--data", str(build)], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    body = [line for line in lines if line.startswith("2025-")]
+    assert [line.split()[0] for line in body] == ["2025-01", "2025-02", "2025-03", "2025-04"]
+    assert body[2].split() == ["2025-03", "0", "0", "0", "0.0%"]
+    assert "total: 3 of 7 articles" in out
+
+
+def test_columns_line_up_when_periods_are_chinese(build, capsys):
+    _, out, _ = run(["coverage", "反诈", "--data", str(build)], capsys)
+    table = [line for line in out.splitlines() if line.startswith(("period", "2025-"))]
+    # the ratio column ends every line at the same display column
+    assert len({display_width(line) for line in table}) == 1
+
+
+def test_csv_output_is_the_period_table_in_utf8(build, capsys):
+    code, out, _ = run(["coverage", "反诈", "算力", "--data", str(build), "--format", "csv"], capsys)
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["period"] for r in rows][:3] == ["2025-01 第1期", "2025-02 第2期", "2025-04 第3期"]
+    assert rows[0]["matching_articles"] == "3" and rows[0]["all_articles"] == "3"
+    assert rows[0]["period_start"] == "2025-01-01"
+
+
+def test_json_output_carries_periods_totals_and_evidence(build, capsys):
+    code, out, _ = run(["coverage", "org:中国移动山西公司", "--data", str(build), "--format", "json", "--evidence",
+                        "--level", "mention"], capsys)
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["description"] == "org:山西移动"
+    assert payload["totals"]["matching_articles"] == 2 and payload["totals"]["mentions"] == 2
+    assert {e["hit"] for e in payload["evidence"]} == {"山西移动", "中国移动山西公司"}
+
+
+def test_evidence_lists_each_matching_article_with_its_snippet(build, capsys):
+    _, out, _ = run(["coverage", "智能算力规模", "--data", str(build), "--evidence"], capsys)
+    assert "matching articles (2):" in out
+    assert "【科普知识】 什么是算力" in out
+    assert "［智能算力规模］达到5EFLOPS" in out
+
+
+def test_csv_with_evidence_is_one_row_per_hit(build, capsys):
+    _, out, _ = run(["coverage", "算力", "--data", str(build), "--format", "csv", "--evidence"], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["title"] for r in rows} == {"什么是算力", "山西联通发布新平台"}
+    assert all("［算力］" in r["snippet"] for r in rows)
+
+
+def test_an_unknown_theme_exits_2_with_the_close_matches(build, capsys):
+    code, out, err = run(["coverage", "theme:antifraud", "--data", str(build)], capsys)
+    assert code == 2 and out == ""
+    assert "unknown theme 'antifraud'" in err and "anti_fraud" in err
+
+
+def test_an_unknown_organization_exits_2(build, capsys):
+    code, _, err = run(["coverage", "org:太原理工大学", "--data", str(build)], capsys)
+    assert code == 2 and "unknown organization" in err
+
+
+def test_a_folder_without_a_build_exits_1_saying_so(tmp_path, capsys):
+    code, out, err = run(["coverage", "反诈", "--data", str(tmp_path / "nothing")], capsys)
+    assert code == 1 and out == ""
+    assert "no build in" in err and "ccasx build" in err
+
+
+def test_aligned_table_pads_by_display_width():
+    text = aligned_table(__import__("pandas").DataFrame({"栏目": ["会员消息", "AI"], "n": [1, 22]}), right={"n"})
+    assert text.splitlines() == ["栏目       n", "--------  --", "会员消息   1", "AI        22"]

@@ -1,0 +1,162 @@
+"""How often did we cover X: counts per period, denominators, zeros, the query language."""
+from __future__ import annotations
+
+import copy
+
+import pandas as pd
+import pytest
+
+from ccasx_analytics.analyze import QueryError, coverage
+from tables_factory import newsletter_tables
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, pd.DataFrame]:
+    return newsletter_tables()
+
+
+def rows(result) -> dict[str, tuple[int, int]]:
+    t = result.table
+    return {p: (m, a) for p, m, a in zip(t["period"], t["matching_articles"], t["all_articles"])}
+
+
+def test_each_issue_is_a_period_with_its_matching_and_all_articles(tables):
+    r = coverage("反诈", tables, by="issue")
+    assert rows(r) == {"2025-01 第1期": (2, 3), "2025-02 第2期": (0, 2), "2025-04 第3期": (1, 2), "scan-undated": (1, 1)}
+    assert r.table["ratio"].round(4).tolist() == [round(2 / 3, 4), 0.0, 0.5, 1.0]
+
+
+def test_a_month_without_an_issue_shows_zero_rather_than_a_gap(tables):
+    r = coverage("反诈", tables, by="month")
+    assert r.table["period"].tolist() == ["2025-01", "2025-02", "2025-03", "2025-04"]
+    march = r.table.set_index("period").loc["2025-03"]
+    assert (march["issues"], march["matching_articles"], march["all_articles"], march["ratio"]) == (0, 0, 0, 0.0)
+
+
+def test_undated_and_failed_issues_are_reported_not_silently_dropped(tables):
+    r = coverage("反诈", tables, by="quarter")
+    assert r.table["period"].tolist() == ["2025Q1", "2025Q2"]
+    assert r.totals["matching_articles"] == 3
+    assert any("1 failed" in n for n in r.notes)
+    assert any("undated" in n and "1 of them matching" in n for n in r.notes)
+
+
+def test_a_term_in_the_title_alone_makes_the_article_match(tables):
+    r = coverage("专项行动部署会", tables)
+    assert r.totals["matching_articles"] == 1
+
+
+def test_full_width_and_radical_forms_of_a_term_match_the_normalized_text(tables):
+    assert coverage("ai", tables).totals["matching_articles"] == 1  # printed ＡＩ
+    assert coverage("⼭西联通", tables).totals["matching_articles"] == 1  # Kangxi radical 山
+    assert coverage("５G基站", tables).totals["matching_articles"] == 2
+
+
+def test_several_words_match_an_article_having_any_of_them(tables):
+    fraud = coverage("反诈", tables).totals["matching_articles"]
+    compute = coverage("算力", tables).totals["matching_articles"]
+    both = coverage(["反诈", "算力"], tables).totals["matching_articles"]
+    assert (fraud, compute, both) == (4, 2, 6)
+
+
+def test_theme_words_count_articles_through_theme_hits(tables):
+    r = coverage("theme:anti_fraud", tables, by="issue")
+    # the 第3期 title mentions 反诈 but extraction did not tag the article: the theme follows theme_hits
+    assert rows(r)["2025-04 第3期"] == (0, 2)
+    assert r.totals["matching_articles"] == 3
+
+
+def test_a_theme_may_be_named_by_its_chinese_label(tables):
+    assert coverage("theme:反诈", tables).query.themes == ("anti_fraud",)
+
+
+def test_an_unknown_theme_is_an_error_naming_the_closest_themes(tables):
+    with pytest.raises(QueryError, match="anti_fraud"):
+        coverage("theme:anti_frau", tables)
+
+
+def test_any_alias_of_an_organization_resolves_to_the_canonical_name(tables):
+    by_alias = coverage("org:中国移动通信集团山西有限公司", tables)  # an alias only the registry knows
+    assert by_alias.query.orgs == ("山西移动",)
+    assert by_alias.totals["matching_articles"] == 2
+    assert coverage("org:山西移动", tables).totals == by_alias.totals
+
+
+def test_an_unknown_organization_is_an_error_listing_close_names(tables):
+    with pytest.raises(QueryError) as err:
+        coverage("org:山西移东", tables)
+    assert "山西移动" in str(err.value)
+
+
+def test_a_misspelled_prefix_is_an_error_not_a_search_for_the_literal(tables):
+    with pytest.raises(QueryError, match="unknown prefix"):
+        coverage("thme:anti_fraud", tables)
+
+
+def test_a_section_word_narrows_the_denominator_too(tables):
+    r = coverage(["反诈", "section:会员消息"], tables, by="issue")
+    assert rows(r)["2025-01 第1期"] == (1, 1)
+    assert rows(r)["2025-02 第2期"] == (0, 1)
+    assert coverage("反诈", tables, section="【会员消息】").totals == r.totals
+
+
+def test_a_query_of_only_a_section_asks_how_often_the_section_appeared(tables):
+    r = coverage("section:会员消息", tables, by="issue")
+    assert rows(r)["2025-01 第1期"] == (1, 3)
+
+
+def test_an_unknown_section_is_an_error(tables):
+    with pytest.raises(QueryError, match="会员消息"):
+        coverage("section:会员消", tables)
+
+
+def test_mention_level_counts_every_occurrence_next_to_the_articles(tables):
+    r = coverage("反诈", tables, by="issue", level="mention")
+    jan = r.table.iloc[0]
+    # title once, body twice in the cover story; title once and body once in the member article
+    assert (jan["mentions"], jan["matching_articles"], jan["all_articles"]) == (5, 2, 3)
+    assert jan["mentions_per_article"] == pytest.approx(5 / 3)
+
+
+def test_evidence_gives_each_hit_with_its_article_and_a_snippet(tables):
+    r = coverage("智能算力规模", tables, evidence=True)
+    ev = r.evidence
+    assert ev["title"].tolist() == ["什么是算力", "山西联通发布新平台"]
+    assert ev["section"].tolist() == ["科普知识", "会员消息"]
+    assert (ev["hit"] == "智能算力规模").all()
+    assert all("［智能算力规模］" in s for s in ev["snippet"])
+    assert ev["issue_date"].dt.strftime("%Y-%m").tolist() == ["2025-01", "2025-04"]
+
+
+def test_organization_evidence_points_at_the_printed_alias(tables):
+    ev = coverage("org:山西移动", tables, evidence=True).evidence
+    assert set(ev["hit"]) == {"山西移动", "中国移动山西公司"}
+    assert set(ev["via"]) == {"org:山西移动"}
+
+
+def test_coverage_never_mutates_its_tables(tables):
+    before = copy.deepcopy(tables)
+    coverage(["反诈", "org:山西移动", "theme:computing_power"], tables, by="month", level="mention", evidence=True)
+    for name, df in before.items():
+        pd.testing.assert_frame_equal(df, tables[name])
+
+
+def test_an_undated_issue_counts_by_year_when_its_masthead_gave_the_year():
+    from tables_factory import TablesBuilder
+
+    b = TablesBuilder()
+    a = b.issue("2024-12-01", issue_no=12)
+    b.article(a, "反诈。", title="一")
+    c = b.issue("2025-03-01", issue_no=1)
+    b.article(c, "其他。", title="二")
+    t = b.tables()
+    t["issues"].loc[1, "issue_date"] = pd.NaT  # year column still says 2025
+    r = coverage("反诈", t, by="year")
+    assert rows(r) == {"2024": (1, 1), "2025": (0, 1)}
+
+
+def test_bad_by_or_level_is_a_plain_value_error(tables):
+    with pytest.raises(ValueError, match="by="):
+        coverage("反诈", tables, by="week")
+    with pytest.raises(ValueError, match="level="):
+        coverage("反诈", tables, level="word")
