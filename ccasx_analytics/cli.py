@@ -17,10 +17,19 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
     raw_dirs = [Path(p) for p in (args.raw_dir or [config.RAW_DIR])]
-    for d in raw_dirs:
-        if not d.exists():
-            print(f"ccasx build: {d}: no such folder", file=sys.stderr)
-            return 2
+    usage_errors = [f"{d}: no such folder" for d in raw_dirs if not d.exists()]
+    if args.workers is not None and args.workers < 1:
+        usage_errors.append(f"--workers must be at least 1, got {args.workers}")
+    if args.max_pages < 1:
+        usage_errors.append(f"--max-pages must be at least 1, got {args.max_pages}")
+    if args.timeout <= 0:
+        usage_errors.append(f"--timeout must be positive, got {args.timeout:g}")
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        usage_errors.append(f"--out {args.out}: exists and is not a folder")
+    if usage_errors:
+        for e in usage_errors:
+            print(f"ccasx build: {e}", file=sys.stderr)
+        return 2
     report = build(
         raw_dirs,
         Path(args.out),
