@@ -14,9 +14,11 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -92,11 +94,32 @@ def _context() -> mp.context.BaseContext:
     return mp.get_context("spawn")
 
 
+@contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """Start processes without making them re-run the main script.
+
+    forkserver/spawn children normally import ``__main__`` again, so a script that calls
+    ``build()`` without an ``if __name__ == "__main__":`` guard would recurse.  Workers only
+    run package code, so the main script is kept out of what they are told to prepare.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if path is None:
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
+
+
 class _Worker:
     def __init__(self, ctx, fn, timeout):
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, fn, timeout), daemon=True)
-        self.proc.start()
+        with _main_script_hidden():
+            self.proc.start()
         child.close()
         self.index: int | None = None
         self.deadline = float("inf")
