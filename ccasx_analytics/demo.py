@@ -547,15 +547,16 @@ def _byline_text(a: DemoArticle) -> str | None:
 
 
 def _toc_lines(issue: DemoIssue) -> list[str]:
-    lines = ["本期目录"]
+    """The table of contents, every line tab-indented as text copied from the printed box is."""
+    lines = ["\t本期目录"]
     current = object()
     for a in issue.articles:
         if a.section is None:
             continue  # the cover story is not listed, as in the printed issues
         if a.section != current:
-            lines.append(f"【{a.section}】")
+            lines.append(f"\t【{a.section}】")
             current = a.section
-        lines.append(f"\t{a.title}")
+        lines.append(f"\t\t{a.title}")
     return lines
 
 
@@ -708,7 +709,7 @@ def _layout_issue(issue: DemoIssue) -> _Layout:
     box_top = lay.y - 8
     lay.skip(8)
     lay.line("本 期 目 录", 12, align="center", bold=True, color=_RED)
-    for entry in toc[1:]:
+    for entry in (e.strip() for e in toc[1:]):
         if entry.startswith("【"):
             lay.line(entry, 9.5, color=_RED, leading=15, x=_LEFT + 10)
         else:

@@ -138,7 +138,7 @@ def test_truth_counts_match_what_the_text_files_say(corpus):
             assert title in text
         # every listed article except the cover story is in the table of contents
         toc = text.split("本期目录", 1)[1].split("\n\n", 1)[0]
-        assert toc.count("\n\t") == row["n_articles"] - 1
+        assert toc.count("\n\t\t") == row["n_articles"] - 1
 
 
 def test_a_smaller_run_leaves_no_stale_issues_behind(tmp_path):
