@@ -183,3 +183,26 @@ def test_a_build_missing_a_table_is_reported_as_incomplete(tmp_path):
     (tmp_path / "p" / "keywords.parquet").unlink()
     with pytest.raises(store.StoreError, match="missing keywords"):
         store.load(tmp_path / "p")
+
+
+def test_the_data_dictionary_documents_every_column_of_every_table():
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md").read_text("utf-8")
+    sections = {s.split("\n", 1)[0].strip(): s for s in page.split("\n## ")[1:]}
+    for name, schema in T.SCHEMAS.items():
+        assert name in sections, f"docs/data-dictionary.md has no section for table {name}"
+        for col in schema.columns:
+            assert f"| `{col.name}` | {col.dtype} |" in sections[name], f"{name}.{col.name} is not documented"
+
+
+def test_the_data_dictionary_is_regenerated_after_schema_changes():
+    from pathlib import Path
+
+    from ccasx_analytics.data_dictionary import markdown
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md").read_text("utf-8")
+    assert page == markdown(), (
+        "docs/data-dictionary.md is out of date: run "
+        "`.venv/bin/python -m ccasx_analytics.data_dictionary > docs/data-dictionary.md`"
+    )
