@@ -91,30 +91,17 @@ def _silence_pdfminer() -> None:
 def _read_pdf(path: Path, max_pages: int) -> Document:
     _silence_pdfminer()
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
 
     try:
         pdf = pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise IngestError(path, "encrypted PDF — needs a password") from exc
-    except (PDFSyntaxError, PSException) as exc:
-        raise IngestError(path, f"corrupt or truncated PDF ({exc.__class__.__name__}: {_short(exc)})") from exc
     except Exception as exc:  # pdfminer raises many shapes of error on broken files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
-            raise IngestError(path, "encrypted PDF — needs a password") from exc
-        raise IngestError(path, f"corrupt or truncated PDF ({exc.__class__.__name__}: {_short(exc)})") from exc
+        raise IngestError(path, _pdf_failure_reason(exc)) from exc
 
     try:
         try:
             pages = pdf.pages
-        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-            raise IngestError(path, "encrypted PDF — needs a password") from exc
-        except IngestError:
-            raise
         except Exception as exc:
-            raise IngestError(path, f"corrupt or truncated PDF: its pages cannot be read ({_short(exc)})") from exc
+            raise IngestError(path, _pdf_failure_reason(exc, "its pages cannot be read")) from exc
         n_pages = len(pages)
         if n_pages == 0:
             raise IngestError(path, "corrupt or truncated PDF: no pages found")
@@ -136,12 +123,10 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
             try:
                 chars = page.chars
                 n_images += len(page.objects.get("image", ()))
-            except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-                raise IngestError(path, "encrypted PDF — needs a password") from exc
             except Exception as exc:
-                raise IngestError(path, f"corrupt or truncated PDF: page {pno} cannot be read ({_short(exc)})") from exc
+                raise IngestError(path, _pdf_failure_reason(exc, f"page {pno} cannot be read")) from exc
             n_chars += len(chars)
-            lines.extend(page_lines(chars, pno, w))
+            lines.extend(page_lines(chars, pno, w, h))
             page.flush_cache()
             if hasattr(page, "close"):
                 page.close()
@@ -167,12 +152,33 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
     )
 
 
+def _pdf_failure_reason(exc: BaseException, where: str = "") -> str:
+    """Plain words for what pdfminer/pdfplumber raised (they wrap the real cause)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psparser import PSEOF
+
+    causes = [exc, *[a for a in getattr(exc, "args", ()) if isinstance(a, BaseException)]]
+    if exc.__cause__ is not None:
+        causes.append(exc.__cause__)
+    if exc.__context__ is not None:
+        causes.append(exc.__context__)
+    text = " ".join(str(c) for c in causes).lower()
+    if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes) or "password" in text or "encrypt" in text:
+        return "encrypted PDF — needs a password"
+    detail = next((c for c in reversed(causes) if str(c).strip()), exc)
+    if any(isinstance(c, PSEOF) for c in causes) or "eof" in text:
+        kind = "truncated PDF: the file ends before its content does"
+    else:
+        kind = "corrupt PDF: its structure cannot be read"
+    return f"{kind}{' (' + where + ')' if where else ''} [{_short(detail)}]"
+
+
 def _short(exc: BaseException) -> str:
     text = str(exc).strip() or exc.__class__.__name__
     return text if len(text) < 120 else text[:117] + "…"
 
 
-def page_lines(chars: Sequence[dict], page_no: int, page_width: float) -> list[Line]:
+def page_lines(chars: Sequence[dict], page_no: int, page_width: float, page_height: float = 842.0) -> list[Line]:
     """Lines of one page in reading order, from its characters in a single pass.
 
     Characters are grouped into rows by their top, rows are split into segments at wide
@@ -182,7 +188,7 @@ def page_lines(chars: Sequence[dict], page_no: int, page_width: float) -> list[L
     segs = _segments(chars)
     if not segs:
         return []
-    ordered = _reading_order(segs, page_width)
+    ordered = _reading_order(segs, page_width, page_height)
     return _lines_from_segments(ordered, page_no)
 
 
@@ -256,7 +262,7 @@ def _make_seg(chars: list[dict]) -> _Seg:
     )
 
 
-def _column_bounds(segs: list[_Seg], page_width: float) -> list[float]:
+def _column_bounds(segs: list[_Seg], page_width: float, page_height: float) -> list[float]:
     """x positions of gutters between columns (empty for a single-column page).
 
     A gutter is a vertical strip that no narrow segment crosses while text lies on both
@@ -268,7 +274,22 @@ def _column_bounds(segs: list[_Seg], page_width: float) -> list[float]:
     span = right - left
     if span <= 0:
         return []
-    narrow = [s for s in segs if (s.x1 - s.x0) < 0.62 * span]
+    # running headers and centered page numbers sit across the gutter: only the text area
+    # between the top and bottom bands counts.  The evidence for columns is text set side
+    # by side: segments with another segment beside them at the same height (a contents
+    # box or a title above the columns is not, and may well cross the gutter).
+    body = sorted(
+        (s for s in segs if (s.x1 - s.x0) < 0.62 * span and 0.08 * page_height < s.top and s.bottom < 0.92 * page_height),
+        key=lambda s: s.top,
+    )
+    narrow = []
+    for i, s in enumerate(body):
+        # sorted by top: anything beside s is among its near neighbours in the list
+        if any(
+            t is not s and min(t.bottom, s.bottom) - max(t.top, s.top) > 0 and (t.x0 >= s.x1 or t.x1 <= s.x0)
+            for t in body[max(0, i - 12):i + 12]
+        ):
+            narrow.append(s)
     if len(narrow) < 6:
         return []
     # coverage profile in 2-pt bins, weighted by how many lines cover each bin
@@ -282,10 +303,12 @@ def _column_bounds(segs: list[_Seg], page_width: float) -> list[float]:
     bounds = []
     k = 0
     lo_limit, hi_limit = int(0.2 * nbins), int(0.8 * nbins)
+    # a stray short line may cross the gutter (a centered caption): tolerate one or two
+    tolerance = max(1, len(narrow) // 40)
     while k < nbins:
-        if cover[k] == 0 and lo_limit <= k <= hi_limit:
+        if cover[k] <= tolerance and lo_limit <= k <= hi_limit:
             start = k
-            while k < nbins and cover[k] == 0:
+            while k < nbins and cover[k] <= tolerance:
                 k += 1
             end = k
             gx0 = left + start * 2
@@ -301,8 +324,8 @@ def _column_bounds(segs: list[_Seg], page_width: float) -> list[float]:
     return bounds
 
 
-def _reading_order(segs: list[_Seg], page_width: float) -> list[_Seg]:
-    bounds = _column_bounds(segs, page_width)
+def _reading_order(segs: list[_Seg], page_width: float, page_height: float) -> list[_Seg]:
+    bounds = _column_bounds(segs, page_width, page_height)
     segs.sort(key=lambda s: (s.top, s.x0))
     if not bounds:
         return segs

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -50,7 +50,7 @@ class _Draft:
 
 def parse_document(doc: Document) -> ParsedIssue:
     """Issue metadata, articles in reading order, and warnings as plain sentences."""
-    lines = list(doc.lines)
+    lines = merged_section_bars(doc.lines)
     warnings: list[str] = list(doc.warnings)
     furniture = N.running_furniture(lines, doc.n_pages, doc.page_height)
     body_size = doc.body_size
@@ -94,6 +94,32 @@ def parse_document(doc: Document) -> ParsedIssue:
         kind=doc.kind,
         encoding=doc.encoding,
     )
+
+
+def merged_section_bars(lines: Sequence[Line]) -> list[Line]:
+    """A long section bar wrapped in a narrow column (``【纪念…`` / ``…80周年】``) becomes
+    one line again."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        t = ln.text
+        if t.startswith("【") and "】" not in t and not ln.tabbed:
+            parts = [t]
+            j = k + 1
+            while j < len(lines) and j - k < 3 and lines[j].page == ln.page:
+                parts.append(lines[j].text)
+                if "】" in lines[j].text:
+                    break
+                j += 1
+            joined = N.join_lines(parts)
+            if P.SECTION_BAR.match(joined):
+                out.append(replace(ln, text=joined))
+                k = j + 1
+                continue
+        out.append(ln)
+        k += 1
+    return out
 
 
 # ===================================================================== masthead + metadata
@@ -434,15 +460,19 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
             continue
         if P.EDITOR_NOTE.match(t):
             parts = [P.EDITOR_NOTE.sub("", t)]
-            first = ln
+            first = prev = ln
             k += 1
             while k < n:
                 nx = lines[content[k]]
                 if is_display(nx) or P.SECTION_BAR.match(nx.text) or nx.size is None or abs(nx.size - first.size) > 0.3:
                     break
-                if nx.indent and first.x0 is not None and nx.x0 is not None and abs(nx.x0 - first.x0) > 2:
+                # a paragraph starting in the same column ends the note (a note set in a
+                # box is indented as a whole: compare with the line above, not the column)
+                same_col = nx.page == prev.page and nx.column == prev.column
+                if nx.indent and same_col and nx.x0 is not None and prev.x0 is not None and abs(nx.x0 - prev.x0) > 2:
                     break
                 parts.append(nx.text)
+                prev = nx
                 k += 1
             note, cur = N.join_lines(parts), None
             continue
@@ -490,9 +520,10 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
 
 
 def _same_block(a: Line, b: Line) -> bool:
-    """Two display lines belong to one heading when they are stacked closely."""
-    if a.page != b.page:
-        return False
+    """Two display lines belong to one heading when they are stacked closely, or when a
+    title of one size goes on at the top of the next column or page."""
+    if a.page != b.page or a.column != b.column:
+        return abs((a.size or 0) - (b.size or 0)) <= 0.3 and not a.text.endswith(_STRONG_TERMINAL)
     if a.bottom is None or b.top is None:
         return True
     return b.top - a.bottom < 1.6 * max(a.size or 10, b.size or 10)

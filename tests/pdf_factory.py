@@ -1,0 +1,280 @@
+"""Render newsletter issues to PDF for tests (reportlab, built-in CID font STSong-Light).
+
+An issue is a small structured spec (``IssueSpec``); ``render_issue`` typesets it in one or
+two columns with a masthead, a boxed table of contents, section bars, titles that may wrap,
+subtitles, editor's notes, bylines, a running header and a page-number footer, and the
+closing block.  ``tests/fixtures/sample_articles.json`` holds the sample issue's articles so
+other renderings of the same content can be compared with the real one.
+
+Also: broken files (encrypted, image-only, truncated) for the bad-input tests.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FONT = "STSong-Light"
+PAGE_W, PAGE_H = 595.27, 841.89
+MARGIN = 50.0
+BODY = 10.5
+LEADING = 17.0
+
+
+@dataclass
+class ArticleSpec:
+    section: str | None
+    title: str
+    paragraphs: list[str]
+    subtitle: str | None = None
+    editor_note: str | None = None
+    authors: list[str] = field(default_factory=list)
+    source_note: str | None = None  # printed as （…） at the end
+
+
+@dataclass
+class IssueSpec:
+    publication: str = "山西通信 · 会刊"
+    issue_line: str = "2024年第6期 总第82期 2024年12月"
+    header: str = "山西通信 · 会刊 2024年第6期"
+    header_right: str = "2024年12月"
+    footer: str = "— {n} —"  # {n}: page number
+    articles: list[ArticleSpec] = field(default_factory=list)
+    closing: list[tuple[str, str]] = field(default_factory=list)
+    toc: bool = True
+
+
+def sample_articles() -> tuple[list[ArticleSpec], list[tuple[str, str]]]:
+    data = json.loads((FIXTURES / "sample_articles.json").read_text(encoding="utf-8"))
+    arts = [ArticleSpec(**a) for a in data["articles"]]
+    return arts, [tuple(x) for x in data["closing"]]
+
+
+def sample_spec(**overrides) -> IssueSpec:
+    arts, closing = sample_articles()
+    spec = IssueSpec(articles=arts, closing=closing)
+    for k, v in overrides.items():
+        setattr(spec, k, v)
+    return spec
+
+
+def _register_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9.%+\-@_/]+|\s|.", re.S)
+
+
+def wrap(text: str, size: float, width: float, first_indent: float = 0.0) -> list[str]:
+    """Break text into lines that fit ``width``; Latin words and numbers are not split."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    cur = ""
+    avail = width - first_indent
+    for tok in _TOKEN.findall(text):
+        if stringWidth(cur + tok, FONT, size) <= avail or not cur:
+            cur += tok
+            continue
+        # keep closing punctuation with the line it closes (no line starts with ，。)
+        if tok in "，。、；：？！”）》" and stringWidth(cur + tok, FONT, size) <= avail + size:
+            cur += tok
+            continue
+        lines.append(cur.rstrip())
+        cur = tok.lstrip()
+        avail = width
+    if cur.strip():
+        lines.append(cur.rstrip())
+    return lines
+
+
+class _Flow:
+    """A cursor that fills columns top to bottom, then the next page."""
+
+    def __init__(self, canvas, spec: IssueSpec, columns: int, gutter: float = 18.0):
+        self.c = canvas
+        self.spec = spec
+        self.columns = columns
+        self.gutter = gutter
+        self.col_w = (PAGE_W - 2 * MARGIN - (columns - 1) * gutter) / columns
+        self.page = 1
+        self.col = 0
+        self.top = 72.0  # distance from the page top where the text area starts
+        self.y = self.top
+        self.bottom = PAGE_H - 70.0
+        self._furniture()
+
+    def x0(self) -> float:
+        return MARGIN + self.col * (self.col_w + self.gutter)
+
+    def _furniture(self) -> None:
+        c, s = self.c, self.spec
+        c.setFont(FONT, 8.5)
+        c.drawString(MARGIN, PAGE_H - 45, s.header)
+        c.drawRightString(PAGE_W - MARGIN, PAGE_H - 45, s.header_right)
+        c.setLineWidth(0.6)
+        c.line(MARGIN, PAGE_H - 50, PAGE_W - MARGIN, PAGE_H - 50)
+        c.setFont(FONT, 9)
+        c.drawCentredString(PAGE_W / 2, 35, s.footer.format(n=self.page))
+
+    def new_page(self) -> None:
+        self.c.showPage()
+        self.page += 1
+        self.col = 0
+        self.y = self.top
+        self._furniture()
+
+    def advance(self, need: float) -> None:
+        if self.y + need > self.bottom:
+            if self.col + 1 < self.columns:
+                self.col += 1
+                self.y = self.column_top
+            else:
+                self.new_page()
+                self.column_top = self.top
+
+    column_top = 72.0
+
+    def line(self, text: str, size: float, *, align: str = "left", indent: float = 0.0, leading: float | None = None,
+             right_indent: float = 0.0) -> None:
+        lead = leading or size * 1.6
+        self.advance(lead)
+        self.c.setFont(FONT, size)
+        base = PAGE_H - (self.y + size)
+        if align == "center":
+            self.c.drawCentredString(self.x0() + self.col_w / 2, base, text)
+        elif align == "right":
+            self.c.drawRightString(self.x0() + self.col_w - right_indent, base, text)
+        else:
+            self.c.drawString(self.x0() + indent, base, text)
+        self.y += lead
+
+    def gap(self, h: float) -> None:
+        self.y += h
+
+    def paragraph(self, text: str, size: float = BODY, *, first_indent: float | None = None, indent: float = 0.0,
+                  right_indent: float = 0.0) -> None:
+        fi = 2 * size if first_indent is None else first_indent
+        for k, ln in enumerate(wrap(text, size, self.col_w - indent - right_indent, fi)):
+            self.line(ln, size, indent=indent + (fi if k == 0 else 0.0), leading=size * 1.62)
+
+
+def render_issue(spec: IssueSpec, path: Path, *, columns: int = 1, encrypt: str | None = None) -> Path:
+    """Typeset ``spec`` to ``path`` (one or two columns); returns the path."""
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    _register_font()
+    c = rl_canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), encrypt=encrypt)
+    flow = _Flow(c, spec, columns=1)
+    # masthead
+    flow.gap(6)
+    flow.line(spec.publication, 26, align="center", leading=40)
+    flow.line(spec.issue_line, 11, align="center", leading=24)
+    flow.line("连续性内部资料 免费交流", 8, align="right", leading=18)
+    if spec.toc:
+        flow.line("目  录", 13, align="center", leading=22)
+        section = object()
+        for a in spec.articles:
+            if a.section is None:
+                continue
+            if a.section != section:
+                flow.line(f"【{a.section}】", 9, indent=12, leading=14)
+                section = a.section
+            flow.line(a.title, 9, indent=30, leading=14)
+        flow.gap(12)
+    cover = [a for a in spec.articles if a.section is None]
+    rest = [a for a in spec.articles if a.section is not None]
+    for a in cover:  # the cover story's heading spans the page
+        _heading(flow, a, title_size=20)
+    if columns > 1:
+        # switch to columns below what is already on the page
+        start = flow.y
+        flow.columns = columns
+        flow.col_w = (PAGE_W - 2 * MARGIN - (columns - 1) * flow.gutter) / columns
+        flow.column_top = start
+    for a in cover:
+        _body(flow, a)
+    section = None
+    for a in rest:
+        if a.section != section:
+            flow.gap(8)
+            for ln in wrap(f"【{a.section}】", 13, flow.col_w):  # a long bar wraps in a column
+                flow.line(ln, 13, leading=20)
+            flow.gap(6)
+            section = a.section
+        _heading(flow, a, title_size=15.5)
+        _body(flow, a)
+    if spec.closing:
+        flow.gap(16)
+        for label, value in spec.closing:
+            flow.paragraph(f"{label}：{value}", 9, first_indent=0)
+    c.save()
+    return path
+
+
+def _heading(flow: _Flow, a: ArticleSpec, *, title_size: float) -> None:
+    if a.editor_note:
+        flow.gap(4)
+        flow.paragraph("编者按：" + a.editor_note, 10, first_indent=0, indent=12, right_indent=12)
+        flow.gap(6)
+    flow.gap(6)
+    for ln in wrap(a.title, title_size, flow.col_w - 20):
+        flow.line(ln, title_size, align="center", leading=title_size * 1.45)
+    if a.subtitle:
+        sub_size = 12 if a.subtitle.startswith("——") else title_size * 0.68
+        for ln in wrap(a.subtitle, sub_size, flow.col_w - 20):
+            flow.line(ln, sub_size, align="center", leading=sub_size * 1.7)
+    flow.gap(4)
+
+
+def _body(flow: _Flow, a: ArticleSpec) -> None:
+    for p in a.paragraphs:
+        flow.paragraph(p)
+    trailer = []
+    if a.source_note:
+        trailer.append(f"（{a.source_note}）")
+    if a.authors:
+        trailer.append("（" + " ".join(a.authors) + "）")
+    for t in trailer:
+        flow.line(t, BODY, align="right", right_indent=10, leading=LEADING)
+    flow.gap(8)
+
+
+# --- broken files --------------------------------------------------------------------------
+
+
+def image_only_pdf(path: Path) -> Path:
+    """A 'scanned' issue: one page holding a picture and no text layer."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    img = Image.new("RGB", (400, 560), "white")
+    draw = ImageDraw.Draw(img)
+    for y in range(40, 520, 18):
+        draw.rectangle([30, y, 370, y + 8], fill="black")
+    c = rl_canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.drawImage(ImageReader(img), 50, 100, width=495, height=690)
+    c.showPage()
+    c.save()
+    return path
+
+
+def small_issue_pdf(path: Path, *, encrypt: str | None = None, columns: int = 1) -> Path:
+    """A short two-article issue (fast to render and parse)."""
+    arts, closing = sample_articles()
+    spec = sample_spec(articles=[arts[0], arts[2], arts[8]], closing=closing)
+    return render_issue(spec, path, columns=columns, encrypt=encrypt)
+
+
+def truncated_copy(src: Path, dst: Path, fraction: float = 0.45) -> Path:
+    data = src.read_bytes()
+    dst.write_bytes(data[: int(len(data) * fraction)])
+    return dst
+
