@@ -169,6 +169,20 @@ def cjk_font() -> FontChoice:
     return FontChoice(family, path, "packaged")
 
 
+def title_weight() -> str:
+    """``"bold"`` when the chosen family has a bold face, else ``"normal"``.
+
+    Asking for bold from a family without one makes matplotlib log a findfont complaint
+    on every title and still draw the regular face; titles then stand out by size alone.
+    """
+    from matplotlib import font_manager
+
+    family = cjk_font().family
+    weights = [f.weight for f in font_manager.fontManager.ttflist if f.name == family]
+    heavy = any((w if isinstance(w, int) else font_manager.weight_dict.get(str(w), 400)) >= 600 for w in weights)
+    return "bold" if heavy else "normal"
+
+
 def font_rc() -> dict[str, object]:
     """rcParams that make text Chinese-capable and embedded in PDF and SVG output."""
     family = cjk_font().family

@@ -1,0 +1,590 @@
+"""The standard charts: one function per chart, one house style, one ``save``.
+
+Chart functions take the tidy frames that ``analyze`` returns and give back a matplotlib
+``Figure``; they never compute analytics themselves, so notebooks, ``ccasx charts`` and
+the briefing draw the same picture from the same numbers.  ``save`` writes a figure as
+PNG (200 dpi), SVG and PDF — fonts embedded — with the data behind it as CSV.
+
+Every chart carries a source line computed from the issues table (how many issues, which
+months, and whether synthetic demo issues are among them), and every chart copes with a
+single issue and with no data at all (it then says so instead of failing).
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg", force=False)  # charts are files; never open a window
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import fonts
+
+Tables = dict[str, pd.DataFrame]
+
+# --- house style -----------------------------------------------------------------------
+
+# The association's red first (its masthead colour), then calm colours that stay apart
+# when printed in grey.
+PALETTE: tuple[str, ...] = (
+    "#B5262B", "#2F5C8A", "#E0A030", "#4E8F5A", "#7A5C99",
+    "#3F9AA6", "#D96C3B", "#8C8C8C", "#B38867", "#5E6B7A",
+)
+ACCENT = PALETTE[0]
+MUTED = "#6B6B6B"
+FIGSIZE = (10.0, 5.625)  # 16:9, the shape of a slide
+PNG_DPI = 200
+
+STYLE: dict[str, object] = {
+    "figure.figsize": FIGSIZE,
+    "figure.facecolor": "white",
+    "figure.constrained_layout.use": True,
+    "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE)),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#999999",
+    "axes.linewidth": 0.8,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "axes.axisbelow": True,
+    "grid.color": "#E3E3E3",
+    "grid.linewidth": 0.6,
+    "axes.titlelocation": "left",
+    "axes.titlesize": 11,
+    "axes.titleweight": "normal",  # set per font in style_rc: not every CJK font has a bold face
+    "axes.labelsize": 10,
+    "axes.labelcolor": "#333333",
+    "xtick.color": "#444444",
+    "ytick.color": "#444444",
+    "xtick.labelsize": 8.5,
+    "ytick.labelsize": 8.5,
+    "legend.frameon": False,
+    "legend.fontsize": 8.5,
+    "lines.linewidth": 2.0,
+    "lines.markersize": 4.5,
+    "savefig.dpi": PNG_DPI,
+    "savefig.facecolor": "white",
+    "svg.hashsalt": "ccasx",  # stable element ids: the same chart saves to the same SVG bytes
+}
+
+# Room kept free by the layout engine for the title block (top) and source line (bottom).
+_PLOT_RECT = (0.0, 0.07, 1.0, 0.79)
+
+
+def style_rc() -> dict[str, object]:
+    """The house style plus the CJK font settings, as one rcParams dict."""
+    return {**STYLE, **fonts.font_rc(), "axes.titleweight": fonts.title_weight()}
+
+
+@contextmanager
+def house_style() -> Iterator[None]:
+    """Draw (and save) inside this context so every chart looks and embeds the same."""
+    with matplotlib.rc_context(style_rc()):
+        yield
+
+
+# --- the source line -------------------------------------------------------------------
+
+PUBLICATION = "山西省通信行业协会会刊"
+COUNTED_STATUSES = ("ok", "warning")
+_SYNTHETIC_FILE = re.compile(r"(?:^|[/\\])demo-[^/\\]*$", re.IGNORECASE)  # the generator's file names
+_SYNTHETIC_WORDS = ("合成", "示例")
+
+
+def counted_issues(issues: pd.DataFrame) -> pd.DataFrame:
+    """Issues that contributed articles (failed and duplicate files are not counted)."""
+    if issues is None or issues.empty:
+        return pd.DataFrame(columns=["issue_id", "source_file", "issue_date", "status"])
+    return issues[issues["status"].isin(COUNTED_STATUSES)]
+
+
+def is_synthetic(issues: pd.DataFrame) -> pd.Series:
+    """Whether each issue comes from the demo generator.
+
+    Two independent marks, so either survives: the generator's file names (``demo-…``) and
+    the masthead's ``（合成示例）`` as read into ``publication``.
+    """
+    by_file = issues["source_file"].fillna("").astype(str).str.contains(_SYNTHETIC_FILE)
+    if "publication" in issues.columns:
+        pub = issues["publication"].fillna("").astype(str)
+        by_masthead = pub.map(lambda p: any(w in p for w in _SYNTHETIC_WORDS))
+    else:
+        by_masthead = pd.Series(False, index=issues.index)
+    return (by_file | by_masthead).astype(bool)
+
+
+def month_label(ts: pd.Timestamp) -> str:
+    return f"{ts.year}年{ts.month}月"
+
+
+def source_line(issues: pd.DataFrame) -> str:
+    """``来源：山西省通信行业协会会刊，共N期（YYYY年M月—YYYY年M月）``, synthetic issues named.
+
+    >>> df = pd.DataFrame({"issue_id": ["a", "b"], "source_file": ["demo-2023-01-第1期.txt", "x.pdf"],
+    ...     "status": ["ok", "ok"], "issue_date": pd.to_datetime(["2023-01-01", "2025-08-01"])})
+    >>> source_line(df)
+    '来源：山西省通信行业协会会刊，共2期（2023年1月—2025年8月），其中1期为合成示例数据（演示用，非真实出版）'
+    """
+    counted = counted_issues(issues)
+    n = len(counted)
+    if n == 0:
+        return f"来源：{PUBLICATION}，暂无已解析的期次"
+    dates = pd.to_datetime(counted["issue_date"], errors="coerce").dropna()
+    if dates.empty:
+        span = "日期不详"
+    elif dates.min().to_period("M") == dates.max().to_period("M"):
+        span = month_label(dates.min())
+    else:
+        span = f"{month_label(dates.min())}—{month_label(dates.max())}"
+    undated = n - len(dates)
+    if undated and not dates.empty:
+        span += f"，另有{undated}期日期不详"
+    line = f"来源：{PUBLICATION}，共{n}期（{span}）"
+    k = int(is_synthetic(counted).sum())
+    if k == n:
+        line += "，均为合成示例数据（演示用，非真实出版）"
+    elif k:
+        line += f"，其中{k}期为合成示例数据（演示用，非真实出版）"
+    return line
+
+
+# --- building blocks -------------------------------------------------------------------
+
+
+def new_figure(title: str, subtitle: str | None, source: str, figsize: tuple[float, float] = FIGSIZE) -> Figure:
+    """A figure with the title block at the top left and the source line at the bottom left."""
+    fig = Figure(figsize=figsize, layout="constrained")
+    fig.get_layout_engine().set(rect=_PLOT_RECT)
+    fig.text(0.012, 0.975, title, ha="left", va="top", fontsize=16, fontweight=fonts.title_weight(), color="#1A1A1A")
+    if subtitle:
+        fig.text(0.012, 0.905, subtitle, ha="left", va="top", fontsize=10, color=MUTED)
+    fig.text(0.012, 0.015, source, ha="left", va="bottom", fontsize=8, color=MUTED)
+    return fig
+
+
+def no_data_figure(title: str, source: str, reason: str = "暂无数据") -> Figure:
+    """The chart to show when there is nothing to draw: says so plainly."""
+    fig = new_figure(title, None, source)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, reason, ha="center", va="center", fontsize=18, color=MUTED, transform=ax.transAxes)
+    return fig
+
+
+def period_tick_labels(periods: pd.DataFrame) -> list[str]:
+    """``2024年3月`` for each period when the dates tell them apart, else the period label."""
+    labels = periods["period"].astype(str).tolist()
+    if "period_start" not in periods.columns:
+        return labels
+    starts = pd.to_datetime(periods["period_start"], errors="coerce")
+    months = [month_label(d) if pd.notna(d) else lab for d, lab in zip(starts, labels)]
+    return months if len(set(months)) == len(months) else labels
+
+
+def _distinct_periods(df: pd.DataFrame) -> pd.DataFrame:
+    cols = [c for c in ("period", "period_start") if c in df.columns]
+    return df[cols].drop_duplicates("period").reset_index(drop=True)
+
+
+def _set_period_axis(ax, periods: pd.DataFrame, max_labels: int = 24) -> None:
+    labels = period_tick_labels(periods)
+    x = np.arange(len(labels))
+    step = max(1, int(np.ceil(len(labels) / max_labels)))  # beyond that, labels overlap
+    ax.set_xticks(x[::step], labels[::step], rotation=45 if len(labels) > 6 else 0,
+                  ha="right" if len(labels) > 6 else "center")
+    ax.set_xlim(-0.6, len(labels) - 0.4)
+
+
+def _percent_axis(ax, top: float) -> None:
+    from matplotlib.ticker import PercentFormatter
+
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_ylim(0, max(top * 1.18, 0.05))
+
+
+# --- the charts ------------------------------------------------------------------------
+
+
+def theme_trends_chart(trends: pd.DataFrame, source: str, max_themes: int = 6) -> Figure:
+    """Share of articles touching each theme, per period.
+
+    ``trends``: ``theme_trends(tables, by=...)`` — columns ``period``, ``period_start``,
+    ``theme``, ``label``, ``articles``, ``all_articles``, ``share``.  The ``max_themes``
+    most covered themes get a panel each; one period gives one bar per theme instead.
+    """
+    title = "主题报道趋势"
+    if trends.empty or int(trends["articles"].sum()) == 0:
+        return no_data_figure(title, source, "暂无主题命中数据")
+    labels = trends["label"].fillna(trends["theme"]).astype(str)
+    totals = trends.assign(label=labels).groupby("label", sort=False)["articles"].sum()
+    top = totals[totals > 0].sort_values(ascending=False, kind="stable").index[:max_themes].tolist()
+    periods = _distinct_periods(trends)
+    if len(periods) == 1:
+        fig = new_figure(title, f"{period_tick_labels(periods)[0]}：涉及各主题的文章占全部文章的比例", source)
+        ax = fig.add_subplot()
+        shares = trends.assign(label=labels).set_index("label")["share"].reindex(top[::-1])
+        ax.barh(shares.index, shares.to_numpy(), color=ACCENT, height=0.6)
+        ax.grid(axis="x")
+        ax.grid(axis="y", visible=False)
+        from matplotlib.ticker import PercentFormatter
+
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        for y, v in enumerate(shares.to_numpy()):
+            ax.text(v, y, f" {v:.0%}", va="center", fontsize=9)
+        return fig
+    fig = new_figure(title, "各期涉及该主题的文章占全部文章的比例（按报道量取前%d个主题）" % len(top), source)
+    ncols = 3 if len(top) > 4 else max(1, len(top))
+    nrows = int(np.ceil(len(top) / ncols))
+    axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False).ravel()
+    peak = float(trends.assign(label=labels).query("label in @top")["share"].max())
+    for ax, name, color in zip(axes, top, PALETTE):
+        rows = trends[labels == name].set_index("period").reindex(periods["period"])
+        y = rows["share"].fillna(0).to_numpy()
+        x = np.arange(len(y))
+        ax.fill_between(x, y, color=color, alpha=0.15, linewidth=0)
+        ax.plot(x, y, color=color, marker="o" if len(y) <= 30 else None)
+        ax.set_title(name, color=color)
+        _percent_axis(ax, peak)
+        _set_period_axis(ax, periods, max_labels=6)
+    for ax in axes[len(top):]:
+        ax.set_visible(False)
+    return fig
+
+
+def coverage_chart(table: pd.DataFrame, title: str, subtitle: str, source: str, color: str = ACCENT) -> Figure:
+    """Matching articles as a share of all articles, per period, each bar labelled ``k/N``.
+
+    ``table``: ``coverage(...).table`` — ``period``, ``period_start``,
+    ``matching_articles``, ``all_articles``, ``ratio``.
+    """
+    if table.empty or int(table["all_articles"].sum()) == 0:
+        return no_data_figure(title, source, "暂无文章数据")
+    fig = new_figure(title, subtitle, source)
+    ax = fig.add_subplot()
+    x = np.arange(len(table))
+    ratio = table["ratio"].astype(float).to_numpy()
+    ax.bar(x, ratio, color=color, width=0.7)
+    small = len(table) > 16
+    for xi, r, k, n in zip(x, ratio, table["matching_articles"], table["all_articles"]):
+        ax.text(xi, r, f"{int(k)}/{int(n)}", ha="center", va="bottom", fontsize=6.5 if small else 8.5, color="#333333")
+    _percent_axis(ax, float(ratio.max()) if len(ratio) else 0.0)
+    _set_period_axis(ax, table)
+    ax.set_ylabel("文章占比")
+    total_k, total_n = int(table["matching_articles"].sum()), int(table["all_articles"].sum())
+    ax.text(1.0, 1.02, f"合计 {total_k}/{total_n} 篇（{total_k / total_n:.1%}）", transform=ax.transAxes,
+            ha="right", va="bottom", fontsize=9, color=MUTED)
+    return fig
+
+
+def member_heatmap_chart(cov: pd.DataFrame, source: str) -> Figure:
+    """Mentions of each member per period as a heatmap (members × periods).
+
+    ``cov``: ``member_coverage(tables, by=...)`` — ``period``, ``period_start``, ``org``,
+    ``mentions``.  Members are ordered by total mentions; never-mentioned members stay in
+    as an all-blank row (being absent is the finding).
+    """
+    title = "会员单位报道热力图"
+    if cov.empty:
+        return no_data_figure(title, source, "暂无会员单位数据")
+    periods = _distinct_periods(cov)
+    grid = cov.pivot_table(index="org", columns="period", values="mentions", aggfunc="sum", fill_value=0)
+    grid = grid.reindex(columns=periods["period"], fill_value=0)
+    grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    fig = new_figure(title, "各期提及各会员单位的次数（颜色越深提及越多，空白为未提及）", source)
+    ax = fig.add_subplot()
+    ax.grid(False)
+    values = grid.to_numpy(dtype=float)
+    from matplotlib.colors import LinearSegmentedColormap
+
+    cmap = LinearSegmentedColormap.from_list("house_reds", ["#FFFFFF", "#F4C7C3", ACCENT, "#6E1115"])
+    im = ax.imshow(values, aspect="auto", cmap=cmap, vmin=0, vmax=max(1.0, values.max()), interpolation="nearest")
+    ax.set_yticks(np.arange(len(grid.index)), grid.index.tolist())
+    _set_period_axis(ax, periods)
+    ax.set_ylim(len(grid.index) - 0.5, -0.5)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    if values.size <= 400:
+        for (i, j), v in np.ndenumerate(values):
+            if v:
+                ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=7,
+                        color="white" if v > values.max() * 0.55 else "#333333")
+    fig.colorbar(im, ax=ax, shrink=0.8, pad=0.01, label="提及次数")
+    return fig
+
+
+def share_of_voice_chart(members: pd.DataFrame, source: str) -> Figure:
+    """Each member's share of all member mentions, with how long each has gone unmentioned.
+
+    ``members``: ``neglected_members(tables)`` — ``org``, ``mentions``, ``share_of_voice``,
+    ``issues_since``, ``neglected``.
+    """
+    title = "会员单位报道声量"
+    if members.empty or int(members["mentions"].sum()) == 0:
+        return no_data_figure(title, source, "暂无会员单位提及")
+    df = members.sort_values(["share_of_voice", "org"], ascending=[True, True], kind="stable")
+    fig = new_figure(title, "各会员单位被提及次数占全部会员提及的比例；红字为已连续多期未被提及的单位", source)
+    ax = fig.add_subplot()
+    neglected = df["neglected"].fillna(False).astype(bool).to_numpy()
+    colors = [ACCENT if n else PALETTE[1] for n in neglected]
+    y = np.arange(len(df))
+    share = df["share_of_voice"].astype(float).to_numpy()
+    ax.barh(y, share, color=colors, height=0.65)
+    ax.set_yticks(y, df["org"].astype(str).tolist())
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    from matplotlib.ticker import PercentFormatter
+
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_xlim(0, max(share.max() * 1.45, 0.05))
+    for yi, s, m, since, neg in zip(y, share, df["mentions"], df["issues_since"], neglected):
+        note = f" {s:.0%}（{int(m)}次）"
+        if neg:
+            note += f"  已{int(since)}期未提及"
+        ax.text(s, yi, note, va="center", fontsize=8.5, color=ACCENT if neg else "#333333")
+    return fig
+
+
+def section_mix_chart(mix: pd.DataFrame, source: str, max_sections: int = 8) -> Figure:
+    """Articles per section in each issue, stacked.
+
+    ``mix``: ``section_mix(tables)`` — ``period``, ``period_start``, ``section``,
+    ``articles``.  Sections beyond the ``max_sections`` largest are grouped as ``其他``.
+    """
+    title = "各期栏目构成"
+    if mix.empty or int(mix["articles"].sum()) == 0:
+        return no_data_figure(title, source, "暂无文章数据")
+    periods = _distinct_periods(mix)
+    totals = mix.groupby("section", sort=False)["articles"].sum()
+    keep = totals.sort_values(ascending=False, kind="stable").index[:max_sections]
+    section = mix["section"].astype(str).where(mix["section"].isin(keep), "其他")
+    order = [s for s in dict.fromkeys(mix["section"].astype(str)) if s in set(keep)]
+    if (section == "其他").any():
+        order.append("其他")
+    grid = (mix.assign(section=section).pivot_table(index="period", columns="section", values="articles",
+                                                     aggfunc="sum", fill_value=0)
+            .reindex(index=periods["period"], columns=order, fill_value=0))
+    fig = new_figure(title, "每期各栏目的文章篇数（封面文章为首个栏目前的头条）", source)
+    ax = fig.add_subplot()
+    x = np.arange(len(grid))
+    bottom = np.zeros(len(grid))
+    for name, color in zip(order, PALETTE * 2):
+        vals = grid[name].to_numpy(dtype=float)
+        ax.bar(x, vals, bottom=bottom, color=color, width=0.72, label=name, edgecolor="white", linewidth=0.4)
+        bottom += vals
+    _set_period_axis(ax, periods)
+    ax.set_ylabel("文章篇数")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="栏目", title_fontsize=9)
+    return fig
+
+
+def latest_figures_chart(figs: pd.DataFrame, source: str, issue_label: str | None = None) -> Figure:
+    """The latest issue's headline figures as a card: value, what it counts, which article.
+
+    ``figs``: ``latest_issue_figures(tables, n)`` — ``raw``, ``subject``, ``title``.
+    """
+    title = "最新一期要闻数字" + (f"（{issue_label}）" if issue_label else "")
+    if figs.empty:
+        return no_data_figure(title, source, "最新一期未提取到统计数字")
+    fig = new_figure(title, "会刊最新一期正文中的主要统计数字及其出处", source)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    n = len(figs)
+    row_h = 1.0 / max(n, 6)
+    for i, row in enumerate(figs.itertuples(index=False)):
+        y = 1.0 - (i + 0.5) * row_h
+        ax.text(0.0, y, str(row.raw), fontsize=17 if n <= 8 else 13, fontweight=fonts.title_weight(), color=ACCENT,
+                va="center", transform=ax.transAxes)
+        ax.text(0.24, y, str(row.subject or ""), fontsize=12, va="center", transform=ax.transAxes, color="#1A1A1A")
+        ax.text(0.48, y, _shorten(f"《{row.title}》", 34), fontsize=9.5, va="center", color=MUTED,
+                transform=ax.transAxes)
+        ax.axhline(y - row_h / 2, xmin=0, xmax=1, color="#E3E3E3", linewidth=0.6)
+    return fig
+
+
+def indicator_chart(series: pd.DataFrame, indicator: str, source: str) -> Figure:
+    """One indicator across issues (e.g. 5G基站), each point labelled as printed.
+
+    ``series``: ``figure_series(tables, indicator)`` — ``period``, ``issue_date``, ``value``,
+    ``unit``, ``raw``; the first value of each issue (reading order) is drawn.
+    """
+    title = f"{indicator}数量变化"
+    if series.empty:
+        return no_data_figure(title, source, f"未找到“{indicator}”的统计数字")
+    first = series.drop_duplicates("period", keep="first").reset_index(drop=True)
+    unit = str(first["unit"].iloc[0]) if "unit" in first.columns else ""
+    values = first["value"].astype(float).to_numpy()
+    scale, prefix = (10000.0, "万") if np.nanmax(values) >= 10000 else (1.0, "")
+    fig = new_figure(title, f"会刊各期所载“{indicator}”数值（单位：{prefix}{unit}）", source)
+    ax = fig.add_subplot()
+    x = np.arange(len(first))
+    ax.plot(x, values / scale, color=ACCENT, marker="o")
+    small = len(first) > 16
+    for xi, v, raw in zip(x, values / scale, first["raw"].astype(str)):
+        ax.annotate(raw, (xi, v), textcoords="offset points", xytext=(0, 6), ha="center",
+                    fontsize=6.5 if small else 8.5, color="#333333")
+    periods = first.rename(columns={"issue_date": "period_start"})
+    _set_period_axis(ax, periods)
+    ax.set_ylabel(f"{prefix}{unit}")
+    low, high = np.nanmin(values / scale), np.nanmax(values / scale)
+    pad = (high - low) * 0.15 or max(high * 0.1, 1.0)
+    ax.set_ylim(low - pad, high + pad * 1.6)
+    return fig
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- saving ----------------------------------------------------------------------------
+
+CHART_FORMATS = ("png", "svg", "pdf")
+_FIXED_METADATA = {"pdf": {"CreationDate": None}, "svg": {"Date": None}, "png": {}}
+
+
+def save(fig: Figure, data: pd.DataFrame, out_dir: Path, name: str) -> list[Path]:
+    """Write ``name``.png (200 dpi), .svg and .pdf (fonts embedded) and the data as ``name``.csv.
+
+    The CSV is UTF-8 with a byte-order mark so Excel opens the Chinese correctly.  Files
+    carry no timestamp, so the same data saves to the same bytes.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with house_style():
+        for fmt in CHART_FORMATS:
+            path = out_dir / f"{name}.{fmt}"
+            fig.savefig(path, format=fmt, dpi=PNG_DPI, metadata=_FIXED_METADATA[fmt])
+            written.append(path)
+    csv_path = out_dir / f"{name}.csv"
+    csv_ready(data).to_csv(csv_path, index=False, encoding="utf-8-sig")
+    written.append(csv_path)
+    return written
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_ready(data: pd.DataFrame) -> pd.DataFrame:
+    """A copy safe to open in a spreadsheet: text cells that would run as formulas get a quote."""
+    out = data.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+    return out
+
+
+# --- the standard set ------------------------------------------------------------------
+
+INDICATOR = "5G基站"
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str  # file stem
+    title: str  # for slides and the briefing
+    figure: Figure
+    data: pd.DataFrame
+
+
+def _has_articles(tables: Tables) -> bool:
+    issues = counted_issues(tables.get("issues"))
+    articles = tables.get("articles")
+    return not issues.empty and articles is not None and not articles.empty
+
+
+def _latest_issue_label(tables: Tables, figs: pd.DataFrame) -> str | None:
+    if figs.empty:
+        return None
+    row = figs.iloc[0]
+    date = pd.to_datetime(row.get("issue_date"), errors="coerce")
+    issues = tables["issues"]
+    match = issues[issues["issue_id"] == row["issue_id"]]
+    no = match["issue_no"].iloc[0] if len(match) and "issue_no" in match.columns else None
+    parts = [month_label(date)] if pd.notna(date) else []
+    if no is not None and pd.notna(no):
+        parts.append(f"第{int(no)}期")
+    return " ".join(parts) or str(row.get("period") or "")
+
+
+def _chart_builders() -> list[tuple[str, str, Callable[[Tables, str], tuple[Figure, pd.DataFrame]]]]:
+    from . import analyze
+
+    def themes(t, src):
+        d = analyze.theme_trends(t, by="issue")
+        return theme_trends_chart(d, src), d
+
+    def anti_fraud(t, src):
+        d = analyze.coverage("theme:anti_fraud", t, by="issue").table
+        return coverage_chart(d, "反诈报道占比", "每期涉及反诈（防范电信网络诈骗）的文章数 / 全部文章数", src), d
+
+    def computing(t, src):
+        d = analyze.coverage("theme:computing_power", t, by="issue").table
+        return coverage_chart(d, "算力报道占比", "每期涉及算力的文章数 / 全部文章数", src, PALETTE[1]), d
+
+    def heatmap(t, src):
+        d = analyze.member_coverage(t, by="issue")
+        return member_heatmap_chart(d, src), d
+
+    def voice(t, src):
+        d = analyze.neglected_members(t)
+        return share_of_voice_chart(d, src), d
+
+    def sections(t, src):
+        d = analyze.section_mix(t)
+        return section_mix_chart(d, src), d
+
+    def latest(t, src):
+        d = analyze.latest_issue_figures(t, n=8)
+        return latest_figures_chart(d, src, _latest_issue_label(t, d)), d
+
+    def indicator(t, src):
+        d = analyze.figure_series(t, INDICATOR)
+        return indicator_chart(d, INDICATOR, src), d
+
+    return [
+        ("theme_trends", "主题报道趋势", themes),
+        ("anti_fraud_coverage", "反诈报道占比", anti_fraud),
+        ("computing_power_coverage", "算力报道占比", computing),
+        ("member_heatmap", "会员单位报道热力图", heatmap),
+        ("share_of_voice", "会员单位报道声量", voice),
+        ("section_mix", "各期栏目构成", sections),
+        ("latest_figures", "最新一期要闻数字", latest),
+        ("indicator_5g_base_stations", f"{INDICATOR}数量变化", indicator),
+    ]
+
+
+def standard_charts(tables: Tables) -> list[Chart]:
+    """Every standard chart with the data it draws, for the command, the briefing and notebooks.
+
+    Empty tables give "no data" charts (with empty data) rather than an error.
+    """
+    source = source_line(tables.get("issues"))
+    charts = []
+    with house_style():
+        for name, title, build in _chart_builders():
+            if _has_articles(tables):
+                fig, data = build(tables, source)
+            else:
+                fig, data = no_data_figure(title, source, "暂无已解析的会刊文章"), pd.DataFrame()
+            charts.append(Chart(name, title, fig, data))
+    return charts
+
+
+def export_standard_charts(tables: Tables, out_dir: Path) -> list[Path]:
+    """Write the standard chart set (PNG, SVG, PDF + CSV each) into ``out_dir``."""
+    written: list[Path] = []
+    for chart in standard_charts(tables):
+        written += save(chart.figure, chart.data, out_dir, chart.name)
+    return written
+
+
+def missing_glyph_warnings(caught: list[warnings.WarningMessage]) -> list[str]:
+    """The "Glyph … missing from font" messages among caught warnings (for tests and checks)."""
+    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
