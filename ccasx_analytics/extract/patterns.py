@@ -1,0 +1,181 @@
+"""Every regular expression used by extraction, as named compiled constants.
+
+Static patterns are module constants.  Patterns that depend on the resource files (the
+member registry, place names, surnames, titles, theme terms) are built by the
+``*_pattern`` functions below, once per process, from ``Resources``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Han ideographs (basic block, extension A, compatibility ideographs).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_CHAR_RE = re.compile(f"[{HAN}]")
+
+# A sentence ends at Chinese or Latin full stops, question/exclamation marks, semicolons,
+# and at paragraph breaks (article text keeps paragraphs on separate lines).
+SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+
+# Text inside 《》 names a publication, law or report: organizations and numbers inside it
+# belong to the title (《中国算力产业发展白皮书（2024年）》), not to the article's facts.
+BOOK_TITLE_RE = re.compile(r"《[^《》\n]{0,80}》")
+
+# A short parenthetical qualifier inside an organization name: 联通（山西）产业互联网有限公司.
+NAME_PAREN_RE = re.compile(f"[（(][{HAN}]{{1,4}}[）)]")
+
+# ---------------------------------------------------------------------------------------
+# Organizations
+
+# Suffixes that end an organization name, longest first where one contains another.
+# "Strong" suffixes name an organization even without a place or brand in front
+# (通信建设联合办公室); "weak" ones (局, 中心, 基地…) also end ordinary words (布局, 区域中心)
+# and are accepted only after a place, brand or national prefix (太原市反诈宣传教育基地).
+ORG_STRONG_SUFFIXES: tuple[str, ...] = (
+    "股份有限公司", "有限责任公司", "有限公司", "分公司", "公司", "集团",
+    "银行", "分行", "支行", "协会", "学会", "商会", "联合会", "基金会", "促进会", "研究会",
+    "委员会", "研究院", "研究所", "设计院", "规划院", "大学", "学院", "办公室", "管理局",
+    "人民政府", "政府", "事务所", "合作社", "联盟",
+)
+ORG_WEAK_SUFFIXES: tuple[str, ...] = (
+    "局", "厅", "委", "院", "中心", "基地", "研究站", "署", "办", "分局", "分院", "部",
+)
+# Suffixes for government bodies that are complete with a bare administrative prefix
+# (省政府, 市委).
+ORG_GOVERNMENT_SUFFIXES: tuple[str, ...] = ("人民政府", "政府", "委", "省委", "市委")
+# Words that only say "a company / the branch / the party committee" without naming one:
+# a candidate made of nothing else (省分公司团委, 该公司) is not an organization name.
+GENERIC_ORG_WORDS: tuple[str, ...] = (
+    "分公司", "子公司", "公司", "集团", "党委", "团委", "纪委", "党支部", "支部", "总部", "本部",
+    "各部室", "部室", "该", "本", "各", "其", "我", "贵", "省", "市", "县", "区",
+)
+
+# Words that end in an organization suffix but are not organizations.
+NON_ORG_ENDINGS: tuple[str, ...] = (
+    "大厅", "客厅", "会客厅", "展厅", "餐厅", "布局", "格局", "结局", "大局", "全局", "新局",
+    "算力中心", "智算中心", "数据中心", "区域中心", "计算中心", "指挥中心", "运营中心",
+    "体验中心", "内部", "外部", "全部", "局部", "干部", "俱乐部", "剧院", "影院", "庭院",
+)
+
+# Characters that, right after a suffix, show the suffix was part of a longer word
+# (院士, 局面, 委员, 部署, 中心城区).
+ORG_SUFFIX_CONTINUATION_RE = re.compile(r"^(?:士|面|势|长|员|署|分|门|属|位|落|城|思|主任|内)")
+
+# National and generic prefixes that start an organization name like a place does.
+ORG_NATIONAL_ANCHORS: tuple[str, ...] = ("中华人民共和国", "中国", "中华", "国家", "全国", "中共", "中央")
+
+# A bare administrative prefix for short forms: 省公安厅, 市公司.
+ADMIN_PREFIX_RE = re.compile(r"^[省市县区镇乡]")
+
+# ---------------------------------------------------------------------------------------
+# People
+
+# Characters that follow a name and are not part of it: 李彪说, 赵洪勋在, 李彪老局长.
+NAME_FOLLOW_CHARS = frozenset("说在等和与及的为是对也就从向把被将同跟给让道老、，。；：！？（）()“”")
+# A name immediately followed by these is a title abbreviation, not a name: 邹总, 王局.
+TITLE_ABBREVIATION_CHARS = frozenset("总局董处科部院所校")
+# Context words after a name that show a person is meant (speech, attendance, action).
+PERSON_CUE_WORDS: tuple[str, ...] = (
+    "说", "表示", "指出", "强调", "介绍", "出席", "主持", "参加", "讲话", "致辞", "拿出", "所在",
+    "休息", "发现", "亲自", "结合", "带领", "率队", "一行", "同志", "老人", "先生", "女士", "生平",
+    "故居", "回忆", "认为", "提到", "谈到", "告诉", "笑着", "激动", "时任", "担任", "任",
+)
+# 三个或以上 names listed with 、: 胡长万、刘明三、王光汉.
+NAME_LIST_RE = re.compile(f"(?:[{HAN}]{{2,3}}、){{2,}}[{HAN}]{{2,3}}(?=[^{HAN}]|等|$)")
+# A title stated in parentheses after a name: 洪学智（时任新四军2师参谋长）.
+PAREN_TITLE_RE = re.compile(r"^[（(](?:时任|现任|原)?([^（）()\n]{1,30})[）)]")
+TITLE_PREFIXES = ("原", "时任", "现任", "前")
+
+# ---------------------------------------------------------------------------------------
+# Figures
+
+CHINESE_DIGITS = "零〇一二两三四五六七八九"
+CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "十百千万亿"
+ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CHINESE_NUMBER = f"[{CHINESE_NUMERAL_CHARS}]+"
+
+# Units and classifiers, longest first (千瓦 before 千 as a multiplier, 人次 before 人).
+FIGURE_UNITS: tuple[str, ...] = (
+    "个百分点", "百分点", "平方公里", "平方米", "千瓦时", "千瓦", "兆瓦", "吉瓦", "公顷",
+    "人次", "场次", "批次", "户次", "架次", "个月", "小时", "分钟", "公里", "千米",
+    "EFLOPS", "PFLOPS", "TFLOPS", "Gbps", "Mbps", "GB", "TB", "PB", "nm", "ms", "MW", "kW", "km",
+    "%", "％", "‰", "元", "人", "件", "个", "项", "场", "次", "台", "套", "块", "条", "家", "户",
+    "亩", "岁", "年", "天", "周", "秒", "发", "名", "位", "座", "支", "张", "篇", "本", "吨",
+    "辆", "架", "处", "所", "批", "份", "款", "类", "种", "倍", "层", "米", "大", "部", "册", "节",
+)
+LATIN_UNITS = frozenset(u for u in FIGURE_UNITS if u[0].isascii() and u[0].isalpha())
+
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "超过": "over", "超出": "over", "超": "over", "逾": "over", "多于": "over",
+    "将近": "approx", "接近": "approx", "近": "approx", "约": "approx", "大约": "approx",
+    "高达": "up_to", "多达": "up_to", "最高": "up_to",
+    "不少于": "at_least", "至少": "at_least", "不低于": "at_least",
+    "不足": "at_most", "不到": "at_most", "不超过": "at_most",
+    "达到": "exact", "达": "exact",
+}
+# Prefixes kept out of ``raw``: they are verbs (规模达748EFLOPS) and add nothing to the number.
+PREFIXES_NOT_IN_RAW = frozenset({"达到", "达"})
+SUFFIX_QUALIFIERS: dict[str, str] = {
+    "及以上": "at_least", "以上": "at_least", "及以下": "at_most", "以下": "at_most",
+    "以内": "at_most", "内": "at_most", "左右": "approx", "上下": "approx",
+}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+FIGURE_RE = re.compile(
+    f"(?P<pre>{_alternation(PREFIX_QUALIFIERS)})?"
+    f"(?P<num>{ARABIC_NUMBER}|{CHINESE_NUMBER})"
+    r"(?P<approx1>余|多)?"
+    r"(?P<mult>万亿|亿|万|千|百)?"
+    r"(?P<approx2>余|多)?"
+    f"(?P<unit>{_alternation(FIGURE_UNITS)})"
+    f"(?P<post>{_alternation(SUFFIX_QUALIFIERS)})?"
+)
+# 全国第三, 世界第二, 排名第5: a rank, the one kind of figure that follows 第.
+RANK_RE = re.compile(
+    r"(?P<scope>全国|全省|全市|全球|世界|全行业|行业|国内|省内|亚洲|全网)"
+    f"第(?P<num>\\d+|[{CHINESE_NUMERAL_CHARS}]+)(?P<unit>名|位)?"
+)
+# 三四十 (thirty or forty), 五六百: two adjacent digits before a power of ten.
+CHINESE_RANGE_RE = re.compile(f"^([{CHINESE_DIGITS}])([{CHINESE_DIGITS}])([十百千万]?)$")
+# A year: four digits from 1000 to 2999 before 年 (1940年, 2025年度).
+YEAR_RE = re.compile(r"^[12]\d{3}$")
+# What follows a number and shows it is a date, anniversary or ordinal, not a statistic.
+NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年来|年代|年度|年[0-9一二三四五六七八九十]+月|届)")
+# A place named with a numeral: 八亩地村, 六道河镇.
+NUMERAL_PLACE_RE = re.compile(f"^[{HAN}]{{0,2}}[村镇乡庄屯堡寨沟河湖岭路街桥巷](?=[、，。；\\s]|等|$)")
+
+
+def alias_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
+    """Registry aliases as one alternation, longest first so the longest name wins."""
+    return re.compile(_alternation(aliases))
+
+
+def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(_alternation(words))
+
+
+def suffix_pattern(suffixes: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(f"(?:{_alternation(suffixes)})")
+
+
+def title_chain_pattern(titles: Iterable[str], surnames: Iterable[str]) -> re.Pattern[str]:
+    """A 职务 chain directly before a name: 党委书记、总经理邹宏图; 二级巡视员郭钦华.
+
+    Later links of the chain may carry a short body in front (国家主席, 中央军委主席).
+    """
+    t = _alternation(titles)
+    s = _alternation(surnames)
+    prefix = _alternation(TITLE_PREFIXES)
+    return re.compile(
+        f"(?P<title>(?:{prefix})?(?:{t})(?:、(?:{prefix})?[{HAN}]{{0,4}}?(?:{t}))*)"
+        f"(?P<name>(?:{s})[{HAN}]{{1,2}})"
+    )
+
+
+def theme_terms_pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    """Theme terms, longest first; Latin terms must not sit inside a longer Latin word."""
+    return re.compile(f"(?<![A-Za-z])(?:{_alternation(terms)})(?![A-Za-z])")

@@ -1,0 +1,138 @@
+"""People: byline authors, and people named in the text with their 职务 when stated.
+
+A name in the text is accepted on evidence, never on jieba's ``nr`` tag alone (which calls
+隆重举行 and 白皮书 names):
+- a 职务 directly in front (二级巡视员郭钦华, 党委书记、总经理邹宏图);
+- a list of three or more surname-initial names joined by 、 (胡长万、刘明三、王光汉);
+- a jieba ``nr`` token with a known surname, followed by a person cue (说, 出席, 生平,
+  a title, a parenthetical （时任…）) or named at least twice.
+Names that are dictionary words, places, or end like a place (…村) are dropped.
+Every occurrence of an accepted name then becomes a mention.
+"""
+from __future__ import annotations
+
+import re
+
+from ..records import PersonMention
+from . import patterns as P
+from .resources import Resources
+from .tokens import tokens
+
+_NR_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+_PLACE_END_CHARS = frozenset("村镇乡县市省区州庄屯")
+# A two-character dictionary word this frequent is a word first and a name rarely.
+_COMMON_WORD_FREQ = 300
+
+
+def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
+                    org_spans: list[tuple[int, int]] = ()) -> tuple[PersonMention, ...]:
+    out: list[PersonMention] = [
+        PersonMention(name=a, role="author", title=None, start=None, end=None)
+        for a in dict.fromkeys(a.strip() for a in authors) if a.strip()
+    ]
+    titles_at: dict[int, str] = {}
+    names: set[str] = set()
+
+    for m in res.title_chain_re.finditer(text):
+        name = _resolve_name(text, m.start("name"), res)
+        if name and _plausible(name, res):
+            names.add(name)
+            titles_at[m.start("name")] = m.group("title")
+
+    for m in P.NAME_LIST_RE.finditer(text):
+        items = m.group().split("、")
+        if not _plausible(items[0], res) and len(items[0]) == 3 and _plausible(items[0][1:], res):
+            items[0] = items[0][1:]  # the list began one character into a preceding word
+        good = [it for it in items if _plausible(it, res)]
+        if len(good) >= 3 and len(good) * 3 >= len(items) * 2:
+            names.update(good)
+
+    counts: dict[str, int] = {}
+    for t in tokens(text, res):
+        if t.flag in _NR_FLAGS and 2 <= len(t.word) <= 4:
+            counts[t.word] = counts.get(t.word, 0) + 1
+    for t in tokens(text, res):
+        if t.flag not in _NR_FLAGS or t.word in names or not (2 <= len(t.word) <= 4):
+            continue
+        if not _plausible(t.word, res, from_tagger=True):
+            continue
+        # named twice counts as evidence only for full three-character names: two-character
+        # nr guesses are often plant, product or place words (梅杏, 智云)
+        if (counts[t.word] >= 2 and len(t.word) >= 3) or _has_person_cue(text, t.end, res):
+            names.add(t.word)
+
+    if not names:
+        return tuple(out)
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    for m in pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in org_spans):
+            continue
+        title = titles_at.get(m.start()) or _title_after(text, m.end(), res)
+        out.append(PersonMention(name=m.group(), role="mentioned", title=title, start=m.start(), end=m.end()))
+    return tuple(out)
+
+
+def _surname_length(name: str, res: Resources) -> int:
+    if len(name) >= 3 and name[:2] in res.surname_set:
+        return 2
+    return 1 if name[:1] in res.surname_set else 0
+
+
+def _resolve_name(text: str, i: int, res: Resources) -> str | None:
+    """The name starting at ``i``: surname plus one or two given characters."""
+    sl = 2 if text[i:i + 2] in res.surname_set else 1
+
+    def han(k: int) -> bool:
+        return k < len(text) and bool(P.HAN_CHAR_RE.match(text[k]))
+
+    if not han(i + sl):
+        return None
+    second = i + sl + 1  # where a second given character would be
+    if not han(second) or text[second] in P.NAME_FOLLOW_CHARS:
+        return text[i:second]
+    if res.is_word(text[second:second + 2]) or res.is_word(text[second:second + 3]):
+        return text[i:second]  # 李彪|休息, 张华|出席
+    return text[i:second + 1]
+
+
+def _plausible(name: str, res: Resources, from_tagger: bool = False) -> bool:
+    if not (2 <= len(name) <= 4) or not all(P.HAN_CHAR_RE.match(c) for c in name):
+        return False
+    sl = _surname_length(name, res)
+    if sl == 0 or len(name) - sl > 2:
+        return False
+    if name in res.place_set or name[-1] in _PLACE_END_CHARS:
+        return False
+    if len(name) == 2 and name[-1] in P.TITLE_ABBREVIATION_CHARS:
+        return False  # 邹总, 王局
+    if res.title_word_re.search(name[1:]):
+        return False  # 毛主席
+    if res.anchor_re.match(name):
+        return False
+    for word in (name, name[:2]):
+        tag = res.word_tag(word)
+        if res.is_word(word) and tag is not None and not tag.startswith("nr"):
+            return False  # 关于, 王牌, 白皮书: ordinary words
+    if len(name) == 2 and res.tokenizer.FREQ.get(name, 0) >= _COMMON_WORD_FREQ:
+        return False  # jieba's dictionary tags some common words nr: 卫星, 智慧
+    return True
+
+
+def _has_person_cue(text: str, end: int, res: Resources) -> bool:
+    after = text[end:end + 4]
+    if after[:1] in "（(":
+        return True
+    if any(after.startswith(w) for w in P.PERSON_CUE_WORDS):
+        return True
+    return bool(res.title_word_re.match(after))
+
+
+def _title_after(text: str, end: int, res: Resources) -> str | None:
+    """A title stated right after the name: 洪学智（时任新四军2师参谋长）, 习近平总书记."""
+    m = P.PAREN_TITLE_RE.match(text[end:end + 40])
+    if m and res.title_word_re.search(m.group(1)):
+        return m.group(1)
+    m = res.title_word_re.match(text, end)
+    if m:
+        return m.group()
+    return None

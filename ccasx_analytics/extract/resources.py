@@ -1,0 +1,251 @@
+"""The data extraction reads: member registry, theme taxonomy, word lists, jieba setup.
+
+Everything here is loaded once per process (``load_resources`` is cached) and is
+read-only afterwards.  jieba is imported lazily, inside functions, so that
+``import ccasx_analytics`` stays fast, and a private ``jieba.Tokenizer`` carries the
+sector dictionary so a user's global jieba is left untouched.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..config import RESOURCES_DIR
+from . import patterns as P
+
+RESOURCE_FILES = (
+    "members.csv", "themes.json", "userdict.txt", "stopwords.txt",
+    "surnames.txt", "titles.txt", "places.txt", "brands.txt",
+)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One registry row: an organization and every name it is printed under."""
+
+    canonical: str
+    aliases: tuple[str, ...]
+    org_type: str | None
+    is_member: bool
+    notes: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.canonical, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Resources:
+    members: tuple[Member, ...]
+    themes: tuple[Theme, ...]
+    themes_version: str
+    places: tuple[str, ...]  # every form matched: 山西省, 山西, 太原市, 太原, 武乡县
+    brands: tuple[str, ...]
+    surnames: tuple[str, ...]
+    titles: tuple[str, ...]
+    stopwords: frozenset[str]
+    userdict_path: Path
+    stopwords_path: Path
+
+    # --- lookups built on first use -------------------------------------------------
+
+    @cached_property
+    def member_by_name(self) -> dict[str, Member]:
+        table: dict[str, Member] = {}
+        for member in self.members:
+            for name in member.names:
+                table.setdefault(name, member)
+        return table
+
+    @cached_property
+    def alias_re(self) -> re.Pattern[str]:
+        return P.alias_pattern(self.member_by_name)
+
+    @cached_property
+    def place_set(self) -> frozenset[str]:
+        return frozenset(self.places)
+
+    @cached_property
+    def anchor_re(self) -> re.Pattern[str]:
+        """Left anchors of an organization name: places, brands, national prefixes."""
+        return P.words_pattern((*self.places, *self.brands, *P.ORG_NATIONAL_ANCHORS))
+
+    @cached_property
+    def org_suffix_re(self) -> re.Pattern[str]:
+        return P.suffix_pattern((*P.ORG_STRONG_SUFFIXES, *P.ORG_WEAK_SUFFIXES))
+
+    @cached_property
+    def surname_set(self) -> frozenset[str]:
+        return frozenset(self.surnames)
+
+    @cached_property
+    def title_words(self) -> tuple[str, ...]:
+        out: list[str] = []
+        for t in self.titles:
+            out.append(t)
+            if not t.startswith("副"):
+                out.extend((f"副{t}", f"常务副{t}"))
+        return tuple(dict.fromkeys(out))
+
+    @cached_property
+    def title_chain_re(self) -> re.Pattern[str]:
+        return P.title_chain_pattern(self.title_words, self.surnames)
+
+    @cached_property
+    def title_word_re(self) -> re.Pattern[str]:
+        return P.words_pattern(self.title_words)
+
+    @cached_property
+    def theme_of_term(self) -> dict[str, tuple[str, ...]]:
+        table: dict[str, list[str]] = {}
+        for theme in self.themes:
+            for term in theme.terms:
+                table.setdefault(term, []).append(theme.id)
+        return {k: tuple(v) for k, v in table.items()}
+
+    @cached_property
+    def theme_re(self) -> re.Pattern[str]:
+        return P.theme_terms_pattern(self.theme_of_term)
+
+    # --- jieba (lazy, private) --------------------------------------------------------
+
+    @cached_property
+    def tokenizer(self) -> Any:
+        """A private jieba Tokenizer with the sector dictionary, registry names and places."""
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        tok.load_userdict(str(self.userdict_path))
+        for name in self.member_by_name:
+            tok.add_word(name, 2000, "nt")
+        for place in self.places:
+            tok.add_word(place, 2000, "ns")
+        for title in self.title_words:
+            tok.add_word(title, 1000, "n")
+        return tok
+
+    @cached_property
+    def pos_tokenizer(self) -> Any:
+        import jieba.posseg
+
+        return jieba.posseg.POSTokenizer(self.tokenizer)
+
+    @cached_property
+    def tfidf(self) -> Any:
+        import jieba.analyse
+
+        extractor = jieba.analyse.TFIDF()
+        extractor.tokenizer = self.tokenizer
+        extractor.postokenizer = self.pos_tokenizer
+        extractor.stop_words = set(extractor.stop_words) | set(self.stopwords)
+        return extractor
+
+    def is_word(self, s: str) -> bool:
+        """Whether ``s`` is a word of the (sector-extended) jieba dictionary."""
+        return bool(self.tokenizer.FREQ.get(s))
+
+    def word_tag(self, s: str) -> str | None:
+        return self.pos_tokenizer.word_tag_tab.get(s)
+
+
+def _read_lines(path: Path) -> list[str]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _truthy(value: str) -> bool:
+    return value.strip().lower() in {"true", "1", "yes", "y", "是"}
+
+
+def read_members(path: Path) -> tuple[Member, ...]:
+    members = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            canonical = (row.get("canonical") or "").strip()
+            if not canonical:
+                continue
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+            members.append(
+                Member(
+                    canonical=canonical,
+                    aliases=aliases,
+                    org_type=(row.get("type") or "").strip() or None,
+                    is_member=_truthy(row.get("is_member") or ""),
+                    notes=(row.get("notes") or "").strip(),
+                )
+            )
+    return tuple(members)
+
+
+def read_themes(path: Path) -> tuple[str, tuple[Theme, ...]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    themes = tuple(
+        Theme(id=t["id"], label=t.get("label", t["id"]), terms=tuple(t["terms"])) for t in data["themes"]
+    )
+    return str(data.get("version", "0")), themes
+
+
+def read_places(path: Path) -> tuple[str, ...]:
+    forms: list[str] = []
+    for line in _read_lines(path):
+        name, _, level = line.partition("\t")
+        name, level = name.strip(), level.strip()
+        forms.append(name)
+        if level in {"province", "city"}:
+            # 山西省 -> 山西, 太原市 -> 太原, 内蒙古自治区 -> 内蒙古, 广西壮族自治区 -> 广西
+            bare = re.sub(r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$", "", name)
+            if len(bare) >= 2:
+                forms.append(bare)
+    return tuple(dict.fromkeys(forms))
+
+
+def read_resources(directory: Path = RESOURCES_DIR) -> Resources:
+    version, themes = read_themes(directory / "themes.json")
+    return Resources(
+        members=read_members(directory / "members.csv"),
+        themes=themes,
+        themes_version=version,
+        places=read_places(directory / "places.txt"),
+        brands=tuple(_read_lines(directory / "brands.txt")),
+        surnames=tuple(_read_lines(directory / "surnames.txt")),
+        titles=tuple(_read_lines(directory / "titles.txt")),
+        stopwords=frozenset(_read_lines(directory / "stopwords.txt")),
+        userdict_path=directory / "userdict.txt",
+        stopwords_path=directory / "stopwords.txt",
+    )
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    """The package's resources, read once per process."""
+    return read_resources(RESOURCES_DIR)
+
+
+def resources_fingerprint(directory: Path = RESOURCES_DIR) -> str:
+    """sha256 over the resource files, so a build cache notices an edited registry."""
+    h = hashlib.sha256()
+    for name in RESOURCE_FILES:
+        path = directory / name
+        h.update(name.encode())
+        h.update(path.read_bytes() if path.exists() else b"")
+    return h.hexdigest()
