@@ -160,3 +160,9 @@ def test_bad_by_or_level_is_a_plain_value_error(tables):
         coverage("反诈", tables, by="week")
     with pytest.raises(ValueError, match="level="):
         coverage("反诈", tables, level="word")
+
+
+def test_a_place_found_by_both_a_term_and_a_theme_is_one_hit_naming_both(tables):
+    ev = coverage(["反诈", "theme:anti_fraud"], tables, evidence=True).evidence
+    assert not ev.duplicated(["article_id", "offset"]).any()
+    assert "term | theme:anti_fraud" in set(ev["via"])

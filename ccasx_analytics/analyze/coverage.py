@@ -195,8 +195,7 @@ def _evidence(q: Query, corpus: Corpus, matched: np.ndarray, periods: pd.DataFra
         # Folding keeps one character per character for almost all text; when it did not,
         # show the folded text so that the offsets still point at the hit.
         source = display if len(display) == len(corpus.folded[i]) else corpus.folded[i]
-        found = sorted(set(found)) or [(int(corpus.body_offset[i]), int(corpus.body_offset[i]), "section")]
-        for start, end, via in found[:per_article]:
+        for start, end, via in _merged_hits(found, int(corpus.body_offset[i]))[:per_article]:
             rows_out.append({
                 "article_id": arts.at[i, "article_id"], "issue_id": arts.at[i, "issue_id"],
                 "issue_date": dates.get(arts.at[i, "issue_id"]),
@@ -211,6 +210,18 @@ def _evidence(q: Query, corpus: Corpus, matched: np.ndarray, periods: pd.DataFra
     for col in ("article_id", "issue_id", "period", "section", "title", "via", "hit", "snippet"):
         ev[col] = ev[col].astype("string")
     return ev
+
+
+def _merged_hits(found: list[tuple[int, int, str]], body_start: int) -> list[tuple[int, int, str]]:
+    """One hit per place, naming every query word that found it (a term and a theme often agree)."""
+    if not found:  # matched through a section word alone: point at the start of the body
+        return [(body_start, body_start, "section")]
+    vias: dict[tuple[int, int], list[str]] = {}
+    for start, end, via in sorted(found):
+        vias.setdefault((start, end), [])
+        if via not in vias[(start, end)]:
+            vias[(start, end)].append(via)
+    return [(start, end, " | ".join(v)) for (start, end), v in vias.items()]
 
 
 def _term_hits(folded: str, terms: list[str], via: str) -> list[tuple[int, int, str]]:

@@ -1,0 +1,72 @@
+"""Every notebook runs top to bottom on a fresh kernel against a fixture build, and each
+``.ipynb`` is the stripped twin of its percent-format ``.py``."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+
+from tables_factory import newsletter_tables, write_build
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+PAIRS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.py"))
+
+
+def test_the_five_notebooks_exist_in_pairs():
+    assert [p.stem[:2] for p in PAIRS] == ["01", "02", "03", "04", "05"]
+    for py in PAIRS:
+        assert py.with_suffix(".ipynb").exists(), f"{py.name} has no .ipynb twin"
+
+
+@pytest.mark.parametrize("py", PAIRS, ids=lambda p: p.stem)
+def test_ipynb_is_the_stripped_twin_of_its_py(py):
+    text = jupytext.read(py)
+    book = nbformat.read(py.with_suffix(".ipynb"), as_version=4)
+    assert [(c.cell_type, c.source) for c in book.cells] == [(c.cell_type, c.source) for c in text.cells], (
+        f"{py.name} and its .ipynb differ: run `jupytext --sync {py}`")
+    for cell in book.cells:
+        if cell.cell_type == "code":
+            assert not cell.outputs and cell.execution_count is None, f"{py.with_suffix('.ipynb').name} has outputs"
+
+
+def test_how_often_has_exactly_one_parameters_cell():
+    book = jupytext.read(NOTEBOOKS / "05_how_often.py")
+    tagged = [c for c in book.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and "QUERY" in tagged[0].source
+
+
+@pytest.fixture(scope="module")
+def fixture_build(tmp_path_factory) -> Path:
+    return write_build(newsletter_tables(), tmp_path_factory.mktemp("nb") / "processed")
+
+
+@pytest.fixture(scope="module")
+def kernel_name() -> str:
+    # The kernel must be this interpreter (the project's venv), whatever python is on PATH:
+    # jupyter_client swaps a spec's bare "python" for sys.executable, and the spec must exist.
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    assert spec.argv[0] in {"python", "python3", sys.executable}, spec.argv
+    return "python3"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("py", PAIRS, ids=lambda p: p.stem)
+def test_notebook_runs_top_to_bottom_on_fixture_data(py, fixture_build, kernel_name, monkeypatch):
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv("CCASX_DATA", str(fixture_build))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    book = nbformat.read(py.with_suffix(".ipynb"), as_version=4)
+    NotebookClient(book, kernel_name=kernel_name, timeout=180,
+                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()  # raises on any cell error
+    outputs = [o for c in book.cells if c.cell_type == "code" for o in c.outputs]
+    streams = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert str(fixture_build) in streams or py.stem != "01_corpus_overview"
+    assert "missing from font" not in streams, "a chart drew a glyph its font lacks"
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert images, f"{py.name} drew no chart"
