@@ -218,7 +218,7 @@ def _segments(chars: Sequence[dict]) -> list[_Seg]:
                 prev = current[-1]
                 gap = c["x0"] - prev["x1"]
                 em = max(prev["size"], c["size"]) or 10.0
-                if c["text"] == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.3 * em:
+                if c["text"] == prev["text"] and abs(c["x0"] - prev["x0"]) < max(0.5, 0.25 * (c["x1"] - c["x0"])):
                     continue  # overprinted duplicate (fake bold, shadow)
                 if gap > 1.0 * em:
                     segs.append(_make_seg(current))

@@ -58,12 +58,17 @@ _RADICALS_SUPPLEMENT = {
     "⻯": "龙", "⻰": "龙", "⻱": "龟", "⻲": "龟", "⻳": "龟",
 }
 
-# full-width punctuation kept as printed (NFKC would make it ASCII)
-_KEEP_FULLWIDTH = frozenset("，：；！？（）～")
+# full-width punctuation kept as printed (NFKC would make it ASCII; … would become ...)
+_KEEP_FULLWIDTH = frozenset("，：；！？（）～…")
 
 _PUNCT_FIXES = {
     "\u2015": "—",  # HORIZONTAL BAR: some fonts return it for the em dash of 8月22日—24日
     "\u2500": "—",  # box-drawing line used as a dash
+    # the 间隔号 comes as katakana, hyphenation-point or half-width middle dots: one form
+    "\u30fb": "·",
+    "\uff65": "·",
+    "\u2027": "·",
+    "\u2022": "·",
     "(": "（",
     ")": "）",
     "\u00a0": " ",
