@@ -1,0 +1,187 @@
+"""Reading files: bad input fails with a plain reason; text decodes reliably; PDF lines come
+in reading order with their typography."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from ccasx_analytics import config
+from ccasx_analytics.errors import IngestError
+from ccasx_analytics.ingest import decode_text, read_document, text_lines
+from ccasx_analytics.parse import parse_file
+
+sys.path.insert(0, str(Path(__file__).parent))
+import pdf_factory  # noqa: E402
+
+TEXT = (
+    " 2025中国算力大会在大同隆重举行\n\n"
+    "山西省人民政府与工业和信息化部共同主办了本次大会。\n\n"
+    "\t【高层信息】\n"
+)
+
+
+@pytest.fixture(scope="module")
+def small_pdf(tmp_path_factory) -> Path:
+    return pdf_factory.small_issue_pdf(tmp_path_factory.mktemp("pdf") / "small.pdf")
+
+
+def _reason(path: Path, **kw) -> str:
+    with pytest.raises(IngestError) as err:
+        parse_file(path, **kw)
+    assert err.value.path.name == path.name
+    assert str(err.value).startswith(path.name + ": ")
+    return err.value.reason
+
+
+# --- bad input ----------------------------------------------------------------------------
+
+
+def test_a_zero_byte_file_is_refused_as_empty(tmp_path):
+    for name in ("empty.pdf", "empty.txt"):
+        (tmp_path / name).write_bytes(b"")
+        assert _reason(tmp_path / name) == "empty file (0 bytes)"
+
+
+def test_random_bytes_named_pdf_are_not_a_pdf(tmp_path):
+    path = tmp_path / "noise.pdf"
+    path.write_bytes(os.urandom(4096).replace(b"%PDF", b"xxxx"))
+    assert _reason(path).startswith("not a PDF")
+
+
+def test_a_pdf_header_followed_by_garbage_is_corrupt(tmp_path):
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + os.urandom(4096))
+    assert _reason(path).startswith(("corrupt PDF", "truncated PDF"))
+
+
+@pytest.mark.parametrize("fraction", [0.3, 0.7, 0.97])
+def test_a_truncated_pdf_is_refused_in_plain_words(small_pdf, tmp_path, fraction):
+    cut = pdf_factory.truncated_copy(small_pdf, tmp_path / "cut.pdf", fraction)
+    assert _reason(cut).startswith(("truncated PDF", "corrupt PDF"))
+
+
+def test_an_encrypted_pdf_needs_a_password(tmp_path):
+    path = pdf_factory.small_issue_pdf(tmp_path / "locked.pdf", encrypt="secret")
+    assert _reason(path) == "encrypted PDF — needs a password"
+
+
+def test_an_image_only_pdf_is_a_scanned_issue_that_needs_ocr(tmp_path):
+    path = pdf_factory.image_only_pdf(tmp_path / "scan.pdf")
+    assert _reason(path) == "no text layer — scanned issue, needs OCR"
+
+
+def test_too_many_pages_quotes_the_count_and_the_limit(small_pdf):
+    reason = _reason(small_pdf, max_pages=1)
+    assert reason.startswith("too many pages") and "the limit is 1" in reason
+
+
+def test_a_huge_page_quotes_its_size_and_the_limit(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "poster.pdf"
+    c = canvas.Canvas(str(path), pagesize=(14400, 14400))
+    c.drawString(100, 100, "hello")
+    c.save()
+    reason = _reason(path)
+    assert reason.startswith("page 1 is too large") and f"{config.MAX_PAGE_AREA_PT2:,.0f}" in reason
+
+
+def test_an_unknown_file_type_is_refused(tmp_path):
+    path = tmp_path / "issue.docx"
+    path.write_bytes(b"PK\x03\x04 not really")
+    assert "unsupported file type" in _reason(path)
+
+
+# --- text decoding ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (b"\xff\xfe" + TEXT.encode("utf-16-le"), "utf-16-le"),
+        (b"\xfe\xff" + TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),
+        (TEXT.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_text_is_decoded_from_every_encoding_the_association_uses(data, encoding):
+    text, enc = decode_text(data)
+    assert enc == encoding
+    assert text.lstrip("\ufeff") == TEXT
+
+
+def test_utf8_read_as_latin1_and_saved_again_is_mojibake_not_text(tmp_path):
+    path = tmp_path / "double.txt"
+    path.write_bytes(TEXT.encode("utf-8").decode("latin-1").encode("utf-8"))
+    assert _reason(path).startswith("mis-encoded text")
+
+
+def test_text_that_decodes_only_with_replacement_characters_is_refused(tmp_path):
+    path = tmp_path / "replaced.txt"
+    path.write_text(TEXT.replace("大会", "\ufffd\ufffd"), encoding="utf-8")
+    assert "replacement characters" in _reason(path)
+
+
+def test_utf8_cut_in_a_character_and_binary_noise_are_not_decoded_as_gb18030(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(128, 256)) * 40)
+    assert _reason(path).startswith("mis-encoded text")
+
+
+def test_big5_traditional_text_is_not_taken_for_simplified(tmp_path):
+    path = tmp_path / "big5.txt"
+    path.write_bytes(("臺灣電信業務發展報告，網路與資訊服務。" * 20).encode("big5"))
+    assert _reason(path).startswith("mis-encoded text")
+
+
+# --- text conventions ---------------------------------------------------------------------
+
+
+def test_a_leading_space_starts_a_page_and_a_tab_marks_the_contents():
+    lines = text_lines(" 第一页标题\n\n正文。\n\n 第二页正文。\n\n\t【目录栏目】\n")
+    assert [(ln.text, ln.page, ln.tabbed) for ln in lines] == [
+        ("第一页标题", 1, False),
+        ("正文。", 1, False),
+        ("第二页正文。", 2, False),
+        ("【目录栏目】", 2, True),
+    ]
+
+
+def test_text_lines_are_normalized():
+    (line,) = text_lines("⼭西省⼈⺠政府２０２５年\n")
+    assert line.text == "山西省人民政府2025年"
+
+
+# --- PDF lines ----------------------------------------------------------------------------
+
+
+def test_pdf_lines_carry_size_position_and_paragraph_starts(small_pdf):
+    doc = read_document(small_pdf)
+    assert doc.kind == "pdf" and doc.n_pages >= 1
+    assert doc.body_size == 10.5
+    title = next(ln for ln in doc.lines if ln.text == "2025中国算力大会在大同隆重举行")
+    assert title.size == 20 and title.page == 1
+    body = [ln for ln in doc.lines if ln.size == 10.5 and ln.page == 1]
+    assert any(ln.indent for ln in body) and not all(ln.indent for ln in body)
+
+
+def test_two_columns_are_read_column_by_column_with_the_full_width_title_first(tmp_path):
+    path = pdf_factory.small_issue_pdf(tmp_path / "two.pdf", columns=2)
+    doc = read_document(path)
+    page1 = [ln for ln in doc.lines if ln.page == 1]
+    texts = [ln.text for ln in page1]
+    title = texts.index("2025中国算力大会在大同隆重举行")
+    left = [ln for ln in page1[title + 1:] if ln.column == 0 and ln.size == 10.5]
+    right = [ln for ln in page1[title + 1:] if ln.column == 1]
+    assert left and right
+    # every left-column line comes before every right-column line of the same band
+    assert page1.index(left[-1]) < page1.index(right[0])
+    body = "".join(ln.text for ln in page1[title + 1:])
+    assert "以“算网筑基 智引未来”为主题" in body.replace("\n", "")
