@@ -133,7 +133,7 @@ def test_empty_tables_give_empty_but_well_formed_answers():
 def test_every_docstring_example_runs():
     import importlib
 
-    names = ["analyze.corpus", "analyze.coverage", "analyze.periods", "analyze.query", "analyze.render",
+    names = ["analyze.corpus", "analyze.coverage", "analyze.periods", "analyze.query", "analyze.registry", "analyze.render",
              "analyze.trends", "synthetic_tables"]
     for module in (importlib.import_module(f"ccasx_analytics.{n}") for n in names):
         result = doctest.testmod(module)
