@@ -196,19 +196,26 @@ def running_furniture(lines: Sequence[Line], n_pages: int, page_height: float | 
         idx = by_page[ln.page]
         return i in idx[:1] or i in idx[-1:]
 
+    def key(ln: Line) -> str:
+        # with positions, digits are masked outright (— 3 — == — 4 —); a text export has no
+        # positions, so only a page-number part may differ ("结尾1。" ≠ "结尾2。")
+        if ln.top is not None or P.PAGE_NUMBER_PART.search(ln.text):
+            return furniture_key(ln.text)
+        return comparable(ln.text)
+
     band = [i for i in range(len(lines)) if in_band(i)]
     # repetition: same masked text, same height band (PDF), on several pages
     seen: dict[tuple[str, int], set[int]] = defaultdict(set)
     for i in band:
         ln = lines[i]
         y = round(ln.top / 12) if ln.top is not None else (0 if i in by_page[ln.page][:1] else 1)
-        seen[(furniture_key(ln.text), y)].add(ln.page)
+        seen[(key(ln), y)].add(ln.page)
     needed = max(2, (n_pages + 1) // 2)
     out = set()
     for i in band:
         ln = lines[i]
         y = round(ln.top / 12) if ln.top is not None else (0 if i in by_page[ln.page][:1] else 1)
-        if n_pages >= 2 and len(seen[(furniture_key(ln.text), y)]) >= needed:
+        if n_pages >= 2 and len(seen[(key(ln), y)]) >= needed:
             out.add(i)
         elif is_page_number(ln.text) and (ln.top is not None or n_pages >= 2):
             out.add(i)
