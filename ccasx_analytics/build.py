@@ -138,10 +138,17 @@ def _resources(stages: Stages, key: str = "") -> Any:
 
 
 def warm_worker(stages: Stages = Stages()) -> None:
-    """Import the stages and load extraction resources once (run in the worker server)."""
+    """Import the stages and load extraction resources once (run in the worker server).
+
+    One throw-away extraction loads what the extractor loads lazily (the segmenter's
+    dictionary takes seconds), so that forked workers start with it in memory.
+    """
+    from .records import Article
+
     resolve(stages.parse_file)
-    resolve(stages.extract_article)
-    _resources(stages, str(resolve(stages.resources_fingerprint)()))
+    extract = resolve(stages.extract_article)
+    resources = _resources(stages, str(resolve(stages.resources_fingerprint)()))
+    extract(Article(0, "协会动态", "山西省通信行业协会召开年会", "山西省通信行业协会召开年会，会员单位300余人参加。"), resources)
 
 
 def process_file(task: FileTask) -> FileResult:

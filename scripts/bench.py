@@ -1,0 +1,380 @@
+"""Speed and memory of the build, in one run (``make bench``).
+
+Builds a corpus of N synthetic PDF issues (~10 A4 pages each, laid out like the newsletter:
+masthead, 【section】 bars, titles, bylines, running header, page numbers; the article text is
+the real sample issue's, with numbers varied so every issue differs) and prints:
+
+  * ms/page of pdfplumber's own ``extract_text`` on those pages, and of ``ccasx build``
+    with one worker (the ratio is the figure that matters; target <= 1.2x);
+  * speed-up with 2 workers over 1 (target >= 1.8x);
+  * adding one issue to the built corpus, as a share of the full build (target <= 5%);
+  * ``coverage`` latency p50 on 10,000 synthetic articles (target <= 50 ms);
+  * ``import ccasx_analytics`` in a fresh interpreter (target <= 0.5 s);
+  * peak memory (max RSS) of a build: the main process and the largest worker;
+  * what pypdfium2 (shipped with pdfplumber) would buy as a text backend: ms/page, and
+    whether its characters, positions and font sizes agree with pdfplumber's.
+
+Each build runs in a fresh process, as ``ccasx build`` would.  Usage:
+
+    .venv/bin/python scripts/bench.py [--issues 120] [--pages 10] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_PDF = ROOT / "data" / "raw" / "sample-issue.pdf"
+FONT = "STSong-Light"
+
+
+# --- a corpus of synthetic issues --------------------------------------------------------
+
+
+def sample_articles():
+    """The real sample issue's articles: the text every synthetic issue is made of."""
+    from ccasx_analytics.parse import parse_file
+
+    return parse_file(SAMPLE_PDF).articles
+
+
+def _char_w(ch: str, size: float) -> float:
+    return size * (0.5 if ord(ch) < 0x2E80 else 1.0)
+
+
+def _wrap(text: str, size: float, width: float, indent: float = 0.0) -> list[str]:
+    lines, cur, w = [], "", indent
+    for ch in text:
+        cw = _char_w(ch, size)
+        if w + cw > width and cur:
+            lines.append(cur)
+            cur, w = "", 0.0
+        cur += ch
+        w += cw
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def write_issue(path: Path, articles, *, year: int, no: int, total: int, month: int, pages: int, seed: int) -> int:
+    """Lay out one issue of about ``pages`` pages; returns the number of pages written."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    rng = random.Random(seed)
+    W, H = A4
+    left, right, top, bottom = 62, W - 62, H - 70, 60
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setTitle(f"山西通信 {year}年第{no}期")
+    state = {"y": top, "page": 1}
+
+    def header_footer():
+        c.setFont(FONT, 9)
+        if state["page"] > 1:
+            c.drawString(left, H - 45, f"山西省通信行业协会 会刊 {year}年第{no}期")
+            c.line(left, H - 50, right, H - 50)
+        c.drawCentredString(W / 2, 35, f"— {state['page']} —")
+
+    def need(h: float):
+        if state["y"] - h < bottom:
+            header_footer()
+            c.showPage()
+            state["page"] += 1
+            state["y"] = top
+
+    def line(text: str, size: float, x: float = left, gap: float = 1.55):
+        need(size * gap)
+        c.setFont(FONT, size)
+        c.drawString(x, state["y"] - size, text)
+        state["y"] -= size * gap
+
+    # masthead
+    line("山西通信", 30, x=W / 2 - 60, gap=1.4)
+    line(f"{year}年第{no}期（总第{total}期）", 12, x=W / 2 - 75)
+    line(f"山西省通信行业协会编  {year}年{month}月", 10.5, x=W / 2 - 80)
+    c.line(left, state["y"], right, state["y"])
+    state["y"] -= 12
+    section = None
+    order = list(articles)
+    k = 0
+    while state["page"] < pages or k < len(order):
+        a = order[k % len(order)]
+        k += 1
+        if k > 4 * len(order):
+            break
+        if a.section and a.section != section:
+            section = a.section
+            need(40)
+            state["y"] -= 8
+            line(f"【{section}】", 13)
+        text = re.sub(r"\d", lambda m: str(rng.randrange(10)), a.text)  # every issue's figures differ
+        state["y"] -= 6
+        for tl in _wrap(a.title, 16, right - left):
+            line(tl, 16, gap=1.5)
+        if a.subtitle:
+            line(a.subtitle, 12)
+        for para in text.split("\n"):
+            for i, pl in enumerate(_wrap(para, 10.5, right - left, indent=21)):
+                line(pl, 10.5, x=left + (21 if i == 0 else 0), gap=1.7)
+        if a.authors:
+            line(f"（{' '.join(a.authors)}）", 10.5, x=right - 100)
+        if state["page"] >= pages and k >= len(order):
+            break
+    header_footer()
+    c.showPage()
+    c.save()
+    return state["page"]
+
+
+def make_corpus(raw: Path, n: int, pages: int) -> tuple[int, list[Path]]:
+    articles = sample_articles()
+    raw.mkdir(parents=True, exist_ok=True)
+    total_pages, paths = 0, []
+    for i in range(n):
+        rng = random.Random(i)
+        arts = list(articles)
+        rng.shuffle(arts)
+        arts.sort(key=lambda a: (a.section is not None, a.section or ""))  # cover story first, sections grouped
+        year, no = 2016 + i // 12, i % 12 + 1
+        p = raw / f"{year}-{no:02d}.pdf"
+        total_pages += write_issue(p, arts, year=year, no=no, total=i + 1, month=no, pages=pages, seed=i)
+        paths.append(p)
+    return total_pages, paths
+
+
+# --- measurements ------------------------------------------------------------------------
+
+
+def pdfplumber_ms_per_page(paths: list[Path]) -> tuple[float, int]:
+    import logging
+
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    n = 0
+    t0 = time.perf_counter()
+    for p in paths:
+        with pdfplumber.open(p) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                n += 1
+    return (time.perf_counter() - t0) * 1000 / n, n
+
+
+def timed_build(raw: Path, out: Path, cache: Path, workers: int, force: bool) -> dict:
+    """One build in a fresh interpreter: wall time, outcome and peak memory."""
+    code = (
+        "import json, resource, sys, time\n"
+        "t0 = time.perf_counter()\n"
+        "from ccasx_analytics.build import build\n"
+        f"r = build([{str(raw)!r}], {str(out)!r}, workers={workers}, force={force}, progress=False,"
+        f" cache_dir={str(cache)!r})\n"
+        "print(json.dumps({'seconds': time.perf_counter() - t0, 'failed': r.failed, 'parsed': r.n_parsed,"
+        " 'files': len(r.files), 'timings': r.timings,"
+        " 'rss_main_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
+        " 'rss_worker_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
+    )
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    res = json.loads(done.stdout.strip().splitlines()[-1])
+    res["wall"] = time.perf_counter() - t0  # interpreter start included, as for `ccasx build`
+    return res
+
+
+def coverage_p50_ms(n_articles: int = 10_000, repeats: int = 15) -> str | tuple[float, float]:
+    try:
+        from ccasx_analytics.analyze import coverage
+        from ccasx_analytics.synthetic_tables import synthetic_tables
+    except ImportError as exc:
+        return f"skipped: analyze.coverage not available ({exc})"
+    tables = synthetic_tables(n_articles=n_articles, seed=1)
+    first = time.perf_counter()
+    coverage("反诈", tables, by="month")
+    first = (time.perf_counter() - first) * 1000
+    times = []
+    for i in range(repeats):
+        q = ["反诈", "算力 数据中心", "theme:anti_fraud", "5G", "乡村振兴"][i % 5]
+        t0 = time.perf_counter()
+        try:
+            coverage(q, tables, by=["month", "issue", "quarter"][i % 3])
+        except Exception:  # a query naming an unknown theme: time the plain term instead
+            t0 = time.perf_counter()
+            coverage("反诈", tables, by="month")
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times), first
+
+
+def import_seconds(repeats: int = 5) -> float:
+    code = "import time; t=time.perf_counter(); import ccasx_analytics; print(time.perf_counter()-t)"
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(repeats)]
+    return statistics.median(runs)
+
+
+def pdfium_comparison(paths: list[Path]) -> dict:
+    """pypdfium2 as a text backend: speed, and agreement with pdfplumber's chars."""
+    import logging
+
+    import pdfplumber
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as praw
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    t_pdfium = t_plumber = 0.0
+    pages = 0
+    same_text = total = 0
+    dx, dtop, dsize = [], [], []
+    for path in paths:
+        t0 = time.perf_counter()
+        doc = pdfium.PdfDocument(str(path))
+        pdfium_pages = []
+        for page in doc:
+            tp = page.get_textpage()
+            height = page.get_height()
+            chars = []
+            for i in range(tp.count_chars()):
+                if praw.FPDFText_IsGenerated(tp, i):
+                    continue
+                ch = chr(praw.FPDFText_GetUnicode(tp, i))
+                if ch.isspace():
+                    continue
+                left, bottom_, right_, top_ = tp.get_charbox(i, loose=True)
+                chars.append((ch, left, height - top_, praw.FPDFText_GetFontSize(tp, i)))
+            pdfium_pages.append(chars)
+        doc.close()
+        t_pdfium += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        with pdfplumber.open(path) as pdf:
+            plumber_pages = [[(c["text"], c["x0"], c["top"], c["size"]) for c in page.chars if not c["text"].isspace()]
+                             for page in pdf.pages]
+        t_plumber += time.perf_counter() - t0
+        for a, b in zip(pdfium_pages, plumber_pages):
+            pages += 1
+            total += len(b)
+            if [c[0] for c in a] == [c[0] for c in b]:
+                same_text += len(b)
+                for (_, x1, t1, s1), (_, x2, t2, s2) in zip(a, b):
+                    dx.append(abs(x1 - x2))
+                    dtop.append(abs(t1 - t2))
+                    dsize.append(abs(s1 - s2))
+            else:  # compare what can be aligned: same characters in the same order
+                sa, sb = "".join(c[0] for c in a), "".join(c[0] for c in b)
+                same_text += sum(x == y for x, y in zip(sa, sb))
+    return {
+        "pages": pages,
+        "pdfium_ms_per_page": t_pdfium * 1000 / pages,
+        "plumber_chars_ms_per_page": t_plumber * 1000 / pages,
+        "chars_identical_share": same_text / max(1, total),
+        "x0_median_abs_diff_pt": statistics.median(dx) if dx else None,
+        "top_median_abs_diff_pt": statistics.median(dtop) if dtop else None,
+        "size_max_abs_diff_pt": max(dsize) if dsize else None,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--issues", type=int, default=120, help="synthetic issues in the corpus (default %(default)s)")
+    ap.add_argument("--pages", type=int, default=10, help="pages per issue (default %(default)s)")
+    ap.add_argument("--keep", default=None, help="work in this folder and keep it (default: a temporary one)")
+    args = ap.parse_args()
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ccasx-bench-"))
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    try:
+        return _run(work, args.issues, args.pages)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(work: Path, n_issues: int, n_pages: int) -> int:
+    say = lambda s: print(s, flush=True)  # noqa: E731
+    say(f"ccasx bench: {n_issues} synthetic issues x ~{n_pages} pages, {os.cpu_count()} cores, work dir {work}")
+    t0 = time.perf_counter()
+    raw, spare = work / "raw", work / "spare"
+    pages, paths = make_corpus(raw, n_issues + 1, n_pages)
+    extra = paths[-1]  # kept aside for the incremental add
+    spare.mkdir()
+    extra_pages = _pdf_pages(extra)
+    shutil.move(extra, spare / extra.name)
+    paths = paths[:-1]
+    pages -= extra_pages
+    say(f"  corpus: {len(paths)} files, {pages} pages, written in {time.perf_counter() - t0:.1f} s")
+
+    plumber_ms, _ = pdfplumber_ms_per_page(paths)
+    say(f"  pdfplumber extract_text:     {plumber_ms:7.1f} ms/page")
+
+    one = timed_build(raw, work / "out1", work / "cache1", workers=1, force=True)
+    assert one["failed"] == 0, one
+    build_ms = one["wall"] * 1000 / pages
+    say(f"  ccasx build, 1 worker:       {build_ms:7.1f} ms/page  ({one['wall']:.1f} s)")
+    two = timed_build(raw, work / "out2", work / "cache2", workers=2, force=True)
+    say(f"  ccasx build, 2 workers:      {two['wall'] * 1000 / pages:7.1f} ms/page  ({two['wall']:.1f} s)")
+    shutil.move(spare / extra.name, raw / extra.name)
+    inc = timed_build(raw, work / "out2", work / "cache2", workers=2, force=False)
+    say(f"  add one issue (2 workers):   {inc['wall']:7.2f} s, re-parsed {inc['parsed']} file(s)"
+        + ("" if inc["parsed"] == 1 else "  (the parsing code changed during the run: cache keys moved)"))
+
+    cov = coverage_p50_ms()
+    imp = import_seconds()
+    pdfium = pdfium_comparison([SAMPLE_PDF] + paths[:3])
+
+    ratio = build_ms / plumber_ms
+    speedup = one["wall"] / two["wall"]
+    share = inc["wall"] / two["wall"]
+    rss_main = max(one["rss_main_mb"], two["rss_main_mb"], inc["rss_main_mb"])
+    rss_worker = max(one["rss_worker_mb"], two["rss_worker_mb"], inc["rss_worker_mb"])
+    rows = [
+        ("full build / pdfplumber extract_text", f"{ratio:.2f}x", "<= 1.2x", ratio <= 1.2),
+        ("speed-up, 2 workers vs 1", f"{speedup:.2f}x", ">= 1.8x", speedup >= 1.8),
+        ("add one issue / full build (2 workers)", f"{share:.1%}", "<= 5%", share <= 0.05),
+    ]
+    if isinstance(cov, tuple):
+        rows.append(("coverage p50 at 10k articles", f"{cov[0]:.1f} ms (first call {cov[1]:.0f} ms)", "<= 50 ms",
+                     cov[0] <= 50))
+    else:
+        rows.append(("coverage p50 at 10k articles", cov, "<= 50 ms", None))
+    rows.append(("import ccasx_analytics (fresh interpreter)", f"{imp:.3f} s", "<= 0.5 s", imp <= 0.5))
+    rows.append(("peak memory: build process / largest worker", f"{rss_main:.0f} MB / {rss_worker:.0f} MB", "", None))
+    say("")
+    say(f"  {'figure':46} {'measured':28} {'target':9} met")
+    for name, val, target, met in rows:
+        say(f"  {name:46} {val:28} {target:9} {'' if met is None else ('yes' if met else 'NO')}")
+    say("")
+    say("  where a 1-worker build spends its time (s): " + ", ".join(f"{k} {v:.2f}" for k, v in one["timings"].items()))
+    say(f"  pypdfium2 as text backend ({pdfium['pages']} pages: the sample + 3 synthetic issues):")
+    say(f"    chars+boxes+sizes: pypdfium2 {pdfium['pdfium_ms_per_page']:.1f} ms/page vs pdfplumber .chars "
+        f"{pdfium['plumber_chars_ms_per_page']:.1f} ms/page "
+        f"({pdfium['plumber_chars_ms_per_page'] / pdfium['pdfium_ms_per_page']:.1f}x faster)")
+    say(f"    same characters in the same order: {pdfium['chars_identical_share']:.1%}; "
+        f"median |x0 diff| {pdfium['x0_median_abs_diff_pt']} pt, median |top diff| {pdfium['top_median_abs_diff_pt']} pt, "
+        f"max |size diff| {pdfium['size_max_abs_diff_pt']} pt")
+    return 0
+
+
+def _pdf_pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
