@@ -567,7 +567,7 @@ def _articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence
 
     def heading_shape(t: str) -> bool:
         return (
-            N.display_width(t) <= max(typical - 3, 8)
+            N.display_width(t) <= max(typical - 3, 16)
             and not t.endswith(_STRONG_TERMINAL)
             and not P.SECTION_BAR.match(t)
             and not P.EDITOR_NOTE.match(t)
