@@ -153,6 +153,14 @@ class Corpus:
                 self._mentions[table] = (pos[keep], df[keep].reset_index(drop=True))
         return self._mentions[table]
 
+    def rows_where(self, table: str, column: str, values: tuple[str, ...]) -> tuple[np.ndarray, pd.DataFrame]:
+        """Mention rows whose ``column`` is one of ``values``, with their article positions."""
+        pos, rows = self.mention_rows(table)
+        if not len(pos):
+            return pos, rows
+        sel = rows[column].isin(values).to_numpy()
+        return pos[sel], rows[sel].reset_index(drop=True)
+
     def periods(self, by: str) -> tuple[pd.DataFrame, np.ndarray]:
         """All periods for ``by`` and the period position of every article (-1: undated)."""
         if by not in self._periods:

@@ -138,19 +138,15 @@ def _matches(q: Query, corpus: Corpus, count: bool) -> tuple[np.ndarray, np.ndar
         for i in np.flatnonzero(matched):
             mentions[i] += len(pattern.findall(folded[i]))
     if q.themes:
-        pos, rows = corpus.mention_rows("theme_hits")
-        if len(pos):
-            sel = rows["theme"].isin(q.themes).to_numpy()
-            matched[pos[sel]] = True
-            if count:
-                mentions += np.bincount(pos[sel], weights=rows["hits"].to_numpy(dtype="float64")[sel], minlength=n).astype("int64")
+        pos, rows = corpus.rows_where("theme_hits", "theme", q.themes)
+        matched[pos] = True
+        if count and len(pos):
+            mentions += np.bincount(pos, weights=rows["hits"].to_numpy(dtype="float64"), minlength=n).astype("int64")
     if q.orgs:
-        pos, rows = corpus.mention_rows("org_mentions")
-        if len(pos):
-            sel = rows["org"].isin(q.orgs).to_numpy()
-            matched[pos[sel]] = True
-            if count:
-                mentions += np.bincount(pos[sel], minlength=n).astype("int64")
+        pos, _ = corpus.rows_where("org_mentions", "org", q.orgs)
+        matched[pos] = True
+        if count:
+            mentions += np.bincount(pos, minlength=n).astype("int64")
     return matched, mentions
 
 
@@ -174,22 +170,22 @@ def _evidence(q: Query, corpus: Corpus, matched: np.ndarray, periods: pd.DataFra
         for i in hits:
             hits[i] += [(m.start(), m.end(), "term") for m in pattern.finditer(corpus.folded[i])]
     if q.themes:
-        pos, rows = corpus.mention_rows("theme_hits")
-        sel = rows["theme"].isin(q.themes).to_numpy() if len(pos) else np.zeros(0, dtype=bool)
-        for i, theme, terms in zip(pos[sel], rows["theme"][sel], rows["terms"][sel]):
+        pos, rows = corpus.rows_where("theme_hits", "theme", q.themes)
+        for i, theme, terms in zip(pos, rows["theme"], rows["terms"]):
             if int(i) in hits:
                 hits[int(i)] += _term_hits(corpus.folded[int(i)], str(terms).split("|"), f"theme:{theme}")
     if q.orgs:
-        pos, rows = corpus.mention_rows("org_mentions")
-        sel = rows["org"].isin(q.orgs).to_numpy() if len(pos) else np.zeros(0, dtype=bool)
-        for i, org, start, end in zip(pos[sel], rows["org"][sel], rows["start"][sel], rows["end"][sel]):
+        pos, rows = corpus.rows_where("org_mentions", "org", q.orgs)
+        for i, org, start, end in zip(pos, rows["org"], rows["start"], rows["end"]):
             if int(i) in hits and pd.notna(start):
                 off = int(corpus.body_offset[int(i)])
                 hits[int(i)].append((off + int(start), off + int(end), f"org:{org}"))
     labels = periods["period"].astype(str).tolist()
     rows_out = []
-    arts = corpus.articles
-    dates = corpus.issues.set_index("issue_id")["issue_date"]
+    article_ids = corpus.articles["article_id"].tolist()
+    issue_ids = corpus.articles["issue_id"].tolist()
+    titles = corpus.articles["title"].tolist()
+    issue_dates = corpus.issues["issue_date"].tolist()
     for i, found in hits.items():
         display = corpus.display[i]
         # Folding keeps one character per character for almost all text; when it did not,
@@ -197,10 +193,10 @@ def _evidence(q: Query, corpus: Corpus, matched: np.ndarray, periods: pd.DataFra
         source = display if len(display) == len(corpus.folded[i]) else corpus.folded[i]
         for start, end, via in _merged_hits(found, int(corpus.body_offset[i]))[:per_article]:
             rows_out.append({
-                "article_id": arts.at[i, "article_id"], "issue_id": arts.at[i, "issue_id"],
-                "issue_date": dates.get(arts.at[i, "issue_id"]),
+                "article_id": article_ids[i], "issue_id": issue_ids[i],
+                "issue_date": issue_dates[corpus.article_issue_pos[i]],
                 "period": labels[code[i]] if code[i] >= 0 else None,
-                "section": corpus.section_names[i], "title": arts.at[i, "title"],
+                "section": corpus.section_names[i], "title": titles[i],
                 "via": via, "hit": source[start:end], "offset": start - int(corpus.body_offset[i]),
                 "snippet": snippet(source, start, end, width),
             })
