@@ -27,7 +27,9 @@ from . import normalize as N
 from .errors import IngestError
 from .records import Document, Line
 
-_BOLD_CUES = ("bold", "heavy", "black", "medium", "semibold", "demi", "-b", ",b")
+# weight cues in font names; Chinese title faces (黑体 Hei, 小标宋 XiaoBiaoSong, 中宋) count
+# as heavy because typesetters use them the way Latin text uses bold
+_BOLD_CUES = ("bold", "heavy", "black", "medium", "semibold", "demi", "-b", ",b", "hei", "xbs", "biaosong", "zhongsong")
 
 
 def read_document(path: Path | str, max_pages: int = config.MAX_PAGES) -> Document:
@@ -535,28 +537,37 @@ def text_lines(text: str) -> list[Line]:
     sentence well short of the usual line width.
     """
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    nonblank = [r for r in raw if r.strip()]
+    # the exporter's convention (a leading space = a new page) only holds where few lines
+    # start with a space; a file whose paragraphs are indented with spaces means indents
+    spaced = sum(1 for r in nonblank if r[0] in " \u3000")
+    spaces_are_pages = spaced <= max(3, 0.25 * len(nonblank))
     page = 1
     seen_content = False
-    staged: list[tuple[str, int, bool]] = []
+    staged: list[tuple[str, int, bool, bool]] = []
     for r in raw:
+        if "\x0c" in r:  # a form feed (pdftotext and friends) starts a page
+            page += r.count("\x0c") if seen_content else 0
+            r = r.replace("\x0c", "")
         if not r.strip():
             continue
-        if r[0] in " \u3000" and seen_content:
+        leading_space = r[0] in " \u3000"
+        if leading_space and seen_content and spaces_are_pages:
             page += 1
         tabbed = r[0] == "\t"
         t = N.normalize_text(r)
         if not t:
             continue
-        staged.append((t, page, tabbed))
+        staged.append((t, page, tabbed, leading_space and not spaces_are_pages))
         seen_content = True
-    widths = sorted(N.display_width(t) for t, _, tab in staged if not tab)
+    widths = sorted(N.display_width(t) for t, _, tab, _ in staged if not tab)
     typical = widths[int(0.8 * (len(widths) - 1))] if widths else 0.0
     out: list[Line] = []
     prev_text = None
-    for t, pg, tabbed in staged:
+    for t, pg, tabbed, indented in staged:
         # the exporter dropped the first-line indent but kept its width: a paragraph's first
         # line is about two characters short, and so is its last
-        starts = prev_text is None or (
+        starts = indented or prev_text is None or (
             _ends_sentence(prev_text)
             and (N.display_width(prev_text) <= typical - 1.5 or N.display_width(t) <= typical - 1.5)
         )

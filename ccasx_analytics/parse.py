@@ -60,12 +60,7 @@ def format_issue(issue: ParsedIssue, *, name: str = "", width: int = 40) -> str:
 
 
 def inspect_text(path: Path | str, width: int = 40) -> str:
-    """What ``ccasx inspect FILE`` prints; a file that cannot be parsed prints its reason."""
-    from .errors import IngestError
-
+    """What ``ccasx inspect FILE`` prints.  A file that cannot be parsed raises
+    ``IngestError``: the CLI turns it into one line on stderr and exit code 1."""
     path = Path(path)
-    try:
-        issue = parse_file(path)
-    except IngestError as exc:
-        return f"{path.name}: FAILED — {exc.reason}"
-    return format_issue(issue, name=path.name, width=width)
+    return format_issue(parse_file(path), name=path.name, width=width)

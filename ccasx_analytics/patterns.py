@@ -10,9 +10,10 @@ import re
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # --- masthead and dates -------------------------------------------------------------------
-YEAR_ISSUE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<no>\d{1,3})\s*期")
-ISSUE_NO = re.compile(r"(?<!总)第\s*(?P<no>\d{1,3})\s*期")
-TOTAL_NO = re.compile(r"总\s*第\s*(?P<no>\d{1,4})\s*期")
+YEAR_ISSUE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<no>\d{1,3}|[一二三四五六七八九十]{1,3})\s*期")
+CN_NUMBER = r"[一二三四五六七八九十百零〇两]{1,4}"
+ISSUE_NO = re.compile(r"(?<!总)第\s*(?P<no>\d{1,3}|" + CN_NUMBER + r")\s*期")
+TOTAL_NO = re.compile(r"总\s*第\s*(?P<no>\d{1,4}|" + CN_NUMBER + r")\s*期")
 YEAR_MONTH = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月")
 YEAR_ONLY = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年")
 # a month-day date without a year: news of the issue's month ("8月22日")
@@ -32,8 +33,9 @@ TOC_HEADING = re.compile(r"^(?:本期)?(?:目\s*录|要\s*目|导\s*读)$")
 TOC_LEADER_PAGE = re.compile(r"[\s.·…．]*(?:…|\.{2,}|·{2,}|．{2,})[\s.·…．]*\d{0,4}\s*$|\s+\d{1,3}\s*$")
 
 # --- sections, titles, notes, bylines -----------------------------------------------------
-SECTION_BAR = re.compile(r"^【(?P<name>[^【】]{1,60})】$")
-EDITOR_NOTE = re.compile(r"^\s*编者按\s*[：:]\s*")
+# 【编者按】 is a note label, not a section
+SECTION_BAR = re.compile(r"^【(?!\s*编者按)(?P<name>[^【】]{1,60})】$")
+EDITOR_NOTE = re.compile(r"^\s*(?:【\s*编者按\s*】|编者按\s*[：:])\s*[：:]?\s*")
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|──|—|--|－－)")
 # sentence-final punctuation: a line ending with it can end a paragraph; a title never does
 TERMINAL_PUNCT = re.compile(r"[。！？!?；;：:，,、…]$|[。！？!?…][”’」』）)]$")
@@ -42,6 +44,8 @@ SOURCE_NOTE_LEAD = re.compile(r"^(?P<note>本刊消息|本刊讯|本报讯|本�
 # a parenthesised note at the end of an article: （何宝国） （张俊清 贾清） （本刊综合汇总整理）
 TRAILING_PAREN = re.compile(r"\s*[（(](?P<inner>[^（）()]{1,30})[）)]\s*$")
 # what makes a parenthesised trailer a source note rather than names
+# a role before the names of a byline: （文/张三） （通讯员 李四） （作者：王五）
+BYLINE_ROLE = re.compile(r"^(?:文\s*[/／:：]|作者\s*[:：]?|通讯员\s*[:：]?|记者\s*[:：]?|撰稿\s*[:：]?|撰文\s*[:：]?)\s*")
 SOURCE_NOTE_WORDS = re.compile(r"本刊|综合|整理|来源|供稿|通讯员|报道|摘编|编辑|转载|据.+|讯$|网$|报$")
 PERSON_NAME = re.compile(r"^[" + HAN + r"][" + HAN + r"·]{1,4}$")
 NAME_SEPARATORS = re.compile(r"[\s、，,；;/]+")

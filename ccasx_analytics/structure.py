@@ -172,11 +172,11 @@ def issue_meta(masthead: Sequence[Line], path: Path, content_text: str) -> Issue
     issue_date = None
     source = None
     if m := P.YEAR_ISSUE.search(text):
-        year, issue_no = int(m["year"]), int(m["no"])
+        year, issue_no = int(m["year"]), number_value(m["no"])
     elif m := P.ISSUE_NO.search(text):
-        issue_no = int(m["no"])
+        issue_no = number_value(m["no"])
     if m := P.TOTAL_NO.search(text):
-        total_no = int(m["no"])
+        total_no = number_value(m["no"])
     ym = P.YEAR_MONTH.findall(text)
     if ym:
         y, mth = Counter(ym).most_common(1)[0][0]
@@ -193,7 +193,7 @@ def issue_meta(masthead: Sequence[Line], path: Path, content_text: str) -> Issue
             year = year or int(fm["year"])
     if (m := P.FILENAME_YEAR_ISSUE.search(stem)) is not None:
         year = year or int(m["year"])
-        issue_no = issue_no or int(m["no"])
+        issue_no = issue_no or number_value(m["no"])
     if year is None and (m := P.FILENAME_YEAR.search(stem)):
         year = int(m["year"])
 
@@ -210,6 +210,26 @@ def issue_meta(masthead: Sequence[Line], path: Path, content_text: str) -> Issue
         issue_date=issue_date,
         date_source=source,
     )
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def number_value(text: str) -> int:
+    """``12`` -> 12, ``十二`` -> 12, ``一百零八`` -> 108 (issue numbers are printed both ways)."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
 
 
 def _publication(masthead: Sequence[Line]) -> str | None:
@@ -449,7 +469,17 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
     n = len(content)
 
     def is_display(ln: Line) -> bool:
-        return ln.size is not None and ln.size >= _TITLE_RATIO * body and not P.SECTION_BAR.match(ln.text)
+        if ln.size is None or P.SECTION_BAR.match(ln.text):
+            return False
+        if ln.size >= _TITLE_RATIO * body:
+            return True
+        # a heavy face a point larger than the body, short and unpunctuated, is a title too
+        return (
+            ln.bold
+            and ln.size >= body + 0.9
+            and N.display_width(ln.text) <= 40
+            and not ln.text.endswith(_STRONG_TERMINAL)
+        )
 
     while k < n:
         ln = lines[content[k]]
@@ -666,14 +696,22 @@ def _ends_with_byline(t: str) -> bool:
 
 
 def classify_note(inner: str) -> tuple[str | None, tuple[str, ...] | str]:
-    """What a parenthesised trailer holds: ("authors", names) or ("source", note) or (None, "")."""
+    """What a parenthesised trailer holds: ("authors", names) or ("source", note) or (None, "").
+
+    ``张俊清 贾清`` and ``文/张三`` are authors; ``本刊综合汇总整理`` and ``本刊讯`` are source
+    notes (checked first: ``本刊讯`` is as short as a name)."""
     inner = inner.strip()
     if not inner:
         return None, ""
+    role = P.BYLINE_ROLE.match(inner)
+    rest = inner[role.end():] if role else inner
+    names = tuple(x for x in P.NAME_SEPARATORS.split(rest) if x)
+    is_names = bool(names) and len(names) <= 6 and all(P.PERSON_NAME.match(x) for x in names)
+    if role and is_names:
+        return "authors", names
     if P.SOURCE_NOTE_WORDS.search(inner):
         return "source", inner
-    names = tuple(x for x in P.NAME_SEPARATORS.split(inner) if x)
-    if names and len(names) <= 6 and all(P.PERSON_NAME.match(x) for x in names):
+    if is_names:
         return "authors", names
     return None, ""
 

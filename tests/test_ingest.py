@@ -185,3 +185,11 @@ def test_two_columns_are_read_column_by_column_with_the_full_width_title_first(t
     assert page1.index(left[-1]) < page1.index(right[0])
     body = "".join(ln.text for ln in page1[title + 1:])
     assert "以“算网筑基 智引未来”为主题" in body.replace("\n", "")
+
+
+def test_inspect_on_a_broken_file_prints_the_reason_and_exits_1(tmp_path, capsys):
+    from ccasx_analytics.cli import main
+
+    path = pdf_factory.image_only_pdf(tmp_path / "scan.pdf")
+    assert main(["inspect", str(path)]) == 1
+    assert "no text layer — scanned issue, needs OCR" in capsys.readouterr().err

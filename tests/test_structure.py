@@ -176,7 +176,7 @@ def pdf_doc(rows: list[tuple[str, float, float, bool]], page_height: float = 842
     """rows: (text, size, x0, indent) stacked down one page."""
     lines, top = [], 60.0
     for text, size, x0, indent in rows:
-        lines.append(Line(text, 1, x0, x0 + len(text) * size, top, top + size, size, size > 12, 0, indent))
+        lines.append(Line(text, 1, x0, x0 + len(text) * size, top, top + size, size, size >= 11.5, 0, indent))
         top += size * 1.7
     return Document(Path("t.pdf"), "0" * 64, "pdf", 1, tuple(lines), page_width=595, page_height=page_height,
                     body_size=10.5, body_left=51)
@@ -215,3 +215,39 @@ def test_first_line_indents_separate_paragraphs():
         ("第二段结尾。", 10.5, 51, False),
     ]))
     assert got.articles[0].text == "第一段开头，第一段结尾。\n第二段开头，第二段结尾。"
+
+
+def test_a_byline_with_a_role_gives_the_names_and_a_short_agency_note_stays_a_source():
+    assert byline_authors("……成效。（文/张三 李四）") == ("张三", "李四")
+    assert byline_authors("……成效。（通讯员 王五）") == ("王五",)
+    assert byline_authors("……成效。（本刊讯）") == ()
+
+
+def test_a_bracketed_editors_note_label_is_a_note_not_a_section():
+    got = issue("【协会动态】", "【编者按】这是一段编者的话，介绍下面的文章。", "协会召开理事会", para())
+    (a,) = got.articles
+    assert a.section == "协会动态"
+    assert a.editor_note == "这是一段编者的话，介绍下面的文章。"
+
+
+def test_issue_numbers_printed_in_chinese_numerals():
+    got = issue("某某协会会刊", "2024年第十二期 总第一百零八期", "【协会动态】", "协会召开理事会", para(), name="x-2024-12.txt")
+    assert (got.meta.issue_no, got.meta.total_no) == (12, 108)
+
+
+def test_a_text_file_whose_paragraphs_are_indented_with_spaces_keeps_one_page_and_paragraphs():
+    body = "  第一段开头，这一段说明活动的背景。\n  第二段开头，这一段说明活动的成效。\n"
+    got = parse_text("【协会动态】\n协会召开理事会\n" + body * 3)
+    (a,) = got.articles
+    assert got.n_pages == 1
+    assert a.text.count("\n") == 5
+
+
+def test_a_heavy_face_a_point_above_the_body_is_a_title():
+    got = parse_document(pdf_doc([
+        ("2024年第6期", 11, 220, False),
+        ("【协会动态】", 13, 62, False),
+        ("协会召开理事会", 11.5, 200, False),
+        ("第一段开头，第一段结尾。", 10.5, 72, True),
+    ]))
+    assert [a.title for a in got.articles] == ["协会召开理事会"]
