@@ -35,7 +35,11 @@ _KIND_BY_UNIT = {
 # Classifiers that count what follows them (56个项目): the subject is on the right.
 _CLASSIFIERS = frozenset("个 项 家 台 套 块 条 名 座 支 张 篇 本 辆 架 处 所 批 份 款 类 种 部 册 节 大 发 户 层".split())
 _NOUN_FLAGS = frozenset({"n", "nz", "vn", "nt", "ns", "j", "an", "ng", "nrt", "l", "nl", "ns", "s"})
-_SUBJECT_SKIP = frozenset({"的", "达", "达到", "为", "共", "累计", "合计", "总计", "共计", "约", "超", "超过", "逾",
+# Single-character endings that make a noun of what precedes them (解决率, 用电量, 总人数).
+_NOMINAL_ENDINGS = frozenset("率 量 数 额 度 值 比".split())
+_RIGHT_STOP_FLAGS = frozenset({"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "m",
+                               "mq", "r", "f", "t", "ad", "eng", "y", "e", "o", "w", "q"})
+_SUBJECT_SKIP = frozenset({"位居", "位列", "排名", "跻身", "居", "的", "达", "达到", "为", "共", "累计", "合计", "总计", "共计", "约", "超", "超过", "逾",
                            "近", "高达", "多达", "已", "已达", "突破", "增至", "提升至", "达至"})
 
 
@@ -169,32 +173,41 @@ def _chinese_integer(num: str) -> float | None:
 
 def _subject(text: str, toks: tuple[Token, ...], start: int, end: int, unit: str,
              s_start: int, s_end: int) -> str | None:
-    """What is counted: the noun right after a classifier, else the noun phrase before."""
+    """What is counted: the noun phrase right after the figure (56个项目, 1060平方米展陈空间),
+    else the one before it (诉求754件, 智能算力规模达748EFLOPS)."""
     after = [t for t in toks if end <= t.start < s_end]
     if after and after[0].word == "的":
         after = after[1:]
-    right = _noun_run(after[:2]) if after and after[0].start in (end, end + 1) else ""
-    if right:
-        return right  # 56个项目, 1060平方米展陈空间
+    if after and after[0].start <= end + 1:
+        right = _right_noun_phrase(after)
+        if right:
+            return right
     before = [t for t in toks if s_start <= t.start and t.end <= start]
     while before and before[-1].word in _SUBJECT_SKIP:
         before.pop()
     run: list[Token] = []
-    for t in reversed(before):
-        if t.flag in _NOUN_FLAGS and len(run) < 3 and sum(len(x.word) for x in run) + len(t.word) <= 8:
+    for i in range(len(before) - 1, -1, -1):
+        t = before[i]
+        nominal = t.flag in _NOUN_FLAGS or t.word in _NOMINAL_ENDINGS
+        # 解决|率, 诉求 (tagged as verbs): a verb just before a nominal ending, or touching
+        # the figure, still names what is counted
+        verb_as_noun = t.flag.startswith("v") and len(t.word) >= 2 and (
+            not run and t.end == start or (run and run[0].word in _NOMINAL_ENDINGS))
+        if (nominal or verb_as_noun) and len(run) < 4 and sum(len(x.word) for x in run) + len(t.word) <= 8:
             run.insert(0, t)
         else:
             break
     if run and run[-1].end >= start - 4:
         return "".join(t.word for t in run)
-    return right or None
+    return None
 
 
-def _noun_run(toks: list[Token]) -> str:
-    run = []
-    for t in toks:
-        if t.flag in _NOUN_FLAGS and sum(len(x.word) for x in run) + len(t.word) <= 6:
-            run.append(t)
-        else:
+def _right_noun_phrase(after: list[Token]) -> str:
+    run: list[Token] = []
+    for t in after:
+        if t.flag in _RIGHT_STOP_FLAGS or t.word in _SUBJECT_SKIP or sum(len(x.word) for x in run) + len(t.word) > 8:
             break
+        run.append(t)
+    while run and not (run[-1].flag in _NOUN_FLAGS or run[-1].flag.startswith("nr") or run[-1].flag == "ng"):
+        run.pop()
     return "".join(t.word for t in run)

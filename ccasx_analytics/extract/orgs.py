@@ -30,6 +30,10 @@ _FUNCTION_WORDS = frozenset("由 与 和 及 在 对 向 经 为 的 了 是 将
 _BLOCK_FLAGS = frozenset({"v", "vd", "d", "ad", "l", "i", "t", "z", "f", "a"})
 
 
+# A word this frequent straddling an alias's edge shows the alias is not meant.
+_CROSSING_WORD_FREQ = 50
+
+
 @dataclass
 class _Candidate:
     start: int
@@ -42,14 +46,11 @@ def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
     """Every organization mention in ``text``, non-overlapping, in text order."""
     blocked = [m.span() for m in P.BOOK_TITLE_RE.finditer(text)]
     toks = tokens(text, res)
-    starts = {t.start for t in toks}
-    ends = {t.end for t in toks}
     registry = [
         _Candidate(m.start(), m.end(), member=res.member_by_name[m.group()])
         for m in res.alias_re.finditer(text)
         if not _inside_any(m.start(), m.end(), blocked)
-        # a short alias must be a word of its own, not the middle of one (升华为 is not 华为)
-        and (len(m.group()) > 3 or (m.start() in starts and m.end() in ends))
+        and (len(m.group()) > 3 or not _crosses_a_word(text, m.start(), m.end(), res))
     ]
     found = _rule_candidates(text, toks, registry, blocked, res)
     out = []
@@ -62,6 +63,17 @@ def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
             out.append(OrgMention(org=surface, surface=surface, is_member=False, start=c.start, end=c.end,
                                   org_type=None, in_registry=False))
     return tuple(out)
+
+
+def _crosses_a_word(text: str, start: int, end: int, res: Resources) -> bool:
+    """Whether a dictionary word straddles an edge of ``text[start:end]``: a short alias
+    must be a word of its own, not the middle of one (升华为 does not name 华为)."""
+    for k in (1, 2):
+        for j in range(1, end - start):
+            for word in (text[max(0, start - k):start + j], text[end - j:end + k]):
+                if len(word) == j + k and res.tokenizer.FREQ.get(word, 0) >= _CROSSING_WORD_FREQ:
+                    return True
+    return False
 
 
 def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -96,7 +108,8 @@ def _runs(text: str, toks: tuple[Token, ...], registry: list[_Candidate],
             while i < n and toks[i].end <= paren.end():
                 i += 1
             continue
-        if t.flag in _RUN_BREAK_FLAGS or t.word in _FUNCTION_WORDS or t.word.isspace():
+        ordinal = t.word.startswith("第") and len(t.word) > 1  # 第五分校, 第一研究所
+        if (t.flag in _RUN_BREAK_FLAGS and not ordinal) or t.word in _FUNCTION_WORDS or t.word.isspace():
             if start is not None:
                 runs.append((start, t.start, hard, reg_before))
             start = None
@@ -185,8 +198,8 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
         else:
             return None
     name = text[start:s_end]
-    if not _has_core(name, suffix, res):
-        return None
+    if name.startswith("第") or not _has_core(name, suffix, res):
+        return None  # 第五分校: an ordinal cannot start a name, its head was missed
     return _Candidate(start, s_end, suffix=suffix)
 
 

@@ -1,0 +1,38 @@
+"""Shared helpers for the extraction tests: the sample issue parsed and extracted once."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from ccasx_analytics.records import Article
+
+SAMPLE_DIR = Path("/work/shared/corpus")
+GOLD = Path(__file__).parent / "gold" / "sample-issue.json"
+
+
+def article(text: str, title: str = "标题", authors: tuple[str, ...] = ()) -> Article:
+    return Article(seq=0, section=None, title=title, text=text, authors=authors)
+
+
+@lru_cache(maxsize=4)
+def sample_tables(name: str) -> dict[str, pd.DataFrame]:
+    """Tables for one rendering of the sample issue, built in memory (parse + extract)."""
+    from ccasx_analytics import rows as R
+    from ccasx_analytics.extract import extract_article, load_resources
+    from ccasx_analytics.parse import parse_file
+
+    parsed = parse_file(SAMPLE_DIR / name)
+    res = load_resources()
+    mentions = [extract_article(a, res) for a in parsed.articles]
+    tables = {"articles": pd.DataFrame(R.article_rows("sample", parsed))}
+    for table, rows in R.mention_rows("sample", parsed, mentions).items():
+        tables[table] = pd.DataFrame(rows, columns=None if rows else _columns(table))
+    return tables
+
+
+def _columns(table: str) -> list[str]:
+    from ccasx_analytics.tables import SCHEMAS
+
+    return SCHEMAS[table].names

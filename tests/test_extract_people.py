@@ -1,0 +1,61 @@
+"""People: byline authors, people named in the text, their 职务."""
+from __future__ import annotations
+
+from ccasx_analytics.extract import extract_article
+
+from extract_helpers import article
+
+
+def people(text: str, authors: tuple[str, ...] = ()):
+    return extract_article(article(text, authors=authors)).people
+
+
+def named(text: str) -> dict[str, str | None]:
+    return {p.name: p.title for p in people(text) if p.role == "mentioned"}
+
+
+def test_the_byline_zhang_junqing_jia_qing_gives_two_authors_without_offsets():
+    ps = people("山西联通助力乡村振兴。", authors=("张俊清", "贾清"))
+    assert [(p.name, p.role, p.start, p.end) for p in ps] == [
+        ("张俊清", "author", None, None), ("贾清", "author", None, None)]
+
+
+def test_a_title_before_a_name_is_kept_as_the_title():
+    assert named("山西省通信管理局二级巡视员郭钦华出席会议并讲话。") == {"郭钦华": "二级巡视员"}
+    assert named("山西电信总经理赵洪勋在致辞中提到算力。") == {"赵洪勋": "总经理"}
+
+
+def test_a_chain_of_titles_is_kept_whole():
+    assert named("党委书记、总经理邹宏图亲自为新员工授课。") == {"邹宏图": "党委书记、总经理"}
+    assert named("党委委员、副总经理张克伟结合自身经验提出期望。") == {"张克伟": "党委委员、副总经理"}
+
+
+def test_a_two_character_name_stops_before_the_next_word():
+    assert named("原太原市电信局副局长李彪休息时发现背包上有几个洞。") == {"李彪": "副局长"}
+
+
+def test_a_list_of_names_gives_every_name():
+    text = "我们拿起名单数了起来：胡长万、刘明三、王光汉、殷子明、黄立、赵德贵、杨春才……。"
+    assert set(named(text)) == {"胡长万", "刘明三", "王光汉", "殷子明", "黄立", "赵德贵", "杨春才"}
+
+
+def test_a_parenthetical_title_after_a_name_is_kept():
+    assert named("1943年3月洪学智（时任新四军2师参谋长）指挥的战斗。") == {"洪学智": "新四军2师参谋长"}
+
+
+def test_every_occurrence_of_a_name_is_a_mention_with_offsets():
+    text = "副局长李彪拿出名单。李彪说不能忘记。"
+    ps = [p for p in people(text) if p.role == "mentioned"]
+    assert [(p.start, p.end) for p in ps] == [(3, 5), (10, 12)]
+    assert all(text[p.start:p.end] == p.name for p in ps)
+
+
+def test_phrases_places_and_common_words_are_not_people():
+    text = ("2025中国算力大会在大同隆重举行。《中国算力产业发展白皮书》正式发布。"
+            "卫星便携基站有效恢复通信，智慧农业平台管护梅杏、党参。大活庄村是定点帮扶村。")
+    assert named(text) == {}
+
+
+def test_a_surname_with_a_title_abbreviation_is_not_a_name():
+    assert "邹总" not in named("授课中，邹总分享了发展历程。毛主席号召打持久战。")
+    assert "毛主席" not in named("授课中，邹总分享了发展历程。毛主席号召打持久战。")
