@@ -184,26 +184,32 @@ def test_the_text_rendering_of_an_issue_built_from_pdf_is_counted_once(hostile):
     assert text["status"] == "warning" and text["n_articles"] == 0
 
 
-def _build_one(tmp_path: Path, name: str, data: bytes, *extra: str) -> tuple[subprocess.CompletedProcess, dict]:
-    raw = tmp_path / "raw"
-    raw.mkdir(exist_ok=True)
+def _build_one(folder: Path, name: str, data: bytes):
+    """One file through the library build (in this process: its warm workers are reused)."""
+    from ccasx_analytics.build import build
+
+    raw = folder / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
     (raw / name).write_bytes(data)
-    exe = Path(sys.executable).with_name("ccasx")
-    done = subprocess.run([str(exe), "build", str(raw), "--out", str(tmp_path / "out"), *extra],
-                          capture_output=True, text=True, timeout=300)
-    return done, store.load(tmp_path / "out")
+    report = build([raw], folder / "out", workers=1, progress=False)
+    return report, store.load(folder / "out")
+
+
+@pytest.fixture(scope="module")
+def utf8_reference(tmp_path_factory):
+    return _build_one(tmp_path_factory.mktemp("utf8"), "issue-utf8.txt", SAMPLE_TXT.read_bytes())[1]
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-16", "utf-8-sig"])
-def test_a_text_issue_in_another_encoding_builds_like_the_utf8_one(tmp_path, encoding):
+def test_a_text_issue_in_another_encoding_builds_like_the_utf8_one(tmp_path, encoding, utf8_reference):
     text = SAMPLE_TXT.read_text("utf-8")
     data = text.encode("gb18030" if encoding == "gbk" and not _encodable(text, "gbk") else encoding)
-    done, tables = _build_one(tmp_path / "enc", f"issue-{encoding}.txt", data)
-    ref_done, ref = _build_one(tmp_path / "ref", "issue-utf8.txt", text.encode("utf-8"))
-    assert done.returncode == 0, done.stderr
-    assert list(tables["articles"]["title"]) == list(ref["articles"]["title"])
-    assert list(tables["articles"]["text"]) == list(ref["articles"]["text"])
+    report, tables = _build_one(tmp_path, f"issue-{encoding}.txt", data)
+    assert report.failed == 0, report.failure_lines()
+    assert list(tables["articles"]["title"]) == list(utf8_reference["articles"]["title"])
+    assert list(tables["articles"]["text"]) == list(utf8_reference["articles"]["text"])
     assert len(tables["articles"]) >= 10
+    assert tables["issues"].loc[0, "encoding"]  # the detected encoding is reported
 
 
 def _encodable(text: str, enc: str) -> bool:
