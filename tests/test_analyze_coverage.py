@@ -166,3 +166,19 @@ def test_a_place_found_by_both_a_term_and_a_theme_is_one_hit_naming_both(tables)
     ev = coverage(["反诈", "theme:anti_fraud"], tables, evidence=True).evidence
     assert not ev.duplicated(["article_id", "offset"]).any()
     assert "term | theme:anti_fraud" in set(ev["via"])
+
+
+def test_headings_show_terms_as_typed_while_matching_folded(tables):
+    q = coverage(["ＡＩ", "org:中国移动山西公司"], tables).query
+    assert q.terms == ("ai",)
+    assert q.describe() == "ＡＩ OR org:山西移动"
+
+
+def test_two_files_of_the_same_issue_get_distinct_period_labels():
+    from tables_factory import TablesBuilder
+
+    b = TablesBuilder()
+    for name in ("a.pdf", "b.pdf"):
+        b.article(b.issue("2025-08-01", issue_no=4, source_file=name), "反诈。", title=name)
+    labels = coverage("反诈", b.tables()).table["period"].tolist()
+    assert len(set(labels)) == 2 and all(label.startswith("2025-08 第4期 (") for label in labels)

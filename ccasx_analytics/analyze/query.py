@@ -37,6 +37,7 @@ class Query:
     themes: tuple[str, ...] = ()
     orgs: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
+    term_labels: tuple[str, ...] = ()  # the terms as typed, for headings
 
     @property
     def matches_anything(self) -> bool:
@@ -49,7 +50,7 @@ class Query:
         >>> Query(("反诈", "theme:anti_fraud"), terms=("反诈",), themes=("anti_fraud",)).describe()
         '反诈 OR theme:anti_fraud'
         """
-        parts = [*self.terms, *(f"theme:{t}" for t in self.themes), *(f"org:{o}" for o in self.orgs)]
+        parts = [*(self.term_labels or self.terms), *(f"theme:{t}" for t in self.themes), *(f"org:{o}" for o in self.orgs)]
         text = " OR ".join(parts)
         if self.sections:
             where = " / ".join(f"【{s}】" for s in self.sections)
@@ -75,13 +76,14 @@ def parse_query(query: str | Sequence[str] | Query, corpus: Corpus, tables: Tabl
     if isinstance(query, Query):
         return query
     words = split_words(query)
-    terms, themes, orgs, sections = [], [], [], []
+    terms, labels, themes, orgs, sections = [], [], [], [], []
     for word in words:
         prefix, value = _prefix_and_value(word)
         if not value:
             raise QueryError(f"{word!r}: nothing after '{prefix}:'")
         if prefix == "term":
             terms.append(fold_query(value))
+            labels.append(value)
         elif prefix == "theme":
             themes.append(resolve_theme(value, tables, corpus))
         elif prefix == "org":
@@ -90,7 +92,9 @@ def parse_query(query: str | Sequence[str] | Query, corpus: Corpus, tables: Tabl
             sections.append(resolve_section(value, corpus))
     if section:
         sections.append(resolve_section(section, corpus))
-    return Query(words, _unique(terms), _unique(themes), _unique(orgs), _unique(sections))
+    kept = _unique(terms)
+    shown = tuple(labels[terms.index(t)] for t in kept)
+    return Query(words, kept, _unique(themes), _unique(orgs), _unique(sections), shown)
 
 
 def _prefix_and_value(word: str) -> tuple[str, str]:
