@@ -139,3 +139,10 @@ def test_every_docstring_example_runs():
         result = doctest.testmod(module)
         assert result.failed == 0, module.__name__
         assert result.attempted > 0, module.__name__
+
+
+def test_replacing_one_table_is_seen_by_the_next_question(tables):
+    t = dict(tables)
+    assert len(figure_series(t, "智能算力规模")) == 2
+    t["figures"] = t["figures"][t["figures"]["unit"] != "EFLOPS"].reset_index(drop=True)
+    assert figure_series(t, "智能算力规模").empty

@@ -24,7 +24,7 @@ Tables = Mapping[str, pd.DataFrame]
 
 # The name a null section gets in outputs: the cover story printed before the first 【】.
 COVER_SECTION = "封面文章"
-_CACHE_SIZE = 8
+_CACHE_SIZE = 4
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +133,8 @@ class Corpus:
         self._mentions: dict[str, tuple[np.ndarray, pd.DataFrame]] = {}
         self._periods: dict[str, tuple[pd.DataFrame, np.ndarray]] = {}
         self._memo: dict[str, object] = {}
-        self._tables = tables
+        # Weak references: the cache must not keep a notebook's old tables alive.
+        self._frames = {name: weakref.ref(df) for name, df in tables.items() if isinstance(df, pd.DataFrame)}
 
     def memo(self, key: str, compute: Callable[[], object]) -> object:
         """A value derived from these tables, computed on first use (e.g. the org name index)."""
@@ -144,7 +145,8 @@ class Corpus:
     def mention_rows(self, table: str) -> tuple[np.ndarray, pd.DataFrame]:
         """Rows of a mention table belonging to counted articles, and each row's article position."""
         if table not in self._mentions:
-            df = self._tables.get(table)
+            ref = self._frames.get(table)
+            df = ref() if ref is not None else None
             if df is None or df.empty:
                 self._mentions[table] = (np.empty(0, dtype="int64"), pd.DataFrame())
             else:
@@ -171,22 +173,26 @@ class Corpus:
 
 
 _CACHE: OrderedDict[tuple, tuple[tuple[weakref.ref, ...], Corpus]] = OrderedDict()
-_KEYED = ("issues", "articles", "theme_hits", "org_mentions")
 
 
 def corpus_of(tables: Tables) -> Corpus:
-    """The cached index of ``tables`` (rebuilt when any of its tables is a new object or changed length)."""
+    """The cached index of ``tables``: rebuilt when any table is a new object or changed length.
+
+    Every table takes part in the key, so replacing ``tables["figures"]`` with a new frame
+    is noticed; changing a frame in place without changing its length is not.
+    """
     missing = [name for name in ("issues", "articles") if name not in tables]
     if missing:
         raise KeyError(f"tables lack {', '.join(missing)}; pass the dict returned by ccasx_analytics.load()")
-    frames = [tables.get(name) for name in _KEYED]
-    key = tuple((id(f), len(f)) if f is not None else None for f in frames)
+    names = sorted(name for name, df in tables.items() if isinstance(df, pd.DataFrame))
+    frames = [tables[name] for name in names]
+    key = tuple((name, id(f), len(f)) for name, f in zip(names, frames))
     hit = _CACHE.get(key)
-    if hit is not None and all(r() is f for r, f in zip(hit[0], (f for f in frames if f is not None))):
+    if hit is not None and all(r() is f for r, f in zip(hit[0], frames)):
         _CACHE.move_to_end(key)
         return hit[1]
     corpus = Corpus(tables)
-    _CACHE[key] = (tuple(weakref.ref(f) for f in frames if f is not None), corpus)
+    _CACHE[key] = (tuple(weakref.ref(f) for f in frames), corpus)
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return corpus
