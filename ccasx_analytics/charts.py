@@ -197,7 +197,13 @@ def _set_period_axis(ax, periods: pd.DataFrame, max_labels: int = 24) -> None:
     labels = period_tick_labels(periods)
     x = np.arange(len(labels))
     step = max(1, int(np.ceil(len(labels) / max_labels)))  # beyond that, labels overlap
-    ax.set_xticks(x[::step], labels[::step], rotation=45 if len(labels) > 6 else 0,
+    ticks = list(x[::step])
+    if ticks and ticks[-1] != len(labels) - 1:  # the latest issue is the one readers look for
+        if len(labels) - 1 - ticks[-1] < step / 2:
+            ticks[-1] = len(labels) - 1
+        else:
+            ticks.append(len(labels) - 1)
+    ax.set_xticks(ticks, [labels[i] for i in ticks], rotation=45 if len(labels) > 6 else 0,
                   ha="right" if len(labels) > 6 else "center")
     ax.set_xlim(-0.6, len(labels) - 0.4)
 

@@ -152,8 +152,11 @@ def test_all_demo_corpus_is_called_synthetic_in_the_source_line():
 
 def test_same_tables_save_to_the_same_bytes(tmp_path):
     tables = synthetic_tables(n_articles=24, n_issues=2, seed=5)
-    a = charts.export_standard_charts(tables, tmp_path / "a")
-    b = charts.export_standard_charts(tables, tmp_path / "b")
+
+    def drawn_and_saved(folder: Path) -> list[Path]:  # a fresh drawing each time
+        return [p for c in charts.standard_charts(tables)[:2] for p in charts.save(c.figure, c.data, folder, c.name)]
+
+    a, b = drawn_and_saved(tmp_path / "a"), drawn_and_saved(tmp_path / "b")
     for pa, pb in zip(a, b, strict=True):
         if pa.suffix in (".svg", ".pdf", ".csv"):
             assert pa.read_bytes() == pb.read_bytes(), pa.name
@@ -175,3 +178,14 @@ def test_charts_command_writes_the_files(tmp_path, capsys):
     assert main(["charts", "--data", str(data), "--out", str(tmp_path / "charts")]) == 0
     assert (tmp_path / "charts" / "theme_trends.png").exists()
     assert f"wrote {4 * len(STANDARD)} files" in capsys.readouterr().out
+
+
+def test_period_axis_always_labels_the_latest_issue():
+    periods = pd.DataFrame({"period": [f"p{i}" for i in range(25)],
+                            "period_start": pd.date_range("2023-01-01", periods=25, freq="MS")})
+    with charts.house_style():
+        fig = charts.new_figure("t", None, "s")
+        ax = fig.add_subplot()
+        charts._set_period_axis(ax, periods, max_labels=6)
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[0] == "2023年1月" and labels[-1] == "2025年1月" and len(labels) <= 7

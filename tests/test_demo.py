@@ -201,3 +201,43 @@ def test_parser_recovers_planted_articles_per_issue(corpus):
         for member, k in row["member_mentions"].items():
             assert sum(a.text.count(member) for a in issue.articles) == k, (row["file"], member)
         assert any(f"全省5G基站总数达{row['indicator_raw']}" in a.text for a in issue.articles)
+
+
+@pytest.mark.slow
+def test_built_demo_corpus_gives_back_the_planted_truth(corpus, tmp_path):
+    build = pytest.importorskip("ccasx_analytics.build")
+    analyze = pytest.importorskip("ccasx_analytics.analyze")
+    from ccasx_analytics.store import load
+
+    folder, truth = corpus
+    report = build.build([folder], tmp_path / "processed", workers=1, progress=False,
+                         cache_dir=tmp_path / "cache")
+    assert not report.failed
+    tables = load(tmp_path / "processed")
+    file_of = {iid: Path(f).name for iid, f in zip(tables["issues"]["issue_id"], tables["issues"]["source_file"])}
+    rows = {r["file"]: r for r in truth["issues"]}
+
+    for theme in ("anti_fraud", "computing_power"):
+        cov = analyze.coverage(f"theme:{theme}", tables, by="issue").table
+        assert {file_of[i]: int(k) for i, k in zip(cov["issue_id"], cov["matching_articles"])} == \
+            {f: r["theme_articles"][theme] for f, r in rows.items()}, theme
+        assert {file_of[i]: int(n) for i, n in zip(cov["issue_id"], cov["all_articles"])} == \
+            {f: r["n_articles"] for f, r in rows.items()}
+    trends = analyze.theme_trends(tables, by="issue")
+    af = trends[trends["theme"] == "anti_fraud"]
+    assert {file_of[i]: int(k) for i, k in zip(af["issue_id"], af["articles"])} == \
+        {f: r["theme_articles"]["anti_fraud"] for f, r in rows.items()}
+
+    members = analyze.member_coverage(tables, by="issue")
+    for r in truth["issues"]:
+        iid = next(i for i, f in file_of.items() if f == r["file"])
+        got = members[members["issue_id"] == iid].set_index("org")["mentions"]
+        assert {m: int(got.get(m, 0)) for m in r["member_mentions"]} == r["member_mentions"], r["file"]
+
+    series = analyze.figure_series(tables, truth["indicator"]["name"]).drop_duplicates("issue_id")
+    assert {file_of[i]: v for i, v in zip(series["issue_id"], series["value"])} == \
+        pytest.approx({f: r["indicator_value"] for f, r in rows.items()})
+
+    neglected = analyze.neglected_members(tables).set_index("org")
+    planted = truth["neglected_member"]
+    assert int(neglected.at[planted["org"], "issues_since"]) == planted["issues_since_last_mention"]
