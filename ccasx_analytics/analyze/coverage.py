@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Corpus, Tables, corpus_of, fold_text
-from .periods import check_by
+from .periods import check_by, ratio
 from .query import Query, parse_query, section_mask
 
 LEVELS = ("article", "mention")
@@ -106,19 +106,13 @@ def coverage(
     table = periods.copy()
     table["matching_articles"] = np.bincount(code[matched & dated], minlength=n_periods).astype("int64")
     table["all_articles"] = np.bincount(code[population & dated], minlength=n_periods).astype("int64")
-    table["ratio"] = _ratio(table["matching_articles"], table["all_articles"])
+    table["ratio"] = ratio(table["matching_articles"], table["all_articles"])
     if level == "mention":
         sel = matched & dated
         table["mentions"] = np.bincount(code[sel], weights=mentions[sel], minlength=n_periods).astype("int64")
-        table["mentions_per_article"] = _ratio(table["mentions"], table["all_articles"])
+        table["mentions_per_article"] = ratio(table["mentions"], table["all_articles"])
     ev = _evidence(q, corpus, matched, periods, code, snippet_chars, hits_per_article) if evidence else None
     return CoverageResult(q, by, level, table, ev, _notes(corpus, tables, code, matched))
-
-
-def _ratio(num: pd.Series, den: pd.Series) -> pd.Series:
-    # A period with no article at all shows 0, not a gap: charts and sums stay continuous.
-    den_f = den.astype("float64")
-    return (num.astype("float64") / den_f.where(den_f > 0, 1.0)).where(den_f > 0, 0.0)
 
 
 def terms_pattern(terms: Sequence[str]) -> re.Pattern[str]:

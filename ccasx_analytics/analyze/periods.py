@@ -16,6 +16,16 @@ COUNTED_STATUSES: tuple[str, ...] = ("ok", "warning")
 _FREQ = {"month": "M", "quarter": "Q", "year": "Y"}
 
 
+def ratio(num: pd.Series, den: pd.Series) -> pd.Series:
+    """``num / den``, and 0 where ``den`` is 0: a period without articles is a zero, not a gap.
+
+    >>> ratio(pd.Series([1, 0]), pd.Series([4, 0])).tolist()
+    [0.25, 0.0]
+    """
+    den_f = den.astype("float64")
+    return (num.astype("float64") / den_f.where(den_f > 0, 1.0)).where(den_f > 0, 0.0)
+
+
 def check_by(by: str) -> str:
     if by not in BY_VALUES:
         raise ValueError(f"by={by!r}: expected one of {', '.join(BY_VALUES)}")

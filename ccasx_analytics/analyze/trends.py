@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Corpus, Tables, corpus_of, fold_query, fold_text
-from .periods import check_by
+from .periods import check_by, ratio
 from .registry import members, theme_labels
 
 NEGLECT_AFTER = 3  # issues without a mention before a member is called neglected
@@ -17,11 +17,6 @@ NEGLECT_AFTER = 3  # issues without a mention before a member is called neglecte
 
 def _period_columns(periods: pd.DataFrame) -> list[str]:
     return [c for c in ("period", "period_start", "issue_id") if c in periods.columns]
-
-
-def _share(num: pd.Series, den: pd.Series) -> pd.Series:
-    den_f = den.astype("float64")
-    return (num.astype("float64") / den_f.where(den_f > 0, 1.0)).where(den_f > 0, 0.0)
 
 
 def _grid(periods: pd.DataFrame, **levels: list) -> pd.DataFrame:
@@ -70,7 +65,7 @@ def theme_trends(tables: Tables, by: str = "issue", section: bool = False) -> pd
     grid = _grid(periods, **levels, theme=sorted(labels))
     out = grid.merge(counted, on=keys, how="left").merge(_article_counts(corpus, code, section), on=keys[:-1], how="left")
     out[["articles", "hits", "all_articles"]] = out[["articles", "hits", "all_articles"]].fillna(0).astype("int64")
-    out["share"] = _share(out["articles"], out["all_articles"])
+    out["share"] = ratio(out["articles"], out["all_articles"])
     out["label"] = out["theme"].map(labels).astype("string")
     cols = _period_columns(periods) + (["section"] if section else []) + ["theme", "label", "articles", "hits", "all_articles", "share"]
     return out.sort_values(keys, kind="stable")[cols].reset_index(drop=True)
@@ -107,9 +102,9 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     out = _grid(periods, org=orgs).merge(counted, on=["code", "org"], how="left")
     out = out.merge(_article_counts(corpus, code, False), on="code", how="left")
     out[["mentions", "articles", "all_articles"]] = out[["mentions", "articles", "all_articles"]].fillna(0).astype("int64")
-    out["article_share"] = _share(out["articles"], out["all_articles"])
+    out["article_share"] = ratio(out["articles"], out["all_articles"])
     out["member_mentions"] = out.groupby("code")["mentions"].transform("sum").astype("int64")
-    out["share_of_voice"] = _share(out["mentions"], out["member_mentions"])
+    out["share_of_voice"] = ratio(out["mentions"], out["member_mentions"])
     cols = _period_columns(periods) + ["org", "mentions", "articles", "all_articles", "article_share",
                                        "member_mentions", "share_of_voice"]
     return out.sort_values(["code", "org"], kind="stable")[cols].reset_index(drop=True)
@@ -170,8 +165,8 @@ def section_mix(tables: Tables) -> pd.DataFrame:
     counted = df.groupby(["code", "section"]).agg(articles=("chars", "size"), chars=("chars", "sum")).reset_index()
     out = _grid(periods, section=_sections_in_order(corpus)).merge(counted, on=["code", "section"], how="left")
     out[["articles", "chars"]] = out[["articles", "chars"]].fillna(0).astype("int64")
-    out["share"] = _share(out["articles"], out.groupby("code")["articles"].transform("sum"))
-    out["char_share"] = _share(out["chars"], out.groupby("code")["chars"].transform("sum"))
+    out["share"] = ratio(out["articles"], out.groupby("code")["articles"].transform("sum"))
+    out["char_share"] = ratio(out["chars"], out.groupby("code")["chars"].transform("sum"))
     out["section"] = out["section"].astype("string")
     cols = _period_columns(periods) + ["section", "articles", "chars", "share", "char_share"]
     return out[cols].reset_index(drop=True)
