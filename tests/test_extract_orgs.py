@@ -90,3 +90,10 @@ def test_offsets_point_at_the_printed_name():
 def test_extract_article_returns_org_mentions_in_text_order():
     m = extract_article(article("山西联通与山西移动、山西电信共同发布。"))
     assert [o.org for o in m.orgs] == ["山西联通", "山西移动", "山西电信"]
+
+
+def test_radical_code_points_from_a_pdf_text_layer_still_name_a_member():
+    text = "⼭西移动与⼭西省⺠营经济发展局签约。"
+    ms = extract_article(article(text)).orgs
+    assert [(m.org, m.surface) for m in ms] == [("山西移动", "⼭西移动"), ("山西省民营经济发展局", "⼭西省⺠营经济发展局")]
+    assert all(text[m.start:m.end] == m.surface for m in ms)

@@ -12,7 +12,11 @@ does read the title, since a title states what an article is about.
 """
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
+
 from ..records import Article, ArticleMentions
+from . import patterns as P
 from .figures import figure_mentions
 from .keywords import keywords
 from .orgs import org_mentions
@@ -25,11 +29,35 @@ __all__ = ["extract_article", "load_resources", "resources_fingerprint", "Resour
 
 def extract_article(article: Article, resources: Resources | None = None) -> ArticleMentions:
     res = resources or load_resources()
-    text = article.text or ""
+    printed = article.text or ""
+    text = matching_view(printed)
     orgs = org_mentions(text, res)
     people = people_mentions(text, tuple(article.authors), res, [(o.start, o.end) for o in orgs])
     figures = figure_mentions(text, res)
     heading = "\n".join(s for s in (article.title, article.subtitle or "") if s)
-    themes = theme_hits(f"{heading}\n{text}", res)
+    themes = theme_hits(matching_view(f"{heading}\n{printed}"), res)
+    if text != printed:  # report what was printed; offsets are the same in both views
+        orgs = tuple(dataclasses.replace(o, surface=printed[o.start:o.end]) for o in orgs)
+        people = tuple(p if p.start is None else dataclasses.replace(p, name=printed[p.start:p.end])
+                       for p in people)
+        figures = tuple(dataclasses.replace(f, raw=printed[f.start:f.end]) for f in figures)
     return ArticleMentions(orgs=orgs, people=people, figures=figures, themes=themes,
                            keywords=keywords(text, res))
+
+
+def matching_view(text: str) -> str:
+    """``text`` with radical code points and full-width letters and digits mapped to the
+    characters they stand for, one character for one, so offsets into it index ``text``.
+
+    Parsed articles are normalized already; this keeps extraction right on text that
+    reached it another way (a PDF text layer returning ⼭ for 山, ３０００ for 3000).
+    """
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        mapped = P.RADICAL_IDEOGRAPHS.get(ch) or unicodedata.normalize("NFKC", ch)
+        keep = len(mapped) == 1 and (P.HAN_CHAR_RE.match(mapped) or (mapped.isascii() and mapped.isalnum()))
+        out.append(mapped if keep else ch)
+    return "".join(out)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -68,7 +69,9 @@ class Resources:
         table: dict[str, Member] = {}
         for member in self.members:
             for name in member.names:
+                # the printed form and its NFKC form (（）-> ()), whichever the text keeps
                 table.setdefault(name, member)
+                table.setdefault(unicodedata.normalize("NFKC", name), member)
         return table
 
     @cached_property
@@ -113,7 +116,7 @@ class Resources:
     def theme_of_term(self) -> dict[str, tuple[str, ...]]:
         table: dict[str, list[str]] = {}
         for theme in self.themes:
-            for term in theme.terms:
+            for term in dict.fromkeys((*theme.terms, *(unicodedata.normalize("NFKC", t) for t in theme.terms))):
                 table.setdefault(term, []).append(theme.id)
         return {k: tuple(v) for k, v in table.items()}
 
