@@ -37,7 +37,6 @@ from pathlib import Path
 
 import matplotlib
 import pandas as pd
-from IPython.display import display
 
 import ccasx_analytics as cx
 from ccasx_analytics import analyze, charts, config

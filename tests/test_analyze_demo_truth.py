@@ -4,7 +4,6 @@ computing-power spike and the growing indicator, issue by issue."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
