@@ -94,3 +94,24 @@ def test_a_folder_without_a_build_exits_1_saying_so(tmp_path, capsys):
 def test_aligned_table_pads_by_display_width():
     text = aligned_table(__import__("pandas").DataFrame({"栏目": ["会员消息", "AI"], "n": [1, 22]}), right={"n"})
     assert text.splitlines() == ["栏目       n", "--------  --", "会员消息   1", "AI        22"]
+
+
+def test_the_installed_command_writes_utf8_csv_whatever_the_locale(build):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "latin-1"}
+    done = subprocess.run([sys.executable, "-m", "ccasx_analytics", "coverage", "反诈", "--data", str(build),
+                           "--format", "csv"], capture_output=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "2025-01 第1期" in done.stdout.decode("utf-8")
+
+
+def test_the_installed_command_exits_2_on_an_unknown_organization(build):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "ccasx_analytics", "coverage", "org:不存在的公司", "--data", str(build)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 2 and "unknown organization" in done.stderr

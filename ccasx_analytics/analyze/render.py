@@ -104,13 +104,22 @@ def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _utf8(stream: TextIO) -> TextIO:
+    # CSV and JSON are promised as UTF-8 whatever the locale; a Latin-1 terminal would
+    # otherwise stop the command with UnicodeEncodeError on the first Chinese character.
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+        reconfigure(encoding="utf-8")
+    return stream
+
+
 def has_build(data_dir: Path) -> bool:
     return all((data_dir / name).exists() for name in BUILD_MARKERS)
 
 
 def coverage_cli(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run ``ccasx coverage``: exit 0 answered, 1 no usable build in ``--data``, 2 a query naming nothing known."""
-    out = out or sys.stdout
+    out = out or _utf8(sys.stdout)
     err = err or sys.stderr
     data_dir = Path(args.data)
     if not has_build(data_dir):
