@@ -19,7 +19,7 @@ import logging
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import config
@@ -110,6 +110,7 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
         if n_pages > max_pages:
             raise IngestError(path, f"too many pages: {n_pages} pages, the limit is {max_pages}")
         lines: list[Line] = []
+        pages_segs: list[tuple[int, float, float, list[_Seg]]] = []
         widths, heights = [], []
         n_chars = n_images = 0
         for pno, page in enumerate(pages, start=1):
@@ -128,13 +129,21 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
             except Exception as exc:
                 raise IngestError(path, _pdf_failure_reason(exc, f"page {pno} cannot be read")) from exc
             n_chars += len(chars)
-            lines.extend(page_lines(chars, pno, w, h))
+            segs = _segments(chars)
+            for seg in segs:
+                seg.chars = []  # keep the geometry, not pdfminer's character dicts
+            pages_segs.append((pno, w, h, segs))
             page.flush_cache()
             if hasattr(page, "close"):
                 page.close()
     finally:
         pdf.close()
 
+    lines = _document_lines(pages_segs)
+    # a document set entirely in a face whose name carries a weight cue (黑体 body text)
+    # has no bold to speak of: boldness only means something against the body face
+    if lines and sum(ln.bold for ln in lines) > 0.5 * len(lines):
+        lines = [replace(ln, bold=False) for ln in lines]
     if not any(ln.text.strip() for ln in lines):
         if n_images or n_chars == 0:
             raise IngestError(path, "no text layer — scanned issue, needs OCR")
@@ -187,11 +196,27 @@ def page_lines(chars: Sequence[dict], page_no: int, page_width: float, page_heig
     gaps, segments are assigned to columns found from a vertical gutter, and emitted column
     by column between full-width elements.
     """
-    segs = _segments(chars)
-    if not segs:
-        return []
-    ordered = _reading_order(segs, page_width, page_height)
-    return _lines_from_segments(ordered, page_no)
+    return _document_lines([(page_no, page_width, page_height, _segments(chars))])
+
+
+def _document_lines(pages: list[tuple[int, float, float, list[_Seg]]]) -> list[Line]:
+    """Lines of every page in reading order.
+
+    Columns are found per page; a page whose columns hold too few facing lines to prove a
+    gutter on their own (a column ending with one line above a spanning title) uses the
+    gutter the other pages of the issue share, when its text faces across it too.
+    """
+    strong = {pno: _column_bounds(segs, w, h) for pno, w, h, segs in pages if segs}
+    shared = Counter(tuple(round(b / 6) * 6 for b in bs) for bs in strong.values() if bs).most_common(1)
+    lines: list[Line] = []
+    for pno, w, h, segs in pages:
+        if not segs:
+            continue
+        bounds = strong.get(pno) or []
+        if not bounds and shared and _gutters_hold(segs, list(shared[0][0]), h):
+            bounds = list(shared[0][0])
+        lines.extend(_lines_from_segments(_reading_order(segs, bounds), pno))
+    return lines
 
 
 def _segments(chars: Sequence[dict]) -> list[_Seg]:
@@ -264,7 +289,7 @@ def _make_seg(chars: list[dict]) -> _Seg:
     )
 
 
-def _column_bounds(segs: list[_Seg], page_width: float, page_height: float) -> list[float]:
+def _column_bounds(segs: list[_Seg], page_width: float, page_height: float, min_facing: int = 3) -> list[float]:
     """x positions of gutters between columns (empty for a single-column page).
 
     A gutter is a vertical strip that no narrow segment crosses while text lies on both
@@ -292,7 +317,7 @@ def _column_bounds(segs: list[_Seg], page_width: float, page_height: float) -> l
             for t in body[max(0, i - 12):i + 12]
         ):
             narrow.append(s)
-    if len(narrow) < 6:
+    if len(narrow) < 2 * min_facing:
         return []
     # coverage profile in 2-pt bins, weighted by how many lines cover each bin
     nbins = int(span // 2) + 1
@@ -305,8 +330,8 @@ def _column_bounds(segs: list[_Seg], page_width: float, page_height: float) -> l
     bounds = []
     k = 0
     lo_limit, hi_limit = int(0.2 * nbins), int(0.8 * nbins)
-    # a stray short line may cross the gutter (a centered caption): tolerate one or two
-    tolerance = max(1, len(narrow) // 40)
+    # a stray short line may cross the gutter (a centered caption): tolerate one in forty
+    tolerance = len(narrow) // 40
     while k < nbins:
         if cover[k] <= tolerance and lo_limit <= k <= hi_limit:
             start = k
@@ -315,19 +340,39 @@ def _column_bounds(segs: list[_Seg], page_width: float, page_height: float) -> l
             end = k
             gx0 = left + start * 2
             gx1 = left + end * 2
-            # both sides must carry real columns of text (lines filling most of the side),
-            # not a right-aligned date, a page number or a lone centered fragment
-            lfull = [s for s in narrow if s.x1 <= gx0 + 1 and s.x1 - s.x0 >= 0.5 * (gx0 - left)]
-            rfull = [s for s in narrow if s.x0 >= gx1 - 1 and s.x1 - s.x0 >= 0.5 * (right - gx1)]
-            if len(lfull) >= 5 and len(rfull) >= 5 and (end - start) * 2 >= 4:
-                bounds.append((gx0 + gx1) / 2)
+            # text must face text across the strip on several lines (a masthead with its
+            # date on the right is one such line; a short column ending is three or more)
+            mid = (gx0 + gx1) / 2
+            lside = [s for s in narrow if s.x1 <= mid]
+            rside = [s for s in narrow if s.x0 >= mid]
+            facing = sum(
+                1 for s in lside if any(min(t.bottom, s.bottom) - max(t.top, s.top) > 0 for t in rside)
+            )
+            if facing >= min_facing and (end - start) * 2 >= 4:
+                bounds.append(mid)
         else:
             k += 1
     return bounds
 
 
-def _reading_order(segs: list[_Seg], page_width: float, page_height: float) -> list[_Seg]:
-    bounds = _column_bounds(segs, page_width, page_height)
+def _gutters_hold(segs: list[_Seg], bounds: list[float], page_height: float) -> bool:
+    """Whether the issue's usual gutters fit this page: text faces text across each of
+    them at least once, and only full-width elements (wide, or alone on their line) cross."""
+    body = [s for s in segs if 0.08 * page_height < s.top and s.bottom < 0.92 * page_height]
+    for b in bounds:
+        left = [s for s in body if s.x1 <= b]
+        right = [s for s in body if s.x0 >= b]
+        if not any(min(t.bottom, s.bottom) - max(t.top, s.top) > 0 for s in left for t in right):
+            return False
+        for s in body:
+            if s.x0 < b < s.x1 and any(
+                t is not s and min(t.bottom, s.bottom) - max(t.top, s.top) > 0 for t in body
+            ):
+                return False  # something set beside a line that crosses: not a gutter
+    return True
+
+
+def _reading_order(segs: list[_Seg], bounds: list[float]) -> list[_Seg]:
     segs.sort(key=lambda s: (s.top, s.x0))
     if not bounds:
         return segs

@@ -111,7 +111,9 @@ def collapse_spaces(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """The normalization every recovered line goes through (see the module docstring)."""
-    return collapse_spaces(nfkc_keep_cjk_punct(text))
+    out = collapse_spaces(nfkc_keep_cjk_punct(text))
+    # ASCII dots for the Chinese ellipsis (some CID fonts decode …… as ......): one form
+    return P.ASCII_ELLIPSIS.sub("…", out) if "..." in out else out
 
 
 def without_spaces_between_han(text: str) -> str:

@@ -69,6 +69,7 @@ PAGE_NUMBER_PART = re.compile(
     r"[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}"
 )
 DIGITS = re.compile(r"\d+")
+ASCII_ELLIPSIS = re.compile(r"\.\.\.")
 WHITESPACE = re.compile(r"\s+")
 HAN_CHAR = re.compile(r"[" + HAN + r"]")
 # a space between two Han characters (letter-spaced mastheads, TOC double spaces)

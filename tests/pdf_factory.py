@@ -17,6 +17,9 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FONT = "STSong-Light"
+# a second face for "other fonts" renderings: the TrueType CJK font a dependency ships
+WQY_FONT = "WenQuanYiMicroHei"
+_current = {"font": FONT}
 PAGE_W, PAGE_H = 595.27, 841.89
 MARGIN = 50.0
 BODY = 10.5
@@ -60,12 +63,20 @@ def sample_spec(**overrides) -> IssueSpec:
     return spec
 
 
-def _register_font() -> None:
+def _register_font(name: str = FONT) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    if name in pdfmetrics.getRegisteredFontNames():
+        return
+    if name == WQY_FONT:
+        import paperang_p2_fonts_cjk
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        ttc = Path(paperang_p2_fonts_cjk.__file__).parent / "fonts" / "wqy-microhei.ttc"
+        pdfmetrics.registerFont(TTFont(WQY_FONT, str(ttc), subfontIndex=0))
+    else:
+        pdfmetrics.registerFont(UnicodeCIDFont(name))
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9.%+\-@_/]+|\s|.", re.S)
@@ -79,11 +90,11 @@ def wrap(text: str, size: float, width: float, first_indent: float = 0.0) -> lis
     cur = ""
     avail = width - first_indent
     for tok in _TOKEN.findall(text):
-        if stringWidth(cur + tok, FONT, size) <= avail or not cur:
+        if stringWidth(cur + tok, _current["font"], size) <= avail or not cur:
             cur += tok
             continue
         # keep closing punctuation with the line it closes (no line starts with ，。)
-        if tok in "，。、；：？！”）》" and stringWidth(cur + tok, FONT, size) <= avail + size:
+        if tok in "，。、；：？！”）》" and stringWidth(cur + tok, _current["font"], size) <= avail + size:
             cur += tok
             continue
         lines.append(cur.rstrip())
@@ -115,12 +126,12 @@ class _Flow:
 
     def _furniture(self) -> None:
         c, s = self.c, self.spec
-        c.setFont(FONT, 8.5)
+        c.setFont(_current["font"], 8.5)
         c.drawString(MARGIN, PAGE_H - 45, s.header)
         c.drawRightString(PAGE_W - MARGIN, PAGE_H - 45, s.header_right)
         c.setLineWidth(0.6)
         c.line(MARGIN, PAGE_H - 50, PAGE_W - MARGIN, PAGE_H - 50)
-        c.setFont(FONT, 9)
+        c.setFont(_current["font"], 9)
         c.drawCentredString(PAGE_W / 2, 35, s.footer.format(n=self.page))
 
     def new_page(self) -> None:
@@ -133,6 +144,7 @@ class _Flow:
     def advance(self, need: float) -> None:
         if self.y + need > self.bottom:
             if self.col + 1 < self.columns:
+                self.col0_end = self.y
                 self.col += 1
                 self.y = self.column_top
             else:
@@ -145,7 +157,7 @@ class _Flow:
              right_indent: float = 0.0) -> None:
         lead = leading or size * 1.6
         self.advance(lead)
-        self.c.setFont(FONT, size)
+        self.c.setFont(_current["font"], size)
         base = PAGE_H - (self.y + size)
         if align == "center":
             self.c.drawCentredString(self.x0() + self.col_w / 2, base, text)
@@ -158,6 +170,24 @@ class _Flow:
     def gap(self, h: float) -> None:
         self.y += h
 
+    def span_begin(self) -> None:
+        """Close the columns: a spanning heading starts below the longest of them."""
+        self.saved_columns = self.columns
+        low = max(self.y, self.col0_end if self.col > 0 else self.y)
+        if low + 80 > self.bottom:
+            self.new_page()
+            low = self.top
+        self.columns, self.col, self.y = 1, 0, low
+        self.col_w = PAGE_W - 2 * MARGIN
+
+    def span_end(self) -> None:
+        self.columns = self.saved_columns
+        self.col_w = (PAGE_W - 2 * MARGIN - (self.columns - 1) * self.gutter) / self.columns
+        self.column_top = self.y
+        self.col0_end = self.y
+
+    col0_end = 72.0
+
     def paragraph(self, text: str, size: float = BODY, *, first_indent: float | None = None, indent: float = 0.0,
                   right_indent: float = 0.0) -> None:
         fi = 2 * size if first_indent is None else first_indent
@@ -165,11 +195,26 @@ class _Flow:
             self.line(ln, size, indent=indent + (fi if k == 0 else 0.0), leading=size * 1.62)
 
 
-def render_issue(spec: IssueSpec, path: Path, *, columns: int = 1, encrypt: str | None = None) -> Path:
-    """Typeset ``spec`` to ``path`` (one or two columns); returns the path."""
+def render_issue(
+    spec: IssueSpec,
+    path: Path,
+    *,
+    columns: int = 1,
+    encrypt: str | None = None,
+    font: str = FONT,
+    span_headings: bool = False,
+    toc_pages: bool = False,
+) -> Path:
+    """Typeset ``spec`` to ``path``; returns the path.
+
+    ``columns``: 1 or 2.  ``span_headings``: section bars and titles run across both
+    columns (the columns above them end there).  ``toc_pages``: contents entries carry dot
+    leaders and page numbers.  ``font``: ``FONT`` (CID) or ``WQY_FONT`` (embedded TrueType).
+    """
     from reportlab.pdfgen import canvas as rl_canvas
 
-    _register_font()
+    _register_font(font)
+    _current["font"] = font
     c = rl_canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), encrypt=encrypt)
     flow = _Flow(c, spec, columns=1)
     # masthead
@@ -186,7 +231,10 @@ def render_issue(spec: IssueSpec, path: Path, *, columns: int = 1, encrypt: str 
             if a.section != section:
                 flow.line(f"【{a.section}】", 9, indent=12, leading=14)
                 section = a.section
-            flow.line(a.title, 9, indent=30, leading=14)
+            if toc_pages:
+                flow.line(f"{a.title} {'…' * 6} {2 + len(a.title) % 7}", 9, indent=30, leading=14)
+            else:
+                flow.line(a.title, 9, indent=30, leading=14)
         flow.gap(12)
     cover = [a for a in spec.articles if a.section is None]
     rest = [a for a in spec.articles if a.section is not None]
@@ -202,6 +250,8 @@ def render_issue(spec: IssueSpec, path: Path, *, columns: int = 1, encrypt: str 
         _body(flow, a)
     section = None
     for a in rest:
+        if span_headings and columns > 1:
+            flow.span_begin()
         if a.section != section:
             flow.gap(8)
             for ln in wrap(f"【{a.section}】", 13, flow.col_w):  # a long bar wraps in a column
@@ -209,6 +259,8 @@ def render_issue(spec: IssueSpec, path: Path, *, columns: int = 1, encrypt: str 
             flow.gap(6)
             section = a.section
         _heading(flow, a, title_size=15.5)
+        if span_headings and columns > 1:
+            flow.span_end()
         _body(flow, a)
     if spec.closing:
         flow.gap(16)

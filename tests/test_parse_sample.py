@@ -143,10 +143,20 @@ def renderings(tmp_path_factory):
     d = tmp_path_factory.mktemp("renderings")
     one = pdf_factory.render_issue(pdf_factory.sample_spec(), d / "one-column.pdf", columns=1)
     two = pdf_factory.render_issue(pdf_factory.sample_spec(footer="第 {n} 页"), d / "two-columns.pdf", columns=2)
-    return {"one": parse_file(one), "two": parse_file(two)}
+    # another face (embedded TrueType 黑体), headings across both columns, contents with
+    # leaders and page numbers, another header and footer
+    other = pdf_factory.render_issue(
+        pdf_factory.sample_spec(footer="- {n} -", header_right="第6期"),
+        d / "two-columns-spanning.pdf",
+        columns=2,
+        font=pdf_factory.WQY_FONT,
+        span_headings=True,
+        toc_pages=True,
+    )
+    return {"one": parse_file(one), "two": parse_file(two), "spanning": parse_file(other)}
 
 
-@pytest.mark.parametrize("layout", ["one", "two"])
+@pytest.mark.parametrize("layout", ["one", "two", "spanning"])
 def test_another_rendering_with_another_masthead_gives_the_same_issue(renderings, layout, pdf_issue):
     issue = renderings[layout]
     assert len(issue.articles) == 13
