@@ -146,3 +146,14 @@ def test_replacing_one_table_is_seen_by_the_next_question(tables):
     assert len(figure_series(t, "智能算力规模")) == 2
     t["figures"] = t["figures"][t["figures"]["unit"] != "EFLOPS"].reset_index(drop=True)
     assert figure_series(t, "智能算力规模").empty
+
+
+def test_member_coverage_counts_issues_since_a_member_was_last_named(tables):
+    by_issue = member_coverage(tables, by="issue")
+    mobile = by_issue[by_issue["org"] == "山西移动"]["issues_since_covered"].tolist()
+    assert mobile == [0, 1, 2, 3]  # named in 第1期 only; the undated issue comes last
+    unicom = by_issue[by_issue["org"] == "山西联通"]["issues_since_covered"].tolist()
+    assert unicom == [1, 2, 0, 1]  # never named before 第3期: every issue so far
+    by_month = member_coverage(tables, by="month")
+    # March had no issue: nothing new appeared, so the count stands still
+    assert by_month[by_month["org"] == "山西移动"]["issues_since_covered"].tolist() == [0, 1, 1, 2]

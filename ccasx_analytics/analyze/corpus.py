@@ -155,6 +155,11 @@ class Corpus:
                 self._mentions[table] = (pos[keep], df[keep].reset_index(drop=True))
         return self._mentions[table]
 
+    def issue_period_codes(self, by: str) -> np.ndarray:
+        """The period position of every counted issue (in publication order) for ``by``."""
+        key = f"issue_codes:{by}"
+        return self.memo(key, lambda: issue_periods(self.issues, by)[1].to_numpy())
+
     def rows_where(self, table: str, column: str, values: tuple[str, ...]) -> tuple[np.ndarray, pd.DataFrame]:
         """Mention rows whose ``column`` is one of ``values``, with their article positions."""
         pos, rows = self.mention_rows(table)

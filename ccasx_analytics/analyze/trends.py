@@ -86,7 +86,9 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     One row per period × member (every member of the registry, zeros included):
     ``mentions``, ``articles``, ``all_articles``, ``article_share`` (articles / all
     articles), ``member_mentions`` (all member mentions in the period) and
-    ``share_of_voice`` (mentions / member_mentions).
+    ``share_of_voice`` (mentions / member_mentions), and ``issues_since_covered``: as of
+    the period's last issue, how many issues have appeared since the member was last named
+    (0 when named in it; every issue so far when never named).
 
     >>> from ccasx_analytics.synthetic_tables import synthetic_tables
     >>> m = member_coverage(synthetic_tables(n_articles=24, n_issues=2, seed=4))
@@ -105,9 +107,40 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     out["article_share"] = ratio(out["articles"], out["all_articles"])
     out["member_mentions"] = out.groupby("code")["mentions"].transform("sum").astype("int64")
     out["share_of_voice"] = ratio(out["mentions"], out["member_mentions"])
+    since = _issues_since_by_period(corpus, by, orgs)
+    out["issues_since_covered"] = [since[org][c] for org, c in zip(out["org"], out["code"])]
+    out["issues_since_covered"] = out["issues_since_covered"].astype("Int64")
     cols = _period_columns(periods) + ["org", "mentions", "articles", "all_articles", "article_share",
-                                       "member_mentions", "share_of_voice"]
+                                       "member_mentions", "share_of_voice", "issues_since_covered"]
     return out.sort_values(["code", "org"], kind="stable")[cols].reset_index(drop=True)
+
+
+def _issues_since_by_period(corpus: Corpus, by: str, orgs: list[str]) -> dict[str, list[int | None]]:
+    """Per member, per period of ``by``: issues since the last mention, as of the period's last issue.
+
+    A period without an issue carries the previous period's value (nothing new appeared).
+    """
+    _, issue_code = corpus.periods("issue")
+    ments = _member_mentions(corpus, issue_code)
+    named = ments.groupby("org")["code"].agg(lambda c: set(c.tolist())).to_dict()
+    periods, _ = corpus.periods(by)
+    period_of_issue = corpus.issue_period_codes(by)
+    last_issue_of_period: dict[int, int] = {}
+    for k, p in enumerate(period_of_issue):
+        if p >= 0:
+            last_issue_of_period[int(p)] = k
+    out: dict[str, list[int | None]] = {}
+    for org in orgs:
+        seen, since_at_issue, last = named.get(org, set()), [], None
+        for k in range(len(corpus.issues)):
+            last = k if k in seen else last
+            since_at_issue.append(k - last if last is not None else k + 1)
+        values: list[int | None] = []
+        for p in range(len(periods)):
+            k = last_issue_of_period.get(p)
+            values.append(since_at_issue[k] if k is not None else (values[-1] if values else None))
+        out[org] = values
+    return out
 
 
 def neglected_members(tables: Tables, after: int = NEGLECT_AFTER) -> pd.DataFrame:
