@@ -53,6 +53,8 @@ def test_a_statistic_is_read_in_base_units(text, raw, value, unit, qualifier, ki
     "只需上传一张自拍，参与了一系列互动游戏，结合五个一迎新举措。",
     "中国联通2025年国企开放日在武乡县举办。",
     "深入千家万户，渗透到千行百业。",
+    "增强“四个意识”，做到“两个维护”。",
+    "深入学习贯彻党的二十大精神。",
 ])
 def test_numbers_that_are_not_statistics_are_not_figures(text):
     found = [f.raw for f in figures(text) if f.raw != "1641个"]

@@ -41,7 +41,8 @@ def test_the_longest_name_wins_without_a_second_count_for_the_group():
 
 @pytest.mark.parametrize("name", [
     "山西省民营经济发展局", "浦发银行太原分行", "山西律盾版权服务公司", "太原市公安局反诈中心",
-    "武乡县蟠龙镇政府", "国家反诈中心", "大同市数据局",
+    "武乡县蟠龙镇政府", "国家反诈中心", "大同市数据局", "国网山西省电力公司", "山西转型综改示范区管委会",
+    "太原理工大学", "中国工商银行山西省分行", "太原市委网信办",
 ])
 def test_organizations_outside_the_registry_are_found_by_their_suffix(name):
     ms = orgs(f"近日，{name}组织开展了专项活动。")

@@ -59,3 +59,8 @@ def test_phrases_places_and_common_words_are_not_people():
 def test_a_surname_with_a_title_abbreviation_is_not_a_name():
     assert "邹总" not in named("授课中，邹总分享了发展历程。毛主席号召打持久战。")
     assert "毛主席" not in named("授课中，邹总分享了发展历程。毛主席号召打持久战。")
+
+
+def test_a_three_character_name_is_kept_when_a_word_follows_it():
+    assert named("会议由省通信行业协会秘书长赵建国主持。") == {"赵建国": "秘书长"}
+    assert named("副局长张华出席会议。") == {"张华": "副局长"}

@@ -6,7 +6,8 @@ A number is a statistic when a unit or classifier follows it (754件, 超90%, 30
 numbers and network generations (3.0, 5G: no unit follows), model names made of numbers
 (the 3+8+24 evaluation model: a name, not a count), phone numbers, postcodes, e-mail
 addresses, unit designations (115师), places named with numerals (八亩地村) and the
-bare numeral 一 (一张自拍, 一系列: counting, not a statistic).
+bare numeral 一 (一张自拍, 一系列: counting, not a statistic), and slogans that open
+with a numeral inside quotes (“两个维护”, “五个一”).
 """
 from __future__ import annotations
 
@@ -103,6 +104,10 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]
             return None
         if after[:1] and after[0] in P.CHINESE_NUMERAL_CHARS:
             return None  # 五个一, 一老一小
+        if before in P.OPENING_QUOTES:
+            return None  # slogans: “四个意识”, “两个维护”, “六稳”
+        if unit == "大" and (text[max(0, n_start - 2):n_start] == "党的" or (_chinese_integer(num) or 0) > 10):
+            return None  # 党的二十大: a party congress, not twenty of something
         if _inside_longer_word(toks, n_start, u_end):
             return None  # 千家万户, 千行百业, 身经百战
     elif len(num.replace(",", "").split(".")[0]) >= 7 and not m.group("mult"):

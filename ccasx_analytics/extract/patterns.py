@@ -51,7 +51,7 @@ ORG_STRONG_SUFFIXES: tuple[str, ...] = (
     "银行", "分行", "支行", "协会", "学会", "商会", "联合会", "基金会", "促进会", "研究会",
     "委员会", "研究院", "研究所", "设计院", "规划院", "大学", "学院", "分校", "学校", "党校",
     "办公室", "管理局",
-    "人民政府", "政府", "事务所", "合作社", "联盟",
+    "人民政府", "政府", "事务所", "合作社", "联盟", "管委会", "党工委",
 )
 ORG_WEAK_SUFFIXES: tuple[str, ...] = (
     "局", "厅", "委", "院", "中心", "基地", "研究站", "署", "办", "分局", "分院", "部",
@@ -106,6 +106,7 @@ TITLE_PREFIXES = ("原", "时任", "现任", "前")
 # Figures
 
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
+OPENING_QUOTES = frozenset("“‘「『\"'")
 CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "十百千万亿"
 ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE_NUMBER = f"[{CHINESE_NUMERAL_CHARS}]+"

@@ -90,9 +90,18 @@ def _resolve_name(text: str, i: int, res: Resources) -> str | None:
     second = i + sl + 1  # where a second given character would be
     if not han(second) or text[second] in P.NAME_FOLLOW_CHARS:
         return text[i:second]
-    if res.is_word(text[second:second + 2]) or res.is_word(text[second:second + 3]):
-        return text[i:second]  # 李彪|休息, 张华|出席
-    return text[i:second + 1]
+    third_end = second + 1
+    if not han(third_end) or text[third_end] in P.NAME_FOLLOW_CHARS:
+        return text[i:third_end]
+    # Which reading leaves a real word after the name?  李彪|休息时 vs 赵建国|主持
+    after_two = _word_strength(text, second, res)
+    after_three = _word_strength(text, third_end, res)
+    return text[i:second] if after_two > after_three else text[i:third_end]
+
+
+def _word_strength(text: str, pos: int, res: Resources) -> int:
+    """How strongly a dictionary word starts at ``pos`` (its jieba frequency)."""
+    return max((res.tokenizer.FREQ.get(text[pos:pos + k], 0) for k in (2, 3)), default=0)
 
 
 def _plausible(name: str, res: Resources, from_tagger: bool = False) -> bool:
