@@ -193,7 +193,8 @@ def _distinct_periods(df: pd.DataFrame) -> pd.DataFrame:
     return df[cols].drop_duplicates("period").reset_index(drop=True)
 
 
-def _set_period_axis(ax, periods: pd.DataFrame, max_labels: int = 24) -> None:
+def _set_period_axis(ax, periods: pd.DataFrame, max_labels: int = 24, cells: bool = False) -> None:
+    """Period labels on the x axis; ``cells`` for a heatmap, whose columns fill the axis."""
     labels = period_tick_labels(periods)
     x = np.arange(len(labels))
     step = max(1, int(np.ceil(len(labels) / max_labels)))  # beyond that, labels overlap
@@ -205,7 +206,9 @@ def _set_period_axis(ax, periods: pd.DataFrame, max_labels: int = 24) -> None:
             ticks.append(len(labels) - 1)
     ax.set_xticks(ticks, [labels[i] for i in ticks], rotation=45 if len(labels) > 6 else 0,
                   ha="right" if len(labels) > 6 else "center")
-    ax.set_xlim(-0.6, len(labels) - 0.4)
+    # One or two issues: keep bars slim and centred (a heatmap's cells just fill the width).
+    pad = 0.5 if cells else max(0.6, (6 - len(labels)) / 2)
+    ax.set_xlim(-pad, len(labels) - 1 + pad)
 
 
 def _percent_axis(ax, top: float) -> None:
@@ -312,7 +315,7 @@ def member_heatmap_chart(cov: pd.DataFrame, source: str) -> Figure:
     cmap = LinearSegmentedColormap.from_list("house_reds", ["#FFFFFF", "#F4C7C3", ACCENT, "#6E1115"])
     im = ax.imshow(values, aspect="auto", cmap=cmap, vmin=0, vmax=max(1.0, values.max()), interpolation="nearest")
     ax.set_yticks(np.arange(len(grid.index)), grid.index.tolist())
-    _set_period_axis(ax, periods)
+    _set_period_axis(ax, periods, cells=True)
     ax.set_ylim(len(grid.index) - 0.5, -0.5)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
@@ -382,7 +385,8 @@ def section_mix_chart(mix: pd.DataFrame, source: str, max_sections: int = 8) -> 
     bottom = np.zeros(len(grid))
     for name, color in zip(order, PALETTE * 2):
         vals = grid[name].to_numpy(dtype=float)
-        ax.bar(x, vals, bottom=bottom, color=color, width=0.72, label=name, edgecolor="white", linewidth=0.4)
+        ax.bar(x, vals, bottom=bottom, color=color, width=0.72, label=_shorten(name, 14), edgecolor="white",
+               linewidth=0.4)
         bottom += vals
     _set_period_axis(ax, periods)
     ax.set_ylabel("文章篇数")

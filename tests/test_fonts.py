@@ -89,3 +89,39 @@ def test_collection_first_face_converts_to_a_standalone_ttf_once(tmp_path):
 
 def test_the_packaged_collection_embeds_in_pdf():
     assert fonts.embeds_in_pdf(fonts.cjk_font().family)
+
+
+@pytest.fixture
+def fresh_font_choice():
+    """Forget the cached choice before and after, so each test chooses again."""
+    fonts.cjk_font.cache_clear()
+    yield
+    fonts.cjk_font.cache_clear()
+
+
+def test_without_any_system_cjk_font_the_packaged_one_is_used(monkeypatch, fresh_font_choice):
+    monkeypatch.setattr(fonts, "_system_choice", lambda: None)
+    choice = fonts.cjk_font()
+    assert choice.origin == "packaged" and choice.path == fonts.packaged_font_path()
+    assert choice.family == "WenQuanYi Micro Hei"
+
+
+def test_a_collection_the_pdf_backend_cannot_embed_is_converted_to_ttf(monkeypatch, tmp_path, fresh_font_choice):
+    monkeypatch.setattr(fonts, "_system_choice", lambda: None)
+    monkeypatch.setattr(fonts, "embeds_in_pdf", lambda family: False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    choice = fonts.cjk_font()
+    assert choice.origin == "converted"
+    assert choice.path.suffix == ".ttf" and choice.path.parent == tmp_path / "ccasx_analytics"
+    assert fonts.missing_characters(choice.path) == ""
+
+
+def test_a_system_cjk_font_is_preferred_when_installed(monkeypatch, fresh_font_choice):
+    from matplotlib import font_manager
+
+    packaged = fonts.packaged_font_path()
+    fake = font_manager.FontEntry(fname=str(packaged.with_name("system-copy.ttc")), name="Noto Sans CJK SC")
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [*font_manager.fontManager.ttflist, fake])
+    monkeypatch.setattr(fonts, "missing_characters", lambda path, text=fonts.PROBE_TEXT: "")
+    choice = fonts.cjk_font()
+    assert choice.origin == "system" and choice.family == "Noto Sans CJK SC"
