@@ -115,3 +115,11 @@ def test_the_installed_command_exits_2_on_an_unknown_organization(build):
     done = subprocess.run([sys.executable, "-m", "ccasx_analytics", "coverage", "org:不存在的公司", "--data", str(build)],
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert done.returncode == 2 and "unknown organization" in done.stderr
+
+
+def test_coverage_reads_a_build_folder_when_given_no_tables(build):
+    from ccasx_analytics.analyze import coverage
+
+    from_folder = coverage("反诈", data_dir=build, by="month")
+    from_tables = coverage("反诈", newsletter_tables(), by="month")
+    assert from_folder.table["matching_articles"].tolist() == from_tables.table["matching_articles"].tolist()
