@@ -183,6 +183,8 @@ def _east_asian_font(run) -> None:
 
 def write_pptx(tables: Tables, chart_list: list[charts.Chart], path: Path) -> Path:
     from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
     prs = Presentation()
@@ -196,6 +198,9 @@ def write_pptx(tables: Tables, chart_list: list[charts.Chart], path: Path) -> Pa
     box = slide.shapes.add_textbox(Inches(0.8), Inches(3.7), Inches(11.7), Inches(1.0))
     box.text_frame.word_wrap = True
     _set_text(box.text_frame, "资料范围：" + _corpus_span(tables), 16)
+    for shape in slide.shapes:
+        for paragraph in shape.text_frame.paragraphs:
+            paragraph.alignment = PP_ALIGN.CENTER
 
     for chart in chart_list:
         slide = prs.slides.add_slide(blank)
@@ -218,7 +223,10 @@ def write_pptx(tables: Tables, chart_list: list[charts.Chart], path: Path) -> Pa
         table = shape.table
         for j, (head, w) in enumerate((("数字", 1.8), ("所指", 2.2), ("原文句子", 8.3))):
             table.columns[j].width = Inches(w)
-            _set_text(table.cell(0, j).text_frame, head, 14, bold=True, color=(0xFF, 0xFF, 0xFF))
+            header = table.cell(0, j)
+            header.fill.solid()
+            header.fill.fore_color.rgb = RGBColor(*red)  # the house accent, not the theme's blue
+            _set_text(header.text_frame, head, 14, bold=True, color=(0xFF, 0xFF, 0xFF))
         for i, row in enumerate(figs.itertuples(index=False), start=1):
             _set_text(table.cell(i, 0).text_frame, str(row.raw), 14, bold=True, color=red)
             _set_text(table.cell(i, 1).text_frame, str(row.subject or ""), 12)
