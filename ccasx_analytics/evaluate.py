@@ -35,6 +35,7 @@ import pandas as pd
 
 TABLES = ("articles", "org_mentions", "person_mentions", "figures", "theme_hits")
 _TITLE_JUNK_RE = re.compile(r"[\s\W_]+", re.UNICODE)
+_SPACES_RE = re.compile(r"\s+")
 
 
 def evaluate(gold_path: Path | str, data: Path | str | Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -142,7 +143,7 @@ def _read_tables(data: Path | str | Mapping[str, pd.DataFrame]) -> dict[str, pd.
 
 
 def _nfkc(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(s)))
+    return _SPACES_RE.sub("", unicodedata.normalize("NFKC", str(s)))
 
 
 def _title_key(title: str) -> str:

@@ -95,7 +95,7 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]
         return None  # a year
     if unit == "年" and chinese and len(num) == 4:
         return None  # 二〇二五年
-    if unit == "周" and re.match(r"^[一二三四五六日天]", after):
+    if unit == "周" and P.WEEKDAY_AFTER_RE.match(after):
         return None
     if P.NUMERAL_PLACE_RE.match(after) and (chinese or unit in _CLASSIFIERS or unit == "亩"):
         return None  # 八亩地村, 六道河镇

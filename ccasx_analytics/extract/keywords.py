@@ -1,14 +1,11 @@
 """Keywords: the top TF-IDF terms of an article (jieba, sector dictionary, stopwords)."""
 from __future__ import annotations
 
-import re
-
 from ..records import Keyword
+from . import patterns as P
 from .resources import Resources
 
 TOP_K = 10
-# Pure numbers and number-unit tokens say nothing about a topic.
-_NUMERIC_RE = re.compile(r"^[\d.,%]+[^\u4e00-\u9fff]*$")
 
 
 def keywords(text: str, res: Resources, top_k: int = TOP_K) -> tuple[Keyword, ...]:
@@ -17,7 +14,7 @@ def keywords(text: str, res: Resources, top_k: int = TOP_K) -> tuple[Keyword, ..
     pairs = res.tfidf.extract_tags(text, topK=top_k * 2, withWeight=True)
     out: list[Keyword] = []
     for term, weight in pairs:
-        if term in res.stopwords or _NUMERIC_RE.match(term):
+        if term in res.stopwords or P.NUMERIC_TERM_RE.match(term):
             continue
         out.append(Keyword(term=term, weight=float(weight), rank=len(out) + 1))
         if len(out) == top_k:

@@ -162,6 +162,13 @@ CHINESE_RANGE_RE = re.compile(f"^([{CHINESE_DIGITS}])([{CHINESE_DIGITS}])([十�
 YEAR_RE = re.compile(r"^[12]\d{3}$")
 # What follows a number and shows it is a date, anniversary or ordinal, not a statistic.
 NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年来|年代|年度|年[0-9一二三四五六七八九十]+月|届)")
+# 周一, 周五: a weekday, not a number of weeks.
+WEEKDAY_AFTER_RE = re.compile(r"^[一二三四五六日天]")
+# Keywords that are only numbers (2025, 90%) say nothing about a topic.
+NUMERIC_TERM_RE = re.compile(f"^[\\d.,%]+[^{HAN}]*$")
+# The administrative suffix of a province or city, dropped for its bare form (山西省 -> 山西).
+ADMIN_SUFFIX_RE = re.compile(r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$")
+
 # A place named with a numeral: 八亩地村, 六道河镇.
 NUMERAL_PLACE_RE = re.compile(f"^[{HAN}]{{0,2}}[村镇乡庄屯堡寨沟河湖岭路街桥巷](?=[、，。；\\s]|等|$)")
 

@@ -11,7 +11,6 @@ Every occurrence of an accepted name then becomes a mention.
 """
 from __future__ import annotations
 
-import re
 
 from ..records import PersonMention
 from . import patterns as P
@@ -63,7 +62,7 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
 
     if not names:
         return tuple(out)
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    pattern = P.words_pattern(names)
     for m in pattern.finditer(text):
         if any(s <= m.start() < e for s, e in org_spans):
             continue

@@ -216,7 +216,7 @@ def read_places(path: Path) -> tuple[str, ...]:
         forms.append(name)
         if level in {"province", "city"}:
             # 山西省 -> 山西, 太原市 -> 太原, 内蒙古自治区 -> 内蒙古, 广西壮族自治区 -> 广西
-            bare = re.sub(r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$", "", name)
+            bare = P.ADMIN_SUFFIX_RE.sub("", name)
             if len(bare) >= 2:
                 forms.append(bare)
     return tuple(dict.fromkeys(forms))

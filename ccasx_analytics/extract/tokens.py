@@ -53,9 +53,3 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence, paragraph breaks included as sentence ends."""
     return [m.span() for m in P.SENTENCE_RE.finditer(text)]
 
-
-def sentence_at(text: str, pos: int) -> tuple[int, int]:
-    for start, end in sentence_spans(text):
-        if start <= pos < end:
-            return start, end
-    return pos, pos
