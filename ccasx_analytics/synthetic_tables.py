@@ -38,6 +38,7 @@ class _Issue:
     source_file: str
     n_articles: int = 0
     message: str | None = None
+    duplicate_of: str | None = None
 
 
 @dataclass
@@ -58,12 +59,12 @@ class TablesBuilder:
     rows: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in T.SCHEMAS})
 
     def issue(self, issue_date: str | date | None, issue_no: int | None = None, status: str = "ok",
-              source_file: str | None = None, message: str | None = None) -> str:
+              source_file: str | None = None, message: str | None = None, duplicate_of: str | None = None) -> str:
         n = len(self.issues)
         when = pd.Timestamp(issue_date).date() if issue_date is not None else None
         name = source_file or f"issue-{n:04d}.txt"
         issue_id = hashlib.sha256(f"{name}-{n}".encode()).hexdigest()[:16]
-        self.issues.append(_Issue(issue_id, when, issue_no, status, name, message=message))
+        self.issues.append(_Issue(issue_id, when, issue_no, status, name, message=message, duplicate_of=duplicate_of))
         return issue_id
 
     def article(self, issue_id: str, text: str, *, title: str | None = None, section: str | None = None,
@@ -118,7 +119,7 @@ class TablesBuilder:
             "issue_no": i.issue_no, "total_no": None, "issue_date": i.issue_date,
             "date_source": "masthead" if i.issue_date else None, "format": "txt", "encoding": "utf-8",
             "n_pages": None if i.status == "failed" else 1 + i.n_articles // 3, "n_articles": i.n_articles,
-            "status": i.status, "message": i.message, "duplicate_of": None, "closing": None,
+            "status": i.status, "message": i.message, "duplicate_of": i.duplicate_of, "closing": None,
         } for i in self.issues]
         out = {"issues": T.from_records(issue_rows, T.ISSUES)}
         for name, schema in T.SCHEMAS.items():

@@ -182,3 +182,17 @@ def test_two_files_of_the_same_issue_get_distinct_period_labels():
         b.article(b.issue("2025-08-01", issue_no=4, source_file=name), "反诈。", title=name)
     labels = coverage("反诈", b.tables()).table["period"].tolist()
     assert len(set(labels)) == 2 and all(label.startswith("2025-08 第4期 (") for label in labels)
+
+
+def test_a_second_copy_of_an_issue_is_not_a_period_of_its_own():
+    from tables_factory import TablesBuilder
+
+    b = TablesBuilder()
+    pdf = b.issue("2025-08-01", issue_no=4, source_file="sample.pdf")
+    b.article(pdf, "反诈。", title="一")
+    # the build keeps the copy as a warning pointing at the file it repeats, with no articles
+    b.issue("2025-08-01", source_file="sample.txt", status="warning", duplicate_of=pdf,
+            message="same issue as sample.pdf; counted once")
+    r = coverage("反诈", b.tables(), by="issue")
+    assert r.table["period"].tolist() == ["2025-08 第4期"]
+    assert any("1 duplicate" in n for n in r.notes)

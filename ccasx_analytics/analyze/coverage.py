@@ -226,7 +226,9 @@ def _notes(corpus: Corpus, tables: Tables, code: np.ndarray, matched: np.ndarray
     issues = tables["issues"]
     left_out = issues[~issues["issue_id"].isin(corpus.issues["issue_id"])]
     if len(left_out):
-        kinds = ", ".join(f"{n} {s}" for s, n in left_out["status"].value_counts().items())
+        dup = left_out["duplicate_of"].notna() if "duplicate_of" in left_out.columns else False
+        reasons = left_out["status"].where(~dup, "duplicate").astype(str)
+        kinds = ", ".join(f"{n} {s}" for s, n in reasons.value_counts().items())
         notes.append(f"{len(left_out)} issue file(s) not counted ({kinds})")
     undated = (code < 0)
     if undated.any():

@@ -32,8 +32,17 @@ def check_by(by: str) -> str:
     return by
 
 
+def counted_mask(issues: pd.DataFrame) -> pd.Series:
+    """Issues whose articles are counted: parsed (ok or warning) and not a second copy of
+    an issue already counted (a duplicate is a warning with ``duplicate_of`` set)."""
+    mask = issues["status"].isin(COUNTED_STATUSES)
+    if "duplicate_of" in issues.columns:
+        mask &= issues["duplicate_of"].isna()
+    return mask.fillna(False).astype(bool)
+
+
 def ordered_issues(issues: pd.DataFrame) -> pd.DataFrame:
-    """Counted issues (status ok or warning) in publication order, with a unique ``label``.
+    """Counted issues (see ``counted_mask``) in publication order, with a unique ``label``.
 
     The order is date, then year / 第N期 / 总第N期, then file name, so undated issues still
     get a stable place at the end.
@@ -44,7 +53,7 @@ def ordered_issues(issues: pd.DataFrame) -> pd.DataFrame:
     >>> ordered_issues(issues)["label"].tolist()
     ['2025-08 第4期', '2025-09 第5期']
     """
-    df = issues[issues["status"].isin(COUNTED_STATUSES)].copy()
+    df = issues[counted_mask(issues)].copy()
     for col, dtype in (("issue_date", "datetime64[ns]"), ("year", "Int64"), ("issue_no", "Int64"), ("total_no", "Int64")):
         if col not in df.columns:
             df[col] = pd.Series([None] * len(df), index=df.index, dtype="object")
