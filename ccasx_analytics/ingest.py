@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from . import config
@@ -79,6 +80,7 @@ class _Seg:
     full_width: bool = False
 
 
+@lru_cache(maxsize=256)
 def _is_bold(fontname: str) -> bool:
     name = fontname.lower().split("+", 1)[-1]
     return any(cue in name for cue in _BOLD_CUES)

@@ -214,6 +214,15 @@ def running_furniture(lines: Sequence[Line], n_pages: int, page_height: float | 
         seen[(key(ln), y)].add(ln.page)
     needed = max(2, (n_pages + 1) // 2)
     out = set()
+    if n_pages < 2 and all(ln.top is None for ln in lines):
+        # a text export that kept no page breaks: a short line printed three times or more
+        # (digits of page numbers aside) is a running header; a bare page number is one
+        counts = Counter(key(ln) for ln in lines)
+        for i, ln in enumerate(lines):
+            short = display_width(ln.text) <= 40 and not ln.text.startswith("【") and not ln.text.endswith(("。", "！", "？"))
+            if is_page_number(ln.text) or (short and counts[key(ln)] >= 3):
+                out.add(i)
+        return frozenset(out)
     for i in band:
         ln = lines[i]
         y = round(ln.top / 12) if ln.top is not None else (0 if i in by_page[ln.page][:1] else 1)

@@ -296,7 +296,13 @@ def _table_of_contents(
     order = [i for i in range(len(lines)) if i not in skip]
     start = None
     heading = False
+    # a 目录 heading anywhere (the contents may close the issue), else a block of markers
+    # at the start
     for k, i in enumerate(order):
+        if P.TOC_HEADING.match(N.comparable(lines[i].text)):
+            start, heading = k, True
+            break
+    for k, i in enumerate(order if start is None else ()):
         t = lines[i].text
         if P.TOC_HEADING.match(N.comparable(t)):
             start, heading = k, True
@@ -324,6 +330,13 @@ def _table_of_contents(
             block.append(i)
             continue
         break
+    # without type sizes the block may run on into the cover story's heading and first
+    # line: contents entries are printed again later as titles, those lines are not
+    later = [N.comparable(lines[i].text) for i in order if i > block[-1]]
+    while len(block) > 1 and not P.SECTION_BAR.match(lines[block[-1]].text) and not _occurs_later(
+        N.comparable(_toc_entry_text(lines[block[-1]].text)), later
+    ):
+        block.pop()
     texts = [lines[i].text for i in block if not P.TOC_HEADING.match(N.comparable(lines[i].text))]
     sections = [m["name"] for t in texts if (m := P.SECTION_BAR.match(t))]
     rest = {N.comparable(lines[i].text) for i in order if i not in block and P.SECTION_BAR.match(lines[i].text)}
@@ -332,6 +345,12 @@ def _table_of_contents(
     if (heading and titles) or (len(sections) >= 2 and recurring >= max(1, len(sections) // 2) and titles):
         return frozenset(block), _toc_entries(texts)
     return frozenset(), []
+
+
+def _occurs_later(entry: str, later: Sequence[str]) -> bool:
+    """Whether a contents entry is printed again further on (whole, or as the first line
+    of a title broken over two lines)."""
+    return any(k == entry or (len(k) >= 6 and entry.startswith(k)) or (len(entry) >= 6 and k.startswith(entry)) for k in later)
 
 
 def _looks_like_toc_title(ln: Line, entry_size: float | None, body_size: float | None) -> bool:

@@ -187,3 +187,23 @@ def test_the_text_in_other_encodings_gives_the_same_issue(tmp_path, txt_issue, n
     assert [(a.title, a.authors, a.text) for a in issue.articles] == [
         (a.title, a.authors, a.text) for a in txt_issue.articles
     ]
+
+
+def test_a_plain_text_dump_of_the_pdf_without_page_marks_gives_the_same_issue(tmp_path, pdf_issue):
+    """Another exporter: masthead and boxed contents first, running header and page
+    numbers left in the text, no blank lines, no page-break marks."""
+    import logging
+
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    with pdfplumber.open(SAMPLE_PDF) as pdf:
+        dump = "\n".join(page.extract_text() for page in pdf.pages)
+    path = tmp_path / "dump.txt"
+    path.write_text(dump, encoding="utf-8")
+    issue = parse_file(path)
+    _check_articles(issue)
+    assert [a.text.replace("\n", "") for a in issue.articles] == [a.text.replace("\n", "") for a in pdf_issue.articles]
+    m = issue.meta
+    assert (m.year, m.issue_no, m.total_no, m.issue_date, m.date_source) == (2025, 4, 88, date(2025, 8, 1), "masthead")
+    assert not issue.warnings
