@@ -196,3 +196,9 @@ def test_a_second_copy_of_an_issue_is_not_a_period_of_its_own():
     r = coverage("反诈", b.tables(), by="issue")
     assert r.table["period"].tolist() == ["2025-08 第4期"]
     assert any("1 duplicate" in n for n in r.notes)
+
+
+def test_evidence_for_a_section_query_shows_the_opening_of_each_article(tables):
+    ev = coverage("section:科普知识", tables, evidence=True).evidence
+    assert ev["title"].tolist() == ["什么是算力"]
+    assert ev["snippet"].iloc[0].startswith("算力是新质生产力") and "［" not in ev["snippet"].iloc[0]

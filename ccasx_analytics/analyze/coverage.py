@@ -150,6 +150,8 @@ def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
     >>> snippet("今年以来，全省反诈宣传进社区活动覆盖10万余人。", 7, 9, width=4)
     '…来，全省［反诈］宣传进社…'
     """
+    if start == end:  # no hit to mark (an article matched by its section): show its opening
+        return text[start:start + 2 * width].replace("\n", " ") + ("…" if start + 2 * width < len(text) else "")
     left = text[max(0, start - width):start]
     right = text[end:end + width]
     out = f"{'…' if start > width else ''}{left}［{text[start:end]}］{right}{'…' if end + width < len(text) else ''}"
