@@ -361,6 +361,8 @@ def _gutters_hold(segs: list[_Seg], bounds: list[float], page_height: float) -> 
     """Whether the issue's usual gutters fit this page: text faces text across each of
     them at least once, and only full-width elements (wide, or alone on their line) cross."""
     body = [s for s in segs if 0.08 * page_height < s.top and s.bottom < 0.92 * page_height]
+    if len(body) > 400:
+        return False  # the pairwise check below is quadratic; such a page proves its own columns
     for b in bounds:
         left = [s for s in body if s.x1 <= b]
         right = [s for s in body if s.x0 >= b]

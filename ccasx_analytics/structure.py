@@ -70,6 +70,14 @@ def parse_document(doc: Document) -> ParsedIssue:
 
     if doc.kind == "pdf" and body_size:
         drafts = _articles_from_typography(lines, content, body_size)
+        if any(not d.title for d in drafts) or (toc and _toc_score(drafts, toc) < len(toc)):
+            # titles set in body-size type (or a layout the type sizes do not explain):
+            # the genre's text rules may do better; keep whichever agrees more with the issue
+            by_text = _articles_from_text(lines, content, toc)
+            if _toc_score(by_text, toc) - 2 * sum(not d.title for d in by_text) > _toc_score(
+                drafts, toc
+            ) - 2 * sum(not d.title for d in drafts):
+                drafts = by_text
     else:
         drafts = _articles_from_text(lines, content, toc)
 
@@ -387,6 +395,12 @@ def _toc_keys(toc: Sequence[TocEntry]) -> dict[str, TocEntry]:
         if a.section == b.section:
             keys.setdefault(N.comparable(a.title + b.title), a)
     return keys
+
+
+def _toc_score(drafts: Sequence[_Draft], toc: Sequence[TocEntry]) -> int:
+    """How many articles carry a title the table of contents lists."""
+    keys = _toc_keys(toc)
+    return sum(1 for d in drafts if d.title and N.comparable(d.title) in keys)
 
 
 def toc_mismatches(toc: Sequence[TocEntry], articles: Sequence[Article]) -> list[str]:

@@ -251,3 +251,21 @@ def test_a_heavy_face_a_point_above_the_body_is_a_title():
         ("第一段开头，第一段结尾。", 10.5, 72, True),
     ]))
     assert [a.title for a in got.articles] == ["协会召开理事会"]
+
+
+def test_titles_set_in_body_size_type_are_found_by_the_genre_rules():
+    body = "第一段开头，这一段说明活动的背景和成效，篇幅足够长以便占满一整行的宽度。"
+    got = parse_document(pdf_doc([
+        ("2024年第6期", 11, 220, False),
+        ("目录", 13, 250, False),
+        ("【协会动态】", 10.5, 62, False),
+        ("协会召开理事会", 10.5, 80, False),
+        ("协会开展技术评定", 10.5, 80, False),
+        ("【协会动态】", 13, 62, False),
+        ("协会召开理事会", 10.5, 200, False),
+        (body, 10.5, 72, True),
+        (body, 10.5, 72, True),
+        ("协会开展技术评定", 10.5, 200, False),
+        (body, 10.5, 72, True),
+    ]))
+    assert [a.title for a in got.articles] == ["协会召开理事会", "协会开展技术评定"]
