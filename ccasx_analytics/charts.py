@@ -74,6 +74,8 @@ STYLE: dict[str, object] = {
     "svg.hashsalt": "ccasx",  # stable element ids: the same chart saves to the same SVG bytes
 }
 
+MAX_POINT_LABELS = 40  # bars/points labelled with their numbers up to this many periods
+
 # Room kept free by the layout engine for the title block (top) and source line (bottom).
 _PLOT_RECT = (0.0, 0.07, 1.0, 0.79)
 
@@ -281,7 +283,8 @@ def coverage_chart(table: pd.DataFrame, title: str, subtitle: str, source: str, 
     ratio = table["ratio"].astype(float).to_numpy()
     ax.bar(x, ratio, color=color, width=0.7)
     small = len(table) > 16
-    for xi, r, k, n in zip(x, ratio, table["matching_articles"], table["all_articles"]):
+    labelled = len(table) <= MAX_POINT_LABELS  # beyond that the labels would print over each other
+    for xi, r, k, n in zip(x, ratio, table["matching_articles"], table["all_articles"]) if labelled else ():
         ax.text(xi, r, f"{int(k)}/{int(n)}", ha="center", va="bottom", fontsize=6.5 if small else 8.5, color="#333333")
     _percent_axis(ax, float(ratio.max()) if len(ratio) else 0.0)
     _set_period_axis(ax, table)
@@ -436,7 +439,8 @@ def indicator_chart(series: pd.DataFrame, indicator: str, source: str) -> Figure
     x = np.arange(len(first))
     ax.plot(x, values / scale, color=ACCENT, marker="o")
     small = len(first) > 16
-    for xi, v, raw in zip(x, values / scale, first["raw"].astype(str)):
+    labelled = len(first) <= MAX_POINT_LABELS
+    for xi, v, raw in zip(x, values / scale, first["raw"].astype(str)) if labelled else ():
         ax.annotate(raw, (xi, v), textcoords="offset points", xytext=(0, 6), ha="center",
                     fontsize=6.5 if small else 8.5, color="#333333")
     periods = first.rename(columns={"issue_date": "period_start"})

@@ -25,6 +25,7 @@ PDF_NAME = "briefing.pdf"
 PPTX_NAME = "briefing.pptx"
 HEADLINE_FIGURES = 12
 ROWS_PER_TABLE_PAGE = 6
+SENTENCE_COLUMNS = 100  # display columns of the sentence column at 9 pt on a 10-inch page
 # The font PowerPoint should use for Chinese on the machines leadership meetings run on;
 # a viewer without it substitutes its own CJK font.
 DECK_EAST_ASIAN_FONT = "Microsoft YaHei"
@@ -123,12 +124,14 @@ def figures_table_pages(figs: pd.DataFrame, source: str, issue_label: str | None
             ax.text(0.0, top, str(row.raw), fontsize=12, color=charts.ACCENT, va="top",
                     fontweight=fonts.title_weight())
             ax.text(0.16, top, "\n".join(wrap_display(str(row.subject or ""), 16)), fontsize=9.5, va="top")
-            sentence = wrap_display(str(row.sentence), 74)
+            sentence = wrap_display(str(row.sentence), SENTENCE_COLUMNS)
             if len(sentence) > 3:  # a row has room for three lines; the CSV keeps the whole sentence
                 sentence = sentence[:2] + [sentence[2][:-1] + "…"]
             ax.text(0.33, top, "\n".join(sentence), fontsize=9, va="top", color="#1A1A1A", linespacing=1.35)
-            ax.text(0.33, top - 0.035 * (len(sentence) + 0.3), f"《{row.title}》", fontsize=7.5, va="top",
-                    color=charts.MUTED)
+            # The article title goes right under the sentence, placed in points so it never overlaps.
+            ax.annotate(f"《{row.title}》", xy=(0.33, top), xycoords="axes fraction",
+                        xytext=(0, -(len(sentence) * 9 * 1.35 + 2)), textcoords="offset points",
+                        fontsize=7.5, va="top", color=charts.MUTED)
             ax.axhline(top - row_h + 0.01, color="#E3E3E3", linewidth=0.6)
         pages.append(fig)
     return pages
