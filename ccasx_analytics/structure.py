@@ -382,7 +382,7 @@ def _toc_entries(texts: Sequence[str]) -> list[TocEntry]:
             section = m["name"].strip()
             continue
         title = _toc_entry_text(t)
-        if title:
+        if title and not title.isdigit():  # a page number set apart from its entry
             out.append(TocEntry(section=section, title=title))
     return out
 
@@ -545,14 +545,15 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
             while k < n and is_display(lines[content[k]]) and _same_block(group[-1], lines[content[k]]):
                 group.append(lines[content[k]])
                 k += 1
+            # the largest type is the title; smaller display lines after it are the
+            # subtitle, and a smaller line above it (a kicker, 引题) stands in for one
             top = max(g.size for g in group)
-            title_lines = []
-            sub_lines = []
-            for g in group:
-                if not sub_lines and abs(g.size - top) <= 0.3 and not P.SUBTITLE_DASH.match(g.text):
-                    title_lines.append(g.text)
-                else:
-                    sub_lines.append(g.text)
+            first = next(j for j, g in enumerate(group) if abs(g.size - top) <= 0.3)
+            last = first
+            while last + 1 < len(group) and abs(group[last + 1].size - top) <= 0.3 and not P.SUBTITLE_DASH.match(group[last + 1].text):
+                last += 1
+            title_lines = [g.text for g in group[first:last + 1]]
+            sub_lines = [g.text for g in group[last + 1:]] or [g.text for g in group[:first]]
             # a slightly larger line or a —— line right under the title is its subtitle
             while k < n:
                 nx = lines[content[k]]

@@ -269,3 +269,24 @@ def test_titles_set_in_body_size_type_are_found_by_the_genre_rules():
         (body, 10.5, 72, True),
     ]))
     assert [a.title for a in got.articles] == ["协会召开理事会", "协会开展技术评定"]
+
+
+def test_a_smaller_kicker_above_the_title_does_not_take_its_place():
+    got = parse_document(pdf_doc([
+        ("2024年第6期", 11, 220, False),
+        ("【协会动态】", 13, 62, False),
+        ("聚焦数字经济", 13, 230, False),
+        ("协会召开理事会", 18, 200, False),
+        ("第一段开头，第一段结尾。", 10.5, 72, True),
+    ]))
+    (a,) = got.articles
+    assert (a.title, a.subtitle) == ("协会召开理事会", "聚焦数字经济")
+
+
+def test_page_numbers_in_the_contents_are_not_entries():
+    got = parse_text(
+        "【协会动态】\n\n协会召开理事会\n\n" + para() + "\n\n"
+        "\t【协会动态】\n\t协会召开理事会……3\n\t4\n"
+    )
+    assert [e.title for e in got.meta.toc] == ["协会召开理事会"]
+    assert not got.warnings or all("table of contents" not in w for w in got.warnings)
