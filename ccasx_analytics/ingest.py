@@ -66,9 +66,9 @@ def sha256_of(path: Path) -> str:
 
 @dataclass
 class _Seg:
-    """A run of characters on one visual line, before columns are known."""
+    """A run of characters on one visual line, before columns are known (geometry and
+    text only: pdfminer's character dicts are not kept)."""
 
-    chars: list
     x0: float
     x1: float
     top: float
@@ -131,10 +131,7 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
             except Exception as exc:
                 raise IngestError(path, _pdf_failure_reason(exc, f"page {pno} cannot be read")) from exc
             n_chars += len(chars)
-            segs = _segments(chars)
-            for seg in segs:
-                seg.chars = []  # keep the geometry, not pdfminer's character dicts
-            pages_segs.append((pno, w, h, segs))
+            pages_segs.append((pno, w, h, _segments(chars)))
             page.flush_cache()
             if hasattr(page, "close"):
                 page.close()
@@ -280,7 +277,6 @@ def _make_seg(chars: list[dict]) -> _Seg:
         prev = c
     size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
     return _Seg(
-        chars=chars,
         x0=float(chars[0]["x0"]),
         x1=float(max(c["x1"] for c in chars)),
         top=float(min(c["top"] for c in chars)),
