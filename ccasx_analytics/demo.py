@@ -601,7 +601,11 @@ def render_text(issue: DemoIssue) -> str:
 
 # --- rendering: PDF ----------------------------------------------------------------------
 
-_FONT = "STSong-Light"
+# Two font set-ups, as PDFs made by different tools come: reportlab's built-in CID font
+# (referenced, not embedded: the reader's viewer supplies a Song face) and the packaged
+# WenQuanYi Micro Hei embedded as a TrueType subset (renders on any machine).
+CID_FONT = "STSong-Light"
+EMBEDDED_FONT = "WenQuanYiMicroHei"
 _RED = (0.70, 0.10, 0.10)
 _PAGE_W, _PAGE_H = 595.28, 841.89  # A4 in points
 _LEFT, _RIGHT, _TOP, _BOTTOM = 62.0, 62.0, 78.0, 70.0
@@ -626,12 +630,10 @@ class _Op:
 class _Layout:
     """Flows blocks top to bottom onto pages; header and footer are added when drawing."""
 
-    def __init__(self) -> None:
+    def __init__(self, font: str) -> None:
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-        if _FONT not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(UnicodeCIDFont(_FONT))
+        self.font = font
         self._width = pdfmetrics.stringWidth
         self.pages: list[list[_Op]] = [[]]
         self.y = _PAGE_H - _TOP
@@ -661,7 +663,7 @@ class _Layout:
     def wrap(self, text: str, size: float, width: float, indent: float = 0.0) -> list[str]:
         lines, cur, cur_w = [], "", indent
         for ch in text:
-            w = self._width(ch, _FONT, size)
+            w = self._width(ch, self.font, size)
             if cur and cur_w + w > width and ch not in _NO_LINE_START and _breakable(cur[-1], ch):
                 lines.append(cur)
                 cur, cur_w = "", 0.0
@@ -683,7 +685,7 @@ class _Layout:
         label = f"【{name}】"
         self.need(130)  # a section bar never ends a page: it stays with its first title
         self.y -= 34
-        w = self._width(label, _FONT, 12) + 18
+        w = self._width(label, self.font, 12) + 18
         self.add(_Op("bar", _LEFT, self.y, w=w, h=20, color=_RED))
         self.add(_Op("text", _LEFT + 9, self.y + 5.5, label, 12, (1, 1, 1), True))
         self.y -= 6
@@ -694,8 +696,8 @@ class _Layout:
         self.y -= 6
 
 
-def _layout_issue(issue: DemoIssue) -> _Layout:
-    lay = _Layout()
+def _layout_issue(issue: DemoIssue, font: str) -> _Layout:
+    lay = _Layout(font)
     lay.title("山西省通信行业协会", 26)
     lay.line(f"会　刊（{SYNTHETIC_MARK}）", 16, align="center", bold=True, color=_RED)
     lay.skip(4)
@@ -743,25 +745,55 @@ def _layout_issue(issue: DemoIssue) -> _Layout:
     return lay
 
 
+def pdf_font(issue: DemoIssue) -> str:
+    """The font an issue is typeset in: the two set-ups alternate between PDF issues."""
+    wanted = EMBEDDED_FONT if (issue.index // 3) % 2 else CID_FONT
+    return register_pdf_font(wanted)
+
+
+def register_pdf_font(name: str) -> str:
+    """Register ``name`` with reportlab (once) and return the name to use.
+
+    Falls back to the built-in CID font when the packaged TrueType font is not installed.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from .fonts import packaged_font_path
+
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    if name == EMBEDDED_FONT:
+        path = packaged_font_path()
+        if path is None:
+            return register_pdf_font(CID_FONT)
+        pdfmetrics.registerFont(TTFont(EMBEDDED_FONT, str(path), subfontIndex=0))
+    else:
+        pdfmetrics.registerFont(UnicodeCIDFont(name))
+    return name
+
+
 def render_pdf(issue: DemoIssue, path: Path) -> None:
-    """Typeset the issue as an A4 PDF with reportlab's built-in Chinese CID font."""
+    """Typeset the issue as an A4 PDF (see ``pdf_font`` for the font it gets)."""
     from reportlab.pdfgen import canvas
 
-    lay = _layout_issue(issue)
+    font = pdf_font(issue)
+    lay = _layout_issue(issue, font)
     c = canvas.Canvas(str(path), pagesize=(_PAGE_W, _PAGE_H), invariant=1, pageCompression=1)
     c.setTitle(f"{PUBLICATION} {issue.issue_line}")
     c.setAuthor(f"ccasx_analytics demo generator ({SYNTHETIC_MARK})")
     total = len(lay.pages)
     for number, ops in enumerate(lay.pages, start=1):
-        _draw_running_header_and_footer(c, issue, number, total)
+        _draw_running_header_and_footer(c, issue, number, total, font)
         for op in ops:
-            _draw(c, op)
+            _draw(c, op, font)
         c.showPage()
     c.save()
 
 
-def _draw_running_header_and_footer(c, issue: DemoIssue, number: int, total: int) -> None:
-    c.setFont(_FONT, 8.5)
+def _draw_running_header_and_footer(c, issue: DemoIssue, number: int, total: int, font: str) -> None:
+    c.setFont(font, 8.5)
     c.setFillColorRGB(*_RED)
     top = _PAGE_H - 42
     c.drawString(_LEFT, top, f"{PUBLICATION} · {issue.year}年第{issue.issue_no}期")
@@ -770,29 +802,32 @@ def _draw_running_header_and_footer(c, issue: DemoIssue, number: int, total: int
     c.setLineWidth(0.6)
     c.line(_LEFT, top - 5, _PAGE_W - _RIGHT, top - 5)
     c.setFillColorRGB(0.3, 0.3, 0.3)
-    c.setFont(_FONT, 9)
+    c.setFont(font, 9)
     c.drawCentredString(_PAGE_W / 2, 36, f"— {number} —")
-    c.setFont(_FONT, 8)
+    c.setFont(font, 8)
     c.drawRightString(_PAGE_W - _RIGHT, 36, f"共 {total} 页")
 
 
-def _draw(c, op: _Op) -> None:
+def _draw(c, op: _Op, font: str) -> None:
     if op.kind == "text":
-        c.setFont(_FONT, op.size)
+        # Neither font has a bold face: bold is filled and stroked outline.  The render
+        # mode is graphics state that outlives BT/ET (and reportlab skips "0 Tr" when its
+        # text object believes mode 0 is current), so every string draws inside q/Q.
+        c.saveState()
+        c.setFont(font, op.size)
         c.setFillColorRGB(*op.color)
-        t = c.beginText()
-        t.setTextOrigin(op.x, op.y)
-        t.setFont(_FONT, op.size)
-        # The CID font has no bold face: bold is filled and stroked outline.  The render
-        # mode is text state that outlives BT/ET, so it is set for every string.
         c.setStrokeColorRGB(*op.color)
         c.setLineWidth(op.size / 30)
-        t.setTextRenderMode(2 if op.bold else 0)
-        width = c.stringWidth(op.text, _FONT, op.size)
+        t = c.beginText()
+        t.setFont(font, op.size)
+        if op.bold:
+            t.setTextRenderMode(2)
+        width = c.stringWidth(op.text, font, op.size)
         x = {"left": op.x, "center": op.x - width / 2, "right": op.x - width}[op.align]
         t.setTextOrigin(x, op.y)
         t.textOut(op.text)
         c.drawText(t)
+        c.restoreState()
     elif op.kind == "bar":
         c.setFillColorRGB(*op.color)
         c.rect(op.x, op.y, op.w, op.h, stroke=0, fill=1)

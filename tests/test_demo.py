@@ -89,6 +89,12 @@ def test_pdf_issue_has_running_header_page_footer_and_larger_titles(corpus):
     assert max(sizes) > 2 * demo._BODY_SIZE and demo._BODY_SIZE in sizes
 
 
+def test_pdf_issues_come_with_a_referenced_cid_font_and_with_an_embedded_truetype_font(corpus):
+    folder, truth = corpus
+    embedded = [b"/FontFile2" in (folder / i["file"]).read_bytes() for i in truth["issues"] if i["format"] == "pdf"]
+    assert any(embedded) and not all(embedded)
+
+
 def test_anti_fraud_rises_and_computing_spikes_once(corpus):
     _, truth = corpus
     anti_fraud = [i["theme_articles"]["anti_fraud"] for i in truth["issues"]]
