@@ -406,7 +406,8 @@ def _lines_from_segments(segs: list[_Seg], page_no: int) -> list[Line]:
     rights: dict[int, Counter] = {}
     for s in segs:
         if not s.full_width:
-            lefts.setdefault(s.column, Counter())[round(s.x0)] += 1
+            # weighted by length: the body's long lines, not a contents box, set the edge
+            lefts.setdefault(s.column, Counter())[round(s.x0)] += s.x1 - s.x0
             rights.setdefault(s.column, Counter())[round(s.x1)] += 1
     col_left = {c: cnt.most_common(1)[0][0] for c, cnt in lefts.items()}
     col_right = {c: max(cnt) for c, cnt in rights.items()}
@@ -608,21 +609,26 @@ def text_lines(text: str) -> list[Line]:
     widths = sorted(N.display_width(t) for t, _, tab, _ in staged if not tab)
     typical = widths[int(0.8 * (len(widths) - 1))] if widths else 0.0
     out: list[Line] = []
-    prev_text = None
+    prev_text: str | None = None
+    prev_started = False
     for t, pg, tabbed, indented in staged:
         # the exporter dropped the first-line indent but kept its width: a paragraph's first
-        # line is about two characters short, and so is its last
-        starts = indented or prev_text is None or (
-            _ends_sentence(prev_text)
-            and (N.display_width(prev_text) <= typical - 1.5 or N.display_width(t) <= typical - 1.5)
-        )
+        # line is about two characters short, and so is its last (a short line that is a
+        # paragraph's first line is explained by its indent and says nothing of its end)
+        this_short = N.display_width(t) <= typical - 1.5
+        prev_short = prev_text is not None and N.display_width(prev_text) <= typical - 1.5 and not prev_started
+        starts = indented or prev_text is None or (_ends_sentence(prev_text) and (prev_short or this_short))
         out.append(Line(text=t, page=pg, indent=starts, tabbed=tabbed))
-        prev_text = t
+        prev_text, prev_started = t, starts
     return out
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.endswith(("。", "！", "？", "”", "…", "：", "!", "?", "）", "；"))
+    """A line that may end a paragraph: final punctuation, or a closing quote or bracket
+    right after it (``……先烈们。”``; a quoted phrase ``“快闪播”`` mid-sentence is not)."""
+    if text.endswith(("。", "！", "？", "…", "：", "!", "?", "；")):
+        return True
+    return len(text) > 1 and text[-1] in "”’）」』)" and text[-2] in "。！？…!?"
 
 
 def iter_han(text: str) -> Iterable[str]:

@@ -716,13 +716,25 @@ def _title_split_by_genre(group: Sequence[str]) -> tuple[int, int]:
     return 1, 1
 
 
+def trailer(text: str) -> re.Match | None:
+    """The parenthesised note closing ``text`` when it stands after the last sentence
+    (``……项目。 （何宝国）``, or alone on its line), not inside it (``各部室（中心）``)."""
+    m = P.TRAILING_PAREN.search(text)
+    if not m:
+        return None
+    before = text[: m.start()].rstrip()
+    if before and before[-1] not in "。！？…”’」』!?）)":
+        return None
+    return m
+
+
 def _trailing_paren_only(t: str) -> bool:
     m = P.TRAILING_PAREN.search(t)
     return bool(m) and m.start() == 0
 
 
 def _ends_with_byline(t: str) -> bool:
-    m = P.TRAILING_PAREN.search(t)
+    m = trailer(t)
     return bool(m) and classify_note(m["inner"])[0] is not None
 
 
@@ -752,7 +764,7 @@ def classify_note(inner: str) -> tuple[str | None, tuple[str, ...] | str]:
 
 def byline_authors(text: str) -> tuple[str, ...]:
     """Names in a byline: ``（张俊清 贾清）`` -> ('张俊清', '贾清')."""
-    m = P.TRAILING_PAREN.search(text)
+    m = trailer(text)
     if not m:
         return ()
     kind, value = classify_note(m["inner"])
@@ -771,7 +783,7 @@ def _finish(drafts: list[_Draft], warnings: list[str]) -> tuple[list[Article], i
         for _ in range(2):
             if not paragraphs:
                 break
-            m = P.TRAILING_PAREN.search(paragraphs[-1])
+            m = trailer(paragraphs[-1])
             if not m:
                 break
             kind, value = classify_note(m["inner"])

@@ -290,3 +290,14 @@ def test_page_numbers_in_the_contents_are_not_entries():
     )
     assert [e.title for e in got.meta.toc] == ["协会召开理事会"]
     assert not got.warnings or all("table of contents" not in w for w in got.warnings)
+
+
+def test_a_bracket_closing_a_wrapped_line_inside_a_sentence_is_not_a_byline():
+    got = issue(
+        "【会员消息】", "某公司开展新员工培训",
+        "业务赋能环节是此次培训的核心内容之一。省分公司各部室（中心）\n\n精心设计并安排业务骨干授课，为新员工进行了系统的讲解。",
+        "（刘大奇）",
+    )
+    (a,) = got.articles
+    assert a.authors == ("刘大奇",)
+    assert "各部室（中心）精心设计" in a.text and "\n" not in a.text
