@@ -309,6 +309,8 @@ def build(
                                  extract_error=outcome.reason if task.parsed else None)
             results[sha] = res
             fresh[sha] = (task.parsed is None, True)
+            timings["parse_in_workers"] = timings.get("parse_in_workers", 0.0) + res.parse_seconds
+            timings["extract_in_workers"] = timings.get("extract_in_workers", 0.0) + res.extract_seconds
             if bar is not None:
                 bar.update(1)
     finally:

@@ -261,3 +261,21 @@ def test_bad_arguments_are_refused(tmp_path):
 
     with pytest.raises(CcasxError, match="workers"):
         build([tmp_path], tmp_path / "out", workers=0, stages=FAKES)
+
+
+def test_a_progress_bar_is_drawn_when_asked(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    write_corpus(raw, 2)
+    run(raw, tmp_path / "out", progress=True)
+    err = capsys.readouterr().err
+    assert "parsing" in err and "2/2" in err
+
+
+def test_a_script_without_a_main_guard_can_build(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_corpus(raw, 3)
+    script = tmp_path / "plain_script.py"  # no `if __name__ == "__main__":`, as people write them
+    script.write_text(BUILD_SCRIPT.format(tests=str(TESTS_DIR), raw=str(raw), out=str(out)), "utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert len(store.load(out)["issues"]) == 3
