@@ -258,7 +258,8 @@ def pdfium_comparison(paths: list[Path]) -> dict:
                 if ch.isspace():
                     continue
                 left, bottom_, right_, top_ = tp.get_charbox(i, loose=True)
-                chars.append((ch, left, height - top_, praw.FPDFText_GetFontSize(tp, i)))
+                # FPDFText_GetFontSize reports 96-dpi units (10.5 pt -> 14): scale back to points
+                chars.append((ch, left, height - top_, praw.FPDFText_GetFontSize(tp, i) * 0.75))
             pdfium_pages.append(chars)
         doc.close()
         t_pdfium += time.perf_counter() - t0
