@@ -92,6 +92,18 @@ def house_style() -> Iterator[None]:
         yield
 
 
+def styled(draw: Callable[..., Figure]) -> Callable[..., Figure]:
+    """Make a chart function draw in the house style wherever it is called (a notebook too)."""
+    import functools
+
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs) -> Figure:
+        with house_style():
+            return draw(*args, **kwargs)
+
+    return wrapper
+
+
 # --- the source line -------------------------------------------------------------------
 
 PUBLICATION = "山西省通信行业协会会刊"
@@ -160,6 +172,7 @@ def source_line(issues: pd.DataFrame) -> str:
 # --- building blocks -------------------------------------------------------------------
 
 
+@styled
 def new_figure(title: str, subtitle: str | None, source: str, figsize: tuple[float, float] = FIGSIZE) -> Figure:
     """A figure with the title block at the top left and the source line at the bottom left."""
     fig = Figure(figsize=figsize, layout="constrained")
@@ -171,6 +184,7 @@ def new_figure(title: str, subtitle: str | None, source: str, figsize: tuple[flo
     return fig
 
 
+@styled
 def no_data_figure(title: str, source: str, reason: str = "暂无数据") -> Figure:
     """The chart to show when there is nothing to draw: says so plainly."""
     fig = new_figure(title, None, source)
@@ -223,6 +237,7 @@ def _percent_axis(ax, top: float) -> None:
 # --- the charts ------------------------------------------------------------------------
 
 
+@styled
 def theme_trends_chart(trends: pd.DataFrame, source: str, max_themes: int = 6) -> Figure:
     """Share of articles touching each theme, per period.
 
@@ -269,6 +284,7 @@ def theme_trends_chart(trends: pd.DataFrame, source: str, max_themes: int = 6) -
     return fig
 
 
+@styled
 def coverage_chart(table: pd.DataFrame, title: str, subtitle: str, source: str, color: str = ACCENT) -> Figure:
     """Matching articles as a share of all articles, per period, each bar labelled ``k/N``.
 
@@ -295,6 +311,7 @@ def coverage_chart(table: pd.DataFrame, title: str, subtitle: str, source: str, 
     return fig
 
 
+@styled
 def member_heatmap_chart(cov: pd.DataFrame, source: str) -> Figure:
     """Mentions of each member per period as a heatmap (members × periods).
 
@@ -331,6 +348,7 @@ def member_heatmap_chart(cov: pd.DataFrame, source: str) -> Figure:
     return fig
 
 
+@styled
 def share_of_voice_chart(members: pd.DataFrame, source: str) -> Figure:
     """Each member's share of all member mentions, with how long each has gone unmentioned.
 
@@ -363,6 +381,7 @@ def share_of_voice_chart(members: pd.DataFrame, source: str) -> Figure:
     return fig
 
 
+@styled
 def section_mix_chart(mix: pd.DataFrame, source: str, max_sections: int = 8) -> Figure:
     """Articles per section in each issue, stacked.
 
@@ -397,6 +416,7 @@ def section_mix_chart(mix: pd.DataFrame, source: str, max_sections: int = 8) -> 
     return fig
 
 
+@styled
 def latest_figures_chart(figs: pd.DataFrame, source: str, issue_label: str | None = None) -> Figure:
     """The latest issue's headline figures as a card: value, what it counts, which article.
 
@@ -421,6 +441,7 @@ def latest_figures_chart(figs: pd.DataFrame, source: str, issue_label: str | Non
     return fig
 
 
+@styled
 def indicator_chart(series: pd.DataFrame, indicator: str, source: str) -> Figure:
     """One indicator across issues (e.g. 5G基站), each point labelled as printed.
 

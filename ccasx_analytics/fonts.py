@@ -188,8 +188,10 @@ def font_rc() -> dict[str, object]:
     family = cjk_font().family
     return {
         # The CJK face first (it has Latin glyphs too, so mixed strings keep one look);
-        # DejaVu Sans behind it catches any symbol the CJK face lacks.
-        "font.family": "sans-serif",
+        # DejaVu Sans behind it catches any symbol the CJK face lacks.  Named directly, not
+        # through the generic "sans-serif": text made inside a style context keeps the
+        # family after the context ends, so a figure drawn later still finds its glyphs.
+        "font.family": [family, "DejaVu Sans"],
         "font.sans-serif": [family, "DejaVu Sans"],
         "pdf.fonttype": 42,
         "ps.fonttype": 42,

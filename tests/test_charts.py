@@ -189,3 +189,13 @@ def test_period_axis_always_labels_the_latest_issue():
         charts._set_period_axis(ax, periods, max_labels=6)
     labels = [t.get_text() for t in ax.get_xticklabels()]
     assert labels[0] == "2023年1月" and labels[-1] == "2025年1月" and len(labels) <= 7
+
+
+def test_a_chart_made_in_a_notebook_renders_chinese_without_entering_the_style(tmp_path):
+    table = pd.DataFrame({"period": ["2025-08 第4期"], "period_start": pd.to_datetime(["2025-08-01"]),
+                          "matching_articles": [4], "all_articles": [13], "ratio": [4 / 13]})
+    fig = charts.coverage_chart(table, "反诈报道占比", "每期涉及反诈的文章数 / 全部文章数", "来源：测试")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.savefig(tmp_path / "inline.png")  # outside house_style(), as a notebook displays it
+    assert not fig.axes[0].spines["top"].get_visible()
