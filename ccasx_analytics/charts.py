@@ -555,13 +555,19 @@ def _chart_builders() -> list[tuple[str, str, Callable[[Tables, str], tuple[Figu
         d = analyze.theme_trends(t, by="issue")
         return theme_trends_chart(d, src), d
 
+    def theme_coverage(t, src, theme, title, subtitle, color):
+        try:
+            d = analyze.coverage(f"theme:{theme}", t, by="issue").table
+        except analyze.QueryError:  # a custom taxonomy without this theme: say so on the chart
+            return no_data_figure(title, src, f"主题表中没有“{theme}”主题"), pd.DataFrame()
+        return coverage_chart(d, title, subtitle, src, color), d
+
     def anti_fraud(t, src):
-        d = analyze.coverage("theme:anti_fraud", t, by="issue").table
-        return coverage_chart(d, "反诈报道占比", "每期涉及反诈（防范电信网络诈骗）的文章数 / 全部文章数", src), d
+        return theme_coverage(t, src, "anti_fraud", "反诈报道占比",
+                              "每期涉及反诈（防范电信网络诈骗）的文章数 / 全部文章数", ACCENT)
 
     def computing(t, src):
-        d = analyze.coverage("theme:computing_power", t, by="issue").table
-        return coverage_chart(d, "算力报道占比", "每期涉及算力的文章数 / 全部文章数", src, PALETTE[1]), d
+        return theme_coverage(t, src, "computing_power", "算力报道占比", "每期涉及算力的文章数 / 全部文章数", PALETTE[1])
 
     def heatmap(t, src):
         d = analyze.member_coverage(t, by="issue")

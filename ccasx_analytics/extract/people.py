@@ -19,6 +19,8 @@ from .tokens import tokens
 
 _NR_FLAGS = frozenset({"nr", "nrfg", "nrt"})
 _PLACE_END_CHARS = frozenset("村镇乡县市省区州庄屯")
+# Surnames that are also prepositions (于, 向): 于 followed by a surname is "at/by X".
+_PREPOSITION_SURNAMES = frozenset("于向经对从同跟给让至以")
 # A two-character dictionary word this frequent is a word first and a name rarely.
 _COMMON_WORD_FREQ = 300
 
@@ -109,6 +111,8 @@ def _plausible(name: str, res: Resources, from_tagger: bool = False) -> bool:
     sl = _surname_length(name, res)
     if sl == 0 or len(name) - sl > 2:
         return False
+    if name[0] in _PREPOSITION_SURNAMES and name[1] in res.surname_set:
+        return False  # 董事长于张某…: a preposition before a name, not a name
     if name in res.place_set or name[-1] in _PLACE_END_CHARS:
         return False
     if len(name) == 2 and name[-1] in P.TITLE_ABBREVIATION_CHARS:
