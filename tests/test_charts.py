@@ -199,3 +199,19 @@ def test_a_chart_made_in_a_notebook_renders_chinese_without_entering_the_style(t
         warnings.simplefilter("error")
         fig.savefig(tmp_path / "inline.png")  # outside house_style(), as a notebook displays it
     assert not fig.axes[0].spines["top"].get_visible()
+
+
+def test_a_taxonomy_without_the_anti_fraud_theme_gives_a_no_data_chart(monkeypatch, tmp_path):
+    import pdfplumber
+
+    from ccasx_analytics import analyze
+
+    def unknown_theme(query, *args, **kwargs):
+        raise analyze.QueryError(f"unknown theme in {query}")
+
+    monkeypatch.setattr(analyze, "coverage", unknown_theme)
+    tables = synthetic_tables(n_articles=24, n_issues=2, seed=8)
+    chart = next(c for c in charts.standard_charts(tables) if c.name == "anti_fraud_coverage")
+    charts.save(chart.figure, chart.data, tmp_path, chart.name)
+    with pdfplumber.open(tmp_path / "anti_fraud_coverage.pdf") as pdf:
+        assert "主题表中没有" in pdf.pages[0].extract_text()
