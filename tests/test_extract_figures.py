@@ -31,6 +31,7 @@ def figures(text: str):
     ("大同已跻身城市算力分指数全国第三。", "全国第三", 3, "名", "exact", "rank"),
     ("主流芯片制程达到7nm。", "7nm", 7, "nm", "exact", "other"),
     ("约1.5万户家庭受益。", "约1.5万户", 15_000, "户", "approx", "count"),
+    ("城区覆盖率达到98.5 %。", "98.5 %", 98.5, "%", "exact", "percent"),
 ])
 def test_a_statistic_is_read_in_base_units(text, raw, value, unit, qualifier, kind):
     (f,) = figures(text)

@@ -78,7 +78,7 @@ def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
 
 def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]
                        ) -> tuple[int, int, float, str, str, str] | None:
-    num, unit = m.group("num"), m.group("unit")
+    num, unit = m.group("num"), m.group("unit").lstrip()
     n_start, u_end = m.start("num"), m.end("unit")
     chinese = not num[0].isdigit()
     before = text[max(0, n_start - 1):n_start]

@@ -148,7 +148,8 @@ FIGURE_RE = re.compile(
     r"(?P<approx1>余|多)?"
     r"(?P<mult>万亿|亿|万|千|百)?"
     r"(?P<approx2>余|多)?"
-    f"(?P<unit>{_alternation(FIGURE_UNITS)})"
+    # a text layer may keep a space before a Latin unit or a percent sign: 748 EFLOPS, 90 %
+    f"(?P<unit>{_alternation(FIGURE_UNITS)}|(?<=\\d) (?:{_alternation(LATIN_UNITS | {'%'})}))"
     f"(?P<post>{_alternation(SUFFIX_QUALIFIERS)})?"
 )
 # 全国第三, 世界第二, 排名第5: a rank, the one kind of figure that follows 第.
