@@ -331,7 +331,8 @@ def build(
     reports = []
     n_articles = frames["articles"].groupby("issue_id").size().to_dict() if len(frames["articles"]) else {}
     for f in facts:
-        now = fresh.get(f.sha256, (False, False)) if f.duplicate_of is None else (False, False)
+        # a copy with the same bytes was never parsed itself; another rendering of an issue was
+        now = fresh.get(f.sha256, (False, False)) if primary[f.sha256].source_file == f.source_file else (False, False)
         reports.append(FileReport(f.source_file, f.issue_id, f.status, f.message, f.duplicate_of,
                                   int(n_articles.get(f.issue_id, 0)), *now))
     return BuildReport(out_dir, tuple(reports), time.perf_counter() - t_start, timings)
