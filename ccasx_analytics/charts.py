@@ -359,9 +359,12 @@ def share_of_voice_chart(members: pd.DataFrame, source: str) -> Figure:
     if members.empty or int(members["mentions"].sum()) == 0:
         return no_data_figure(title, source, "暂无会员单位提及")
     df = members.sort_values(["share_of_voice", "org"], ascending=[True, True], kind="stable")
-    fig = new_figure(title, "各会员单位被提及次数占全部会员提及的比例；红字为已连续多期未被提及的单位", source)
-    ax = fig.add_subplot()
     neglected = df["neglected"].fillna(False).astype(bool).to_numpy()
+    subtitle = "各会员单位被提及次数占全部会员提及的比例"
+    if neglected.any():
+        subtitle += "；红色为已连续多期未被提及的单位"
+    fig = new_figure(title, subtitle, source)
+    ax = fig.add_subplot()
     colors = [ACCENT if n else PALETTE[1] for n in neglected]
     y = np.arange(len(df))
     share = df["share_of_voice"].astype(float).to_numpy()
