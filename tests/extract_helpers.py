@@ -19,11 +19,16 @@ def article(text: str, title: str = "标题", authors: tuple[str, ...] = ()) -> 
 @lru_cache(maxsize=4)
 def sample_tables(name: str) -> dict[str, pd.DataFrame]:
     """Tables for one rendering of the sample issue, built in memory (parse + extract)."""
+    return tables_for(SAMPLE_DIR / name)
+
+
+def tables_for(path: Path) -> dict[str, pd.DataFrame]:
+    """Tables for one issue file, built in memory: parse, extract, rows."""
     from ccasx_analytics import rows as R
     from ccasx_analytics.extract import extract_article, load_resources
     from ccasx_analytics.parse import parse_file
 
-    parsed = parse_file(SAMPLE_DIR / name)
+    parsed = parse_file(path)
     res = load_resources()
     mentions = [extract_article(a, res) for a in parsed.articles]
     tables = {"articles": pd.DataFrame(R.article_rows("sample", parsed))}

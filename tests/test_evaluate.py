@@ -107,3 +107,28 @@ def test_precision_and_recall_are_computed_per_table(tmp_path):
 def test_a_missing_table_is_reported_plainly(tmp_path):
     with pytest.raises(FileNotFoundError, match="articles.parquet"):
         evaluate(GOLD, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def other_renderings(tmp_path_factory) -> dict[str, object]:
+    """The sample's content typeset again (two columns, another font) and re-encoded."""
+    from pdf_factory import WQY_FONT, render_issue, sample_spec
+
+    folder = tmp_path_factory.mktemp("renderings")
+    two_column = render_issue(sample_spec(), folder / "two-column.pdf", columns=2)
+    other_font = render_issue(sample_spec(), folder / "other-font.pdf", font=WQY_FONT)
+    gb = folder / "gb18030.txt"
+    gb.write_bytes((SAMPLE_DIR / "sample-issue.txt").read_text(encoding="utf-8").encode("gb18030"))
+    return {"two-column.pdf": two_column, "other-font.pdf": other_font, "gb18030.txt": gb}
+
+
+@needs_sample
+@pytest.mark.parametrize("name", ["two-column.pdf", "other-font.pdf", "gb18030.txt"])
+def test_other_renderings_of_the_sample_meet_the_same_thresholds(other_renderings, name):
+    from extract_helpers import tables_for
+
+    scores = evaluate(GOLD, tables_for(other_renderings[name]))
+    for table, min_recall, min_precision in [*THRESHOLDS, ("figures", 0.97, 0.0)]:
+        s = _score(scores, table)
+        assert s.recall >= min_recall and s.precision >= min_precision, (table, scores.attrs["errors"][table])
+    assert scores.attrs["forbidden"] == 0
