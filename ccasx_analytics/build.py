@@ -258,7 +258,14 @@ def build(
     workers = workers or pool.default_workers()
     timings: dict[str, float] = {}
 
-    sources = [SourceFile(p, name, sha256_of(p), p.stat().st_size) for p, name in discover(raw_dirs)]
+    sources, unreadable = [], {}
+    for p, name in discover(raw_dirs):
+        try:
+            sources.append(SourceFile(p, name, sha256_of(p), p.stat().st_size))
+        except OSError as exc:  # no permission, I/O error: that file fails, not the build
+            key = hashlib.sha256(f"unreadable\0{name}".encode()).hexdigest()  # stands in for the sha256
+            sources.append(SourceFile(p, name, key, 0))
+            unreadable[key] = f"cannot be read ({exc.strerror or exc})"
     timings["discover_hash"] = time.perf_counter() - t_start
 
     fingerprint = str(resolve(stages.resources_fingerprint)())
@@ -277,6 +284,9 @@ def build(
     tasks: list[FileTask] = []
     task_sha: list[str] = []
     for s in uniques:
+        if s.sha256 in unreadable:
+            results[s.sha256] = FileResult(failure=unreadable[s.sha256])
+            continue
         hit = None if force else cache.get("parse", s.sha256)
         if isinstance(hit, FileResult) and hit.failure is not None:
             results[s.sha256] = hit
@@ -322,6 +332,9 @@ def build(
     t_rows = time.perf_counter()
     facts, keep = _file_facts(sources, primary, results)
     frames, facts = _tables(facts, keep, results)
+    if unreadable:  # the stand-in key is no content hash: report none
+        issues = frames["issues"]
+        issues.loc[issues["sha256"].isin(list(unreadable)), "sha256"] = ""
     facts = sorted(facts, key=lambda f: f.source_file)
     timings["rows"] = time.perf_counter() - t_rows
     t_write = time.perf_counter()

@@ -279,3 +279,24 @@ def test_a_script_without_a_main_guard_can_build(tmp_path):
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert len(store.load(out)["issues"]) == 3
+
+
+def test_a_file_that_cannot_be_read_fails_alone(tmp_path, monkeypatch):
+    import ccasx_analytics.build as B
+
+    raw = tmp_path / "raw"
+    write_corpus(raw, 2)
+    (raw / "locked.txt").write_text("# 标题\n正文\n", "utf-8")
+    real = B.sha256_of
+
+    def refusing(path):
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(B, "sha256_of", refusing)
+    report = run(raw, tmp_path / "out")
+    assert report.failure_lines() == ["locked.txt: cannot be read (Permission denied)"]
+    issues = store.load(tmp_path / "out")["issues"].set_index("source_file")
+    assert issues.loc["locked.txt", "status"] == "failed" and issues.loc["locked.txt", "sha256"] == ""
+    assert (issues["status"] == "ok").sum() == 2
