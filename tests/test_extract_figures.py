@@ -84,3 +84,9 @@ def test_a_list_item_inherits_the_subject_of_the_figure_before_it():
     fs = figures("已接待社会公众23批次、超1500人次，预约持续火爆。")
     assert [f.raw for f in fs] == ["23批次", "超1500人次"]
     assert fs[0].subject == fs[1].subject
+
+
+def test_a_figure_read_through_radical_code_points_reports_the_printed_text():
+    text = "⼭西移动投⼊帮扶资⾦３０００余万元。"
+    (f,) = figures(text)
+    assert (f.value, f.unit, f.raw, f.sentence) == (30_000_000, "元", "３０００余万元", text)

@@ -23,6 +23,7 @@ from .orgs import org_mentions
 from .people import people_mentions
 from .resources import Resources, load_resources, resources_fingerprint
 from .themes import theme_hits
+from .tokens import sentence_spans
 
 __all__ = ["extract_article", "load_resources", "resources_fingerprint", "Resources"]
 
@@ -40,9 +41,15 @@ def extract_article(article: Article, resources: Resources | None = None) -> Art
         orgs = tuple(dataclasses.replace(o, surface=printed[o.start:o.end]) for o in orgs)
         people = tuple(p if p.start is None else dataclasses.replace(p, name=printed[p.start:p.end])
                        for p in people)
-        figures = tuple(dataclasses.replace(f, raw=printed[f.start:f.end]) for f in figures)
+        spans = sentence_spans(printed)
+        figures = tuple(dataclasses.replace(f, raw=printed[f.start:f.end], sentence=_sentence(printed, spans, f.start))
+                        for f in figures)
     return ArticleMentions(orgs=orgs, people=people, figures=figures, themes=themes,
                            keywords=keywords(text, res))
+
+
+def _sentence(text: str, spans: list[tuple[int, int]], pos: int) -> str:
+    return next((text[s:e].strip() for s, e in spans if s <= pos < e), "")
 
 
 def matching_view(text: str) -> str:
