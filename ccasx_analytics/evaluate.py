@@ -33,9 +33,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import CcasxError
+
 TABLES = ("articles", "org_mentions", "person_mentions", "figures", "theme_hits")
 _TITLE_JUNK_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 _SPACES_RE = re.compile(r"\s+")
+
+
+class EvaluationError(CcasxError):
+    """The gold file or the tables to score cannot be read; the message says why."""
+
+
+class MissingTableError(EvaluationError, FileNotFoundError):
+    """A table file the scorer needs is not in the data folder."""
 
 
 def evaluate(gold_path: Path | str, data: Path | str | Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -45,7 +55,7 @@ def evaluate(gold_path: Path | str, data: Path | str | Mapping[str, pd.DataFrame
     or a mapping of those table names to DataFrames.  Lists of misses and spurious
     predictions are kept in ``scores.attrs["errors"]``.
     """
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))["articles"]
+    gold = _read_gold(Path(gold_path))
     tables = _read_tables(data)
     articles = tables["articles"]
     by_title = {_title_key(t): aid for aid, t in zip(articles["article_id"], articles["title"])}
@@ -125,6 +135,18 @@ def format_scores(scores: pd.DataFrame, show_errors: bool = True) -> str:
 # --- helpers ----------------------------------------------------------------------------
 
 
+def _read_gold(path: Path) -> dict[str, dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise EvaluationError(f"{path}: no such gold file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise EvaluationError(f"{path}: not a JSON gold file ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
+        raise EvaluationError(f"{path}: a gold file needs an \"articles\" object keyed by title")
+    return data["articles"]
+
+
 def _read_tables(data: Path | str | Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     if isinstance(data, Mapping):
         tables = dict(data)
@@ -134,11 +156,11 @@ def _read_tables(data: Path | str | Mapping[str, pd.DataFrame]) -> dict[str, pd.
         for name in TABLES:
             path = folder / f"{name}.parquet"
             if not path.exists():
-                raise FileNotFoundError(f"{path}: no such table; run `ccasx build` first")
+                raise MissingTableError(f"{path}: no such table; run `ccasx build` first")
             tables[name] = pd.read_parquet(path)
     for name in TABLES:
         if name not in tables:
-            raise KeyError(f"table {name!r} missing from the data to evaluate")
+            raise EvaluationError(f"table {name!r} missing from the data to evaluate")
     return tables
 
 

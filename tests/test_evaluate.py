@@ -132,3 +132,11 @@ def test_other_renderings_of_the_sample_meet_the_same_thresholds(other_rendering
         s = _score(scores, table)
         assert s.recall >= min_recall and s.precision >= min_precision, (table, scores.attrs["errors"][table])
     assert scores.attrs["forbidden"] == 0
+
+
+def test_the_cli_reports_a_missing_gold_file_in_one_line(tmp_path, capsys):
+    from ccasx_analytics.cli import main
+
+    code = main(["evaluate", str(tmp_path / "nope.json"), str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code != 0 and "no such gold file" in err and "Traceback" not in err
