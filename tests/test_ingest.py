@@ -193,3 +193,9 @@ def test_inspect_on_a_broken_file_prints_the_reason_and_exits_1(tmp_path, capsys
     path = pdf_factory.image_only_pdf(tmp_path / "scan.pdf")
     assert main(["inspect", str(path)]) == 1
     assert "no text layer — scanned issue, needs OCR" in capsys.readouterr().err
+
+
+def test_windows_line_ends_in_gbk_read_like_unix_utf8():
+    text, enc = decode_text(TEXT.replace("\n", "\r\n").encode("gbk"))
+    assert enc == "gb18030"
+    assert [ln.text for ln in text_lines(text)] == [ln.text for ln in text_lines(TEXT)]
