@@ -31,6 +31,7 @@ def figures(text: str):
     ("大同已跻身城市算力分指数全国第三。", "全国第三", 3, "名", "exact", "rank"),
     ("主流芯片制程达到7nm。", "7nm", 7, "nm", "exact", "other"),
     ("约1.5万户家庭受益。", "约1.5万户", 15_000, "户", "approx", "count"),
+    ("协会累计组织行业培训120余期。", "120余期", 120, "期", "over", "count"),
     ("城区覆盖率达到98.5 %。", "98.5 %", 98.5, "%", "exact", "percent"),
 ])
 def test_a_statistic_is_read_in_base_units(text, raw, value, unit, qualifier, kind):
@@ -56,6 +57,7 @@ def test_a_statistic_is_read_in_base_units(text, raw, value, unit, qualifier, ki
     "深入千家万户，渗透到千行百业。",
     "增强“四个意识”，做到“两个维护”。",
     "深入学习贯彻党的二十大精神。",
+    "启动宣传专区二期规划，八路军战士一路向前。",
 ])
 def test_numbers_that_are_not_statistics_are_not_figures(text):
     found = [f.raw for f in figures(text) if f.raw != "1641个"]

@@ -60,6 +60,10 @@ def test_a_name_starts_at_the_place_not_at_the_verb_before_it():
     assert surfaces("采访抗日老战士原太原市电信局副局长。") == ["太原市电信局"]
 
 
+def test_a_verb_after_a_name_is_not_part_of_it():
+    assert surfaces("山西电信与太原市教育局签署智慧校园合作协议。") == ["山西电信", "太原市教育局"]
+
+
 def test_a_heading_on_its_own_line_does_not_glue_onto_the_paragraph():
     text = "全省反诈工作\n山西省通信管理局召开交流会。"
     assert surfaces(text) == ["山西省通信管理局"]

@@ -64,3 +64,4 @@ def test_a_surname_with_a_title_abbreviation_is_not_a_name():
 def test_a_three_character_name_is_kept_when_a_word_follows_it():
     assert named("会议由省通信行业协会秘书长赵建国主持。") == {"赵建国": "秘书长"}
     assert named("副局长张华出席会议。") == {"张华": "副局长"}
+    assert named("秘书长王海燕、副秘书长李娜参加。") == {"王海燕": "秘书长", "李娜": "副秘书长"}

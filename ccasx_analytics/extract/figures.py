@@ -106,6 +106,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]
             return None  # 五个一, 一老一小
         if before in P.OPENING_QUOTES:
             return None  # slogans: “四个意识”, “两个维护”, “六稳”
+        if unit == "期":
+            return None  # 二期规划, 一期工程: a phase, not a count
         if unit == "大" and (text[max(0, n_start - 2):n_start] == "党的" or (_chinese_integer(num) or 0) > 10):
             return None  # 党的二十大: a party congress, not twenty of something
         if _inside_longer_word(toks, n_start, u_end):

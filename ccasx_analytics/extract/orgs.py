@@ -137,6 +137,8 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
             s_start, s_end = m.span()
             if s_start < cursor or s_end not in token_ends:
                 continue
+            if _suffix_ends_a_verb(toks, s_start, s_end):
+                continue  # 签署, 部署: a verb that happens to end like a suffix
             if P.ORG_SUFFIX_CONTINUATION_RE.match(text[s_end:run_end]) and s_end not in token_ends:
                 continue
             # a longer suffix ending at the same place wins (有限公司 over 公司)
@@ -165,6 +167,15 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
                 prev = cand
                 cursor = s_end
     return out
+
+
+def _suffix_ends_a_verb(toks: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether the suffix is only the tail of a longer verb (部署, 签署), not a name's end.
+
+    jieba tags a bare suffix oddly at times (分行 and 站 as verbs), so only a token that
+    runs on before the suffix counts."""
+    token = next((t for t in toks if t.end == end), None)
+    return token is not None and token.start < start and token.flag in {"v", "vd"}
 
 
 def _starts_with_place(piece: str, res: Resources) -> bool:

@@ -54,7 +54,7 @@ ORG_STRONG_SUFFIXES: tuple[str, ...] = (
     "人民政府", "政府", "事务所", "合作社", "联盟", "管委会", "党工委",
 )
 ORG_WEAK_SUFFIXES: tuple[str, ...] = (
-    "局", "厅", "委", "院", "中心", "基地", "研究站", "署", "办", "分局", "分院", "部",
+    "局", "厅", "委", "院", "中心", "基地", "研究站", "办", "分局", "分院", "部",
 )
 # Suffixes for government bodies that are complete with a bare administrative prefix
 # (省政府, 市委).
@@ -119,6 +119,7 @@ FIGURE_UNITS: tuple[str, ...] = (
     "%", "％", "‰", "元", "人", "件", "个", "项", "场", "次", "台", "套", "块", "条", "家", "户",
     "亩", "岁", "年", "天", "周", "秒", "发", "名", "位", "座", "支", "张", "篇", "本", "吨",
     "辆", "架", "处", "所", "批", "份", "款", "类", "种", "倍", "层", "米", "大", "部", "册", "节",
+    "期",
 )
 LATIN_UNITS = frozenset(u for u in FIGURE_UNITS if u[0].isascii() and u[0].isalpha())
 

@@ -36,7 +36,7 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
 
     for m in res.title_chain_re.finditer(text):
         name = _resolve_name(text, m.start("name"), res)
-        if name and _plausible(name, res):
+        if name and _plausible(name, res, after_title=True):
             names.add(name)
             titles_at[m.start("name")] = m.group("title")
 
@@ -55,7 +55,7 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
     for t in tokens(text, res):
         if t.flag not in _NR_FLAGS or t.word in names or not (2 <= len(t.word) <= 4):
             continue
-        if not _plausible(t.word, res, from_tagger=True):
+        if not _plausible(t.word, res):
             continue
         # named twice counts as evidence only for full three-character names: two-character
         # nr guesses are often plant, product or place words (梅杏, 智云)
@@ -105,7 +105,7 @@ def _word_strength(text: str, pos: int, res: Resources) -> int:
     return max((res.tokenizer.FREQ.get(text[pos:pos + k], 0) for k in (2, 3)), default=0)
 
 
-def _plausible(name: str, res: Resources, from_tagger: bool = False) -> bool:
+def _plausible(name: str, res: Resources, after_title: bool = False) -> bool:
     if not (2 <= len(name) <= 4) or not all(P.HAN_CHAR_RE.match(c) for c in name):
         return False
     sl = _surname_length(name, res)
@@ -125,7 +125,7 @@ def _plausible(name: str, res: Resources, from_tagger: bool = False) -> bool:
         tag = res.word_tag(word)
         if res.is_word(word) and tag is not None and not tag.startswith("nr"):
             return False  # 关于, 王牌, 白皮书: ordinary words
-    if len(name) == 2 and res.tokenizer.FREQ.get(name, 0) >= _COMMON_WORD_FREQ:
+    if not after_title and len(name) == 2 and res.tokenizer.FREQ.get(name, 0) >= _COMMON_WORD_FREQ:
         return False  # jieba's dictionary tags some common words nr: 卫星, 智慧
     return True
 
