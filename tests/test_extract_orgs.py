@@ -60,6 +60,10 @@ def test_a_name_starts_at_the_place_not_at_the_verb_before_it():
     assert surfaces("采访抗日老战士原太原市电信局副局长。") == ["太原市电信局"]
 
 
+def test_a_title_glued_to_a_name_by_the_tokenizer_does_not_hide_it():
+    assert surfaces("晋城市委书记会见客人。") == ["晋城市委"]
+
+
 def test_a_verb_after_a_name_is_not_part_of_it():
     assert surfaces("山西电信与太原市教育局签署智慧校园合作协议。") == ["山西电信", "太原市教育局"]
 

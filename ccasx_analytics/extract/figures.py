@@ -29,7 +29,7 @@ _KIND_BY_UNIT = {
     "千瓦": "power", "兆瓦": "power", "吉瓦": "power", "千瓦时": "power", "MW": "power", "kW": "power",
     "EFLOPS": "compute", "PFLOPS": "compute", "TFLOPS": "compute",
     "年": "duration", "个月": "duration", "天": "duration", "周": "duration", "小时": "duration",
-    "分钟": "duration", "秒": "duration", "ms": "duration",
+    "分钟": "duration", "秒": "duration", "毫秒": "duration", "ms": "duration",
     "岁": "other", "nm": "other", "倍": "other", "米": "other", "公里": "other", "千米": "other", "km": "other",
     "GB": "other", "TB": "other", "PB": "other", "Gbps": "other", "Mbps": "other", "吨": "other",
 }
@@ -40,7 +40,7 @@ _NOUN_FLAGS = frozenset({"n", "nz", "vn", "nt", "ns", "j", "an", "ng", "nrt", "l
 _NOMINAL_ENDINGS = frozenset("率 量 数 额 度 值 比".split())
 _RIGHT_STOP_FLAGS = frozenset({"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "m",
                                "mq", "r", "f", "t", "ad", "eng", "y", "e", "o", "w", "q"})
-_SUBJECT_SKIP = frozenset({"位居", "位列", "排名", "跻身", "居", "的", "达", "达到", "为", "共", "累计", "合计", "总计", "共计", "约", "超", "超过", "逾",
+_SUBJECT_SKIP = frozenset({"可达", "降至", "降低", "位居", "位列", "排名", "跻身", "居", "的", "达", "达到", "为", "共", "累计", "合计", "总计", "共计", "约", "超", "超过", "逾",
                            "近", "高达", "多达", "已", "已达", "突破", "增至", "提升至", "达至"})
 
 

@@ -135,7 +135,7 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
         prev: _Candidate | None = None
         for m in res.org_suffix_re.finditer(text, run_start, run_end):
             s_start, s_end = m.span()
-            if s_start < cursor or s_end not in token_ends:
+            if s_start < cursor or (s_end not in token_ends and not _title_follows(toks, s_end, res)):
                 continue
             if _suffix_ends_a_verb(toks, s_start, s_end):
                 continue  # 签署, 部署: a verb that happens to end like a suffix
@@ -167,6 +167,13 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
                 prev = cand
                 cursor = s_end
     return out
+
+
+def _title_follows(toks: tuple[Token, ...], end: int, res: Resources) -> bool:
+    """jieba keeps 市委书记 and 局长 whole: a suffix followed by a title inside one token
+    still ends the name (晋城市委|书记)."""
+    token = next((t for t in toks if t.start < end < t.end), None)
+    return token is not None and token.word[end - token.start:] in res.title_word_set
 
 
 def _suffix_ends_a_verb(toks: tuple[Token, ...], start: int, end: int) -> bool:

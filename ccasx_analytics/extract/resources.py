@@ -105,6 +105,10 @@ class Resources:
         return tuple(dict.fromkeys(out))
 
     @cached_property
+    def title_word_set(self) -> frozenset[str]:
+        return frozenset(self.title_words)
+
+    @cached_property
     def title_chain_re(self) -> re.Pattern[str]:
         return P.title_chain_pattern(self.title_words, self.surnames)
 
