@@ -666,14 +666,23 @@ def _articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence
         if heading_shape(t) and (boundary(prev) or strong_context or after_byline):
             group = [t]
             j = k + 1
-            while j < n and len(group) < 3 and heading_shape(texts[j]) and not texts[j - 1].endswith(("？", "?", "！", "!")):
+            # a second or third heading line is clearly short (or a ——subtitle); a body's
+            # first line that merely lacks punctuation at its wrap is not
+            while (
+                j < n
+                and len(group) < 3
+                and heading_shape(texts[j])
+                and not texts[j - 1].endswith(("？", "?", "！", "!"))
+                and not P.SOURCE_NOTE_LEAD.match(texts[j])
+                and (N.display_width(texts[j]) <= 0.8 * typical or P.SUBTITLE_DASH.match(texts[j]))
+            ):
                 group.append(texts[j])
                 j += 1
             split = _title_split(group, keys)
             accepted = split is not None or not keys or strong_context or after_byline or cur is None
             if accepted:
                 if split is None:
-                    split = _title_split_by_genre(group)
+                    split = _title_split_by_genre(group, section)
                 n_title, n_sub = split
                 cur = _Draft(
                     section=section,
@@ -708,12 +717,18 @@ def _title_split(group: Sequence[str], keys: dict[str, TocEntry]) -> tuple[int, 
     return None
 
 
-def _title_split_by_genre(group: Sequence[str]) -> tuple[int, int]:
-    """Without a TOC match: the first line is the title; a following line is a subtitle
-    (``——访…``, or the lead line the cover story carries under its title)."""
+def _title_split_by_genre(group: Sequence[str], section: str | None) -> tuple[int, int]:
+    """(title lines, subtitle lines) without a TOC match.  A ``——`` line is a subtitle; the
+    cover story (before any section) carries a lead line (副题) under its title; inside a
+    section a second heading line continues a long title."""
+    dash = next((k for k, t in enumerate(group) if k and P.SUBTITLE_DASH.match(t)), None)
+    if dash is not None:
+        return dash, 1
     if len(group) == 1:
         return 1, 0
-    return 1, 1
+    if section is None:
+        return 1, 1
+    return min(len(group), 2), 0
 
 
 def trailer(text: str) -> re.Match | None:

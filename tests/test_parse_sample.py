@@ -207,3 +207,14 @@ def test_a_plain_text_dump_of_the_pdf_without_page_marks_gives_the_same_issue(tm
     m = issue.meta
     assert (m.year, m.issue_no, m.total_no, m.issue_date, m.date_source) == (2025, 4, 88, date(2025, 8, 1), "masthead")
     assert not issue.warnings
+
+
+def test_the_text_without_its_table_of_contents_still_gives_the_13_articles(tmp_path, txt_issue):
+    """The genre's rules alone: short unpunctuated heading lines after finished paragraphs."""
+    text = SAMPLE_TXT.read_text(encoding="utf-8")
+    path = tmp_path / "issue-2025-08.txt"
+    path.write_text("\n".join(ln for ln in text.split("\n") if not ln.startswith("\t")), encoding="utf-8")
+    issue = parse_file(path)
+    _check_articles(issue)
+    assert [a.text for a in issue.articles] == [a.text for a in txt_issue.articles]
+    assert (issue.meta.issue_date, issue.meta.date_source) == (date(2025, 8, 1), "filename")
