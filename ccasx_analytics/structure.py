@@ -525,6 +525,8 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
             parts = [P.EDITOR_NOTE.sub("", t)]
             first = prev = ln
             k += 1
+            if not parts[0] and k < n and not is_display(lines[content[k]]):
+                first = lines[content[k]]  # a label on its own line: the note's type follows
             while k < n:
                 nx = lines[content[k]]
                 if is_display(nx) or P.SECTION_BAR.match(nx.text) or nx.size is None or abs(nx.size - first.size) > 0.3:

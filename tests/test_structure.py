@@ -301,3 +301,18 @@ def test_a_bracket_closing_a_wrapped_line_inside_a_sentence_is_not_a_byline():
     (a,) = got.articles
     assert a.authors == ("刘大奇",)
     assert "各部室（中心）精心设计" in a.text and "\n" not in a.text
+
+
+def test_an_editors_note_label_on_its_own_line_takes_the_note_set_under_it():
+    got = parse_document(pdf_doc([
+        ("2024年第6期", 11, 220, False),
+        ("【纪念专栏】", 13, 62, False),
+        ("【编者按】", 10.5, 65, False),
+        ("这是一段编者的话，", 10, 65, False),
+        ("介绍下面的文章。", 10, 65, False),
+        ("不能遗忘的那段历史", 15.5, 200, False),
+        ("第一段开头，第一段结尾。", 10.5, 72, True),
+    ]))
+    (a,) = got.articles
+    assert a.editor_note == "这是一段编者的话，介绍下面的文章。"
+    assert a.title == "不能遗忘的那段历史"
