@@ -45,7 +45,6 @@ class _Draft:
     editor_note: str | None = None
     paragraphs: list[list[str]] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
-    ended_by_byline: bool = False
 
 
 def parse_document(doc: Document) -> ParsedIssue:
@@ -66,7 +65,7 @@ def parse_document(doc: Document) -> ParsedIssue:
     ]
     content_text = "\n".join(lines[i].text for i in content)
     meta = issue_meta(meta_lines, doc.path, content_text)
-    meta = IssueMeta(**{**meta.__dict__, "toc": tuple(toc), "closing": tuple(closing)})
+    meta = replace(meta, toc=tuple(toc), closing=tuple(closing))
 
     if doc.kind == "pdf" and body_size:
         drafts = _articles_from_typography(lines, content, body_size)
@@ -74,9 +73,7 @@ def parse_document(doc: Document) -> ParsedIssue:
             # titles set in body-size type (or a layout the type sizes do not explain):
             # the genre's text rules may do better; keep whichever agrees more with the issue
             by_text = _articles_from_text(lines, content, toc)
-            if _toc_score(by_text, toc) - 2 * sum(not d.title for d in by_text) > _toc_score(
-                drafts, toc
-            ) - 2 * sum(not d.title for d in drafts):
+            if _agreement(by_text, toc) > _agreement(drafts, toc):
                 drafts = by_text
     else:
         drafts = _articles_from_text(lines, content, toc)
@@ -401,6 +398,11 @@ def _toc_score(drafts: Sequence[_Draft], toc: Sequence[TocEntry]) -> int:
     """How many articles carry a title the table of contents lists."""
     keys = _toc_keys(toc)
     return sum(1 for d in drafts if d.title and N.comparable(d.title) in keys)
+
+
+def _agreement(drafts: Sequence[_Draft], toc: Sequence[TocEntry]) -> int:
+    """Titles the contents confirm, less twice the text left without a title."""
+    return _toc_score(drafts, toc) - 2 * sum(not d.title for d in drafts)
 
 
 def toc_mismatches(toc: Sequence[TocEntry], articles: Sequence[Article]) -> list[str]:
