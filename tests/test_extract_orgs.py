@@ -64,6 +64,10 @@ def test_a_title_glued_to_a_name_by_the_tokenizer_does_not_hide_it():
     assert surfaces("晋城市委书记会见客人。") == ["晋城市委"]
 
 
+def test_a_pointing_word_is_not_part_of_a_name():
+    assert surfaces("会同当地通信建设联合办公室开展检查。") == ["通信建设联合办公室"]
+
+
 def test_a_verb_after_a_name_is_not_part_of_it():
     assert surfaces("山西电信与太原市教育局签署智慧校园合作协议。") == ["山西电信", "太原市教育局"]
 

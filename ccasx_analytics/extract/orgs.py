@@ -215,6 +215,9 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
                 start = _after_last_block(toks, cursor, s_start)
         else:
             return None
+    for t in toks:  # a pointing word ends what came before: 会同当地|通信建设联合办公室
+        if start <= t.start and t.end < s_start - 1 and t.word in P.DEICTIC_PREFIXES:
+            start = t.end
     name = text[start:s_end]
     if name.startswith("第") or not _has_core(name, suffix, res):
         return None  # 第五分校: an ordinal cannot start a name, its head was missed

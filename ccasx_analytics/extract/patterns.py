@@ -66,6 +66,9 @@ GENERIC_ORG_WORDS: tuple[str, ...] = (
     "各部室", "部室", "该", "本", "各", "其", "我", "贵", "省", "市", "县", "区",
 )
 
+# Words in front of a name that point at it rather than name it: 当地|通信建设联合办公室.
+DEICTIC_PREFIXES: tuple[str, ...] = ("当地", "本地", "各地", "各级", "有关", "相关", "上述", "该", "各", "本", "我")
+
 # Words that end in an organization suffix but are not organizations.
 NON_ORG_ENDINGS: tuple[str, ...] = (
     "大厅", "客厅", "会客厅", "展厅", "餐厅", "布局", "格局", "结局", "大局", "全局", "新局",
