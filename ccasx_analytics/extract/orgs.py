@@ -128,7 +128,6 @@ def _runs(text: str, toks: tuple[Token, ...], registry: list[_Candidate],
 def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candidate],
                      blocked: list[tuple[int, int]], res: Resources) -> list[_Candidate]:
     token_ends = {t.end for t in toks}
-    token_starts = {t.start for t in toks}
     out: list[_Candidate] = []
     for run_start, run_end, hard, reg_before in _runs(text, toks, registry, blocked):
         cursor = run_start
@@ -139,13 +138,10 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
                 continue
             if _suffix_ends_a_verb(toks, s_start, s_end):
                 continue  # 签署, 部署: a verb that happens to end like a suffix
-            if P.ORG_SUFFIX_CONTINUATION_RE.match(text[s_end:run_end]) and s_end not in token_ends:
-                continue
-            # a longer suffix ending at the same place wins (有限公司 over 公司)
+            # the suffix alternation is longest first, so 有限公司 is read whole, not as 公司
             suffix = m.group()
             cand = _candidate(text, toks, cursor, s_start, s_end, suffix, res,
-                              at_hard=(cursor == run_start and hard),
-                              token_starts=token_starts)
+                              at_hard=(cursor == run_start and hard))
             adjacent_prev = prev is not None and cursor == prev.end
             adjacent_reg = prev is None and cursor == run_start and reg_before is not None \
                 and reg_before.end == run_start
@@ -191,7 +187,7 @@ def _starts_with_place(piece: str, res: Resources) -> bool:
 
 
 def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_end: int, suffix: str,
-               res: Resources, at_hard: bool, token_starts: set[int]) -> _Candidate | None:
+               res: Resources, at_hard: bool) -> _Candidate | None:
     """The organization ending with the suffix at [s_start, s_end), or None."""
     region = text[cursor:s_start]
     parens = [m.span() for m in P.NAME_PAREN_RE.finditer(region)]

@@ -76,10 +76,6 @@ NON_ORG_ENDINGS: tuple[str, ...] = (
     "体验中心", "内部", "外部", "全部", "局部", "干部", "俱乐部", "剧院", "影院", "庭院",
 )
 
-# Characters that, right after a suffix, show the suffix was part of a longer word
-# (院士, 局面, 委员, 部署, 中心城区).
-ORG_SUFFIX_CONTINUATION_RE = re.compile(r"^(?:士|面|势|长|员|署|分|门|属|位|落|城|思|主任|内)")
-
 # National and generic prefixes that start an organization name like a place does.
 ORG_NATIONAL_ANCHORS: tuple[str, ...] = ("中华人民共和国", "中国", "中华", "国家", "全国", "中共", "中央")
 
