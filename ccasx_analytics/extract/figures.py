@@ -1,7 +1,9 @@
 """Figures: every statistic, its value in base units, unit, qualifier, subject and kind.
 
 A number is a statistic when a unit or classifier follows it (754件, 超90%, 3000余万元,
-逾千人, 两块, 六大产品) or it is a rank (全国第三).  Not statistics: dates (8月22日—24日,
+逾千人, 两块, 六大产品) or it is a rank (全国第三).  Units stay as printed (千瓦, EFLOPS,
+人次), with 万/亿/千/百 multiplied out (3000余万元 -> 30000000 元); "N大X" counts N of X and
+is reported with the unit 个.  A range of Chinese digits is its midpoint, approx (三四十发 -> 35).  Not statistics: dates (8月22日—24日,
 2025年3月底), years, anniversaries (80周年), ordinals and issue numbers (第16期), version
 numbers and network generations (3.0, 5G: no unit follows), model names made of numbers
 (the 3+8+24 evaluation model: a name, not a count), phone numbers, postcodes, e-mail
