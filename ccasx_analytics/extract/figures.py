@@ -214,7 +214,11 @@ def _subject(text: str, toks: tuple[Token, ...], start: int, end: int, unit: str
 def _right_noun_phrase(after: list[Token]) -> str:
     run: list[Token] = []
     for t in after:
-        if t.flag in _RIGHT_STOP_FLAGS or t.word in _SUBJECT_SKIP or sum(len(x.word) for x in run) + len(t.word) > 8:
+        # jieba tags some nouns' first halves as adverbs (互动|体验区): a two-character
+        # adverb may continue the phrase as long as a noun ends it
+        adverb_in_noun = t.flag == "d" and len(t.word) > 1
+        stop = t.flag in _RIGHT_STOP_FLAGS and not adverb_in_noun
+        if stop or t.word in _SUBJECT_SKIP or sum(len(x.word) for x in run) + len(t.word) > 8:
             break
         run.append(t)
     while run and not (run[-1].flag in _NOUN_FLAGS or run[-1].flag.startswith("nr") or run[-1].flag == "ng"):
