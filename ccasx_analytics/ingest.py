@@ -226,12 +226,13 @@ def _segments(chars: Sequence[dict]) -> list[_Seg]:
     rows: list[list[dict]] = []
     row_top = row_bottom = -1e9
     for c in usable:
-        size = c["size"] or 10.0
-        # same row when the vertical extents overlap by more than half a character
+        height = (c["bottom"] - c["top"]) or c["size"] or 10.0
+        # same row when the character overlaps the row's first character by half a
+        # height; the row does not grow, or a large-type line beside a column would chain
+        # two lines of the other column into one row
         overlap = min(row_bottom, c["bottom"]) - max(row_top, c["top"])
-        if rows and overlap > 0.45 * min(size, row_bottom - row_top or size):
+        if rows and overlap >= 0.5 * min(height, row_bottom - row_top or height):
             rows[-1].append(c)
-            row_bottom = max(row_bottom, c["bottom"])
         else:
             rows.append([c])
             row_top, row_bottom = c["top"], c["bottom"]
@@ -270,8 +271,9 @@ def _make_seg(chars: list[dict]) -> _Seg:
         if prev is not None and c["text"] != " " and prev["text"] != " ":
             gap = c["x0"] - prev["x1"]
             em = c["size"] or 10.0
-            ascii_pair = prev["text"].isascii() or c["text"].isascii()
-            if gap > (0.25 if ascii_pair else 0.6) * em:
+            # Latin words set without space characters still need their space; between
+            # Han characters a gap is letter-spacing (mastheads, titles), never a word break
+            if (prev["text"].isascii() or c["text"].isascii()) and gap > 0.25 * em:
                 parts.append(" ")
         parts.append(c["text"])
         prev = c

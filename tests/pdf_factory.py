@@ -330,3 +330,67 @@ def truncated_copy(src: Path, dst: Path, fraction: float = 0.45) -> Path:
     dst.write_bytes(data[: int(len(data) * fraction)])
     return dst
 
+
+
+def render_issue_platypus(spec: IssueSpec, path: Path) -> Path:
+    """The same issue from another generator: reportlab's platypus flowing paragraphs through
+    two column frames (justified CJK wrapping, paragraph indents, its own spacing), with a
+    small-type contents list and the running header/footer drawn per page."""
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
+
+    _register_font(FONT)
+    _current["font"] = FONT
+
+    def style(name: str, size: float, **kw) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=FONT, fontSize=size, leading=size * 1.55, wordWrap="CJK", **kw)
+
+    body = style("body", 10, firstLineIndent=20, alignment=TA_JUSTIFY)
+    title = style("title", 16, alignment=TA_CENTER, spaceBefore=8, spaceAfter=6)
+    sub = style("sub", 12, alignment=TA_CENTER)
+    bar = style("bar", 13, spaceBefore=10)
+    note = style("note", 9.5, leftIndent=10, rightIndent=10)
+    right = style("right", 10, alignment=TA_RIGHT)
+    small = style("small", 9)
+
+    def furniture(canvas, doc) -> None:
+        canvas.setFont(FONT, 8)
+        canvas.drawString(MARGIN, PAGE_H - 32, spec.header)
+        canvas.drawRightString(PAGE_W - MARGIN, PAGE_H - 32, spec.header_right)
+        canvas.drawCentredString(PAGE_W / 2, 30, spec.footer.format(n=doc.page))
+
+    doc = BaseDocTemplate(str(path), pagesize=(PAGE_W, PAGE_H))
+    gutter = 16
+    w = (PAGE_W - 2 * MARGIN - gutter) / 2
+    frames = [Frame(MARGIN, 50, w, PAGE_H - 100, id="left"), Frame(MARGIN + w + gutter, 50, w, PAGE_H - 100, id="right")]
+    doc.addPageTemplates([PageTemplate(id="two", frames=frames, onPage=furniture)])
+    story = [Paragraph(spec.publication, style("mast", 18, alignment=TA_CENTER)), Paragraph(spec.issue_line, small), Spacer(1, 8)]
+    if spec.toc:
+        story.append(Paragraph("本期目录", bar))
+        section = None
+        for a in spec.articles:
+            if a.section is None:
+                continue
+            if a.section != section:
+                story.append(Paragraph(f"【{a.section}】", small))
+                section = a.section
+            story.append(Paragraph(a.title, small))
+    section = None
+    for a in spec.articles:
+        if a.section is not None and a.section != section:
+            story.append(Paragraph(f"【{a.section}】", bar))
+            section = a.section
+        if a.editor_note:
+            story.append(Paragraph("编者按：" + a.editor_note, note))
+        story.append(Paragraph(a.title, title))
+        if a.subtitle:
+            story.append(Paragraph(a.subtitle, sub))
+        story.extend(Paragraph(p, body) for p in a.paragraphs)
+        if a.source_note:
+            story.append(Paragraph(f"（{a.source_note}）", right))
+        if a.authors:
+            story.append(Paragraph("（" + " ".join(a.authors) + "）", right))
+    story.extend(Paragraph(f"{label}：{value}", small) for label, value in spec.closing)
+    doc.build(story)
+    return path

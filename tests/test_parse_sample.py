@@ -153,10 +153,13 @@ def renderings(tmp_path_factory):
         span_headings=True,
         toc_pages=True,
     )
-    return {"one": parse_file(one), "two": parse_file(two), "spanning": parse_file(other)}
+    flowed = pdf_factory.render_issue_platypus(
+        pdf_factory.sample_spec(header="山西通信会刊", header_right="2024年12月"), d / "platypus.pdf"
+    )
+    return {"one": parse_file(one), "two": parse_file(two), "spanning": parse_file(other), "platypus": parse_file(flowed)}
 
 
-@pytest.mark.parametrize("layout", ["one", "two", "spanning"])
+@pytest.mark.parametrize("layout", ["one", "two", "spanning", "platypus"])
 def test_another_rendering_with_another_masthead_gives_the_same_issue(renderings, layout, pdf_issue):
     issue = renderings[layout]
     assert len(issue.articles) == 13
