@@ -114,7 +114,7 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
         lines: list[Line] = []
         pages_segs: list[tuple[int, float, float, list[_Seg]]] = []
         widths, heights = [], []
-        n_chars = n_images = 0
+        n_chars = n_images = n_unmapped = 0
         for pno, page in enumerate(pages, start=1):
             w, h = float(page.width), float(page.height)
             if w * h > config.MAX_PAGE_AREA_PT2:
@@ -131,6 +131,7 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
             except Exception as exc:
                 raise IngestError(path, _pdf_failure_reason(exc, f"page {pno} cannot be read")) from exc
             n_chars += len(chars)
+            n_unmapped += sum(1 for c in chars if c["text"].startswith("(cid:"))
             pages_segs.append((pno, w, h, _segments(chars)))
             page.flush_cache()
             if hasattr(page, "close"):
@@ -138,6 +139,13 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
     finally:
         pdf.close()
 
+    if n_chars and n_unmapped > 0.3 * n_chars:
+        # pdfminer prints "(cid:3318)" for glyphs whose font carries no Unicode map
+        raise IngestError(
+            path,
+            f"text layer cannot be decoded: {n_unmapped:,} of {n_chars:,} characters come from fonts "
+            "without a Unicode map (they read as (cid:N)); needs OCR or the original file",
+        )
     lines = _document_lines(pages_segs)
     # a document set entirely in a face whose name carries a weight cue (黑体 body text)
     # has no bold to speak of: boldness only means something against the body face

@@ -199,3 +199,26 @@ def test_windows_line_ends_in_gbk_read_like_unix_utf8():
     text, enc = decode_text(TEXT.replace("\n", "\r\n").encode("gbk"))
     assert enc == "gb18030"
     assert [ln.text for ln in text_lines(text)] == [ln.text for ln in text_lines(TEXT)]
+
+
+def test_glyphs_without_a_unicode_map_are_refused_in_plain_words_not_parsed_as_cid_noise(tmp_path):
+    # reportlab's owner-only lock makes pdfminer lose the CID font's map: "(cid:3318)"
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    lock = StandardEncryption(userPassword="", ownerPassword="owner-only", canModify=0)
+    path = pdf_factory.small_issue_pdf(tmp_path / "owner-locked.pdf", encrypt=lock)
+    reason = _reason(path)
+    assert reason.startswith("text layer cannot be decoded") and "needs a password" not in reason
+
+
+def test_a_pdf_that_is_not_a_newsletter_is_refused_in_plain_words(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    pdf_factory._register_font()
+    path = tmp_path / "letter.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont(pdf_factory.FONT, 10.5)
+    for k in range(20):
+        c.drawString(60, 780 - 18 * k, "今天天气很好，我们去公园散步，看到很多人在锻炼身体。")
+    c.save()
+    assert _reason(path).startswith("not a newsletter issue")
