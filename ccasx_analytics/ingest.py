@@ -227,7 +227,13 @@ def _document_lines(pages: list[tuple[int, float, float, list[_Seg]]]) -> list[L
 
 
 def _segments(chars: Sequence[dict]) -> list[_Seg]:
-    usable = [c for c in chars if c.get("upright", True) and c["text"] and not c["text"].isspace() or c["text"] == " "]
+    # rotated text (watermarks, spine labels) and unmappable glyphs ("(cid:12)") carry no
+    # reading-order text
+    usable = [
+        c for c in chars
+        if (c.get("upright", True) and c["text"] and not c["text"].isspace() or c["text"] == " ")
+        and not c["text"].startswith("(cid:")
+    ]
     if not usable:
         return []
     usable.sort(key=lambda c: (c["top"], c["x0"]))
