@@ -126,3 +126,11 @@ def test_text_exports_lose_repeated_first_lines_of_pages():
         lines += [Line("某某协会会刊", n), Line(f"正文{n}。", n), Line(f"结尾{n}。", n)]
     drop = running_furniture(lines, 4, None)
     assert {lines[i].text for i in drop} == {"某某协会会刊"}
+
+
+def test_the_documented_examples_hold():
+    import doctest
+
+    from ccasx_analytics import normalize
+
+    assert doctest.testmod(normalize).failed == 0
