@@ -21,7 +21,9 @@ Each build runs in a fresh process, as ``ccasx build`` would.  Usage:
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
+import math
 import os
 import random
 import re
@@ -174,10 +176,15 @@ def pdfplumber_ms_per_page(paths: list[Path]) -> tuple[float, int]:
     return (time.perf_counter() - t0) * 1000 / n, n
 
 
-def timed_build(raw: Path, out: Path, cache: Path, workers: int, force: bool) -> dict:
-    """One build in a fresh interpreter: wall time, outcome and peak memory."""
+def timed_build(raw: Path, out: Path, cache: Path, workers: int, force: bool, code_dir: Path) -> dict:
+    """One build in a fresh interpreter: wall time, outcome and peak memory.
+
+    ``code_dir`` holds a copy of the package taken when the run started, so that edits made
+    to the working tree meanwhile neither mix versions nor move the cache keys.
+    """
     code = (
         "import json, resource, sys, time\n"
+        f"sys.path.insert(0, {str(code_dir)!r})\n"
         "t0 = time.perf_counter()\n"
         "from ccasx_analytics.build import build\n"
         f"r = build([{str(raw)!r}], {str(out)!r}, workers={workers}, force={force}, progress=False,"
@@ -243,6 +250,7 @@ def pdfium_comparison(paths: list[Path]) -> dict:
     pages = 0
     same_text = same_repaired = total = 0
     dx, dtop, dsize = [], [], []
+    matrix = praw.FS_MATRIX()
     for path in paths:
         t0 = time.perf_counter()
         doc = pdfium.PdfDocument(str(path))
@@ -258,8 +266,11 @@ def pdfium_comparison(paths: list[Path]) -> dict:
                 if ch.isspace():
                     continue
                 left, bottom_, right_, top_ = tp.get_charbox(i, loose=True)
-                # FPDFText_GetFontSize reports 96-dpi units (10.5 pt -> 14): scale back to points
-                chars.append((ch, left, height - top_, praw.FPDFText_GetFontSize(tp, i) * 0.75))
+                # FPDFText_GetFontSize is the Tf size alone; pdfplumber's size includes the text
+                # matrix's vertical scale, so apply it
+                praw.FPDFText_GetMatrix(tp, i, ctypes.byref(matrix))
+                size = praw.FPDFText_GetFontSize(tp, i) * math.hypot(matrix.c, matrix.d)
+                chars.append((ch, left, height - top_, size))
             pdfium_pages.append(chars)
         doc.close()
         t_pdfium += time.perf_counter() - t0
@@ -344,7 +355,9 @@ def _run(work: Path, n_issues: int, n_pages: int) -> int:
     say = lambda s: print(s, flush=True)  # noqa: E731
     say(f"ccasx bench: {n_issues} synthetic issues x ~{n_pages} pages, {os.cpu_count()} cores, work dir {work}")
     t0 = time.perf_counter()
-    raw, spare = work / "raw", work / "spare"
+    raw, spare, code_dir = work / "raw", work / "spare", work / "code"
+    shutil.copytree(ROOT / "ccasx_analytics", code_dir / "ccasx_analytics",
+                    ignore=shutil.ignore_patterns("__pycache__"))
     pages, paths = make_corpus(raw, n_issues + 1, n_pages)
     extra = paths[-1]  # kept aside for the incremental add
     spare.mkdir()
@@ -357,24 +370,14 @@ def _run(work: Path, n_issues: int, n_pages: int) -> int:
     plumber_ms, _ = pdfplumber_ms_per_page(paths)
     say(f"  pdfplumber extract_text:     {plumber_ms:7.1f} ms/page")
 
-    one = timed_build(raw, work / "out1", work / "cache1", workers=1, force=True)
+    one = timed_build(raw, work / "out1", work / "cache1", workers=1, force=True, code_dir=code_dir)
     assert one["failed"] == 0, one
     build_ms = one["wall"] * 1000 / pages
     say(f"  ccasx build, 1 worker:       {build_ms:7.1f} ms/page  ({one['wall']:.1f} s)")
-    two = timed_build(raw, work / "out2", work / "cache2", workers=2, force=True)
+    two = timed_build(raw, work / "out2", work / "cache2", workers=2, force=True, code_dir=code_dir)
     say(f"  ccasx build, 2 workers:      {two['wall'] * 1000 / pages:7.1f} ms/page  ({two['wall']:.1f} s)")
     shutil.move(spare / extra.name, raw / extra.name)
-    inc = timed_build(raw, work / "out2", work / "cache2", workers=2, force=False)
-    for _attempt in range(2):
-        if inc["parsed"] == 1:
-            break
-        # The parsing code changed between the two builds (cache keys follow its source):
-        # rebuild the cache without the new issue, then add it again.
-        say(f"  (the parsing code changed during the run: {inc['parsed']} files re-parsed; measuring again)")
-        shutil.move(raw / extra.name, spare / extra.name)
-        timed_build(raw, work / "out2", work / "cache2", workers=2, force=False)
-        shutil.move(spare / extra.name, raw / extra.name)
-        inc = timed_build(raw, work / "out2", work / "cache2", workers=2, force=False)
+    inc = timed_build(raw, work / "out2", work / "cache2", workers=2, force=False, code_dir=code_dir)
     say(f"  add one issue (2 workers):   {inc['wall']:7.2f} s, re-parsed {inc['parsed']} file(s)")
 
     cov = coverage_p50_ms()
