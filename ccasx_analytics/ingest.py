@@ -111,7 +111,6 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
             raise IngestError(path, "corrupt or truncated PDF: no pages found")
         if n_pages > max_pages:
             raise IngestError(path, f"too many pages: {n_pages} pages, the limit is {max_pages}")
-        lines: list[Line] = []
         pages_segs: list[tuple[int, float, float, list[_Seg]]] = []
         widths, heights = [], []
         n_chars = n_images = n_unmapped = 0
@@ -151,9 +150,11 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
     # has no bold to speak of: boldness only means something against the body face
     if lines and sum(ln.bold for ln in lines) > 0.5 * len(lines):
         lines = [replace(ln, bold=False) for ln in lines]
-    if not any(ln.text.strip() for ln in lines):
-        if n_images or n_chars == 0:
-            raise IngestError(path, "no text layer — scanned issue, needs OCR")
+    n_text = sum(len(ln.text) for ln in lines)
+    # a scan may carry a stray line of text (a scanner's stamp, a page number) over its
+    # pictures: a few dozen characters a page is no text layer
+    if n_text == 0 or (n_images and n_text < 50 * n_pages):
+        raise IngestError(path, "no text layer — scanned issue, needs OCR")
     sizes = [ln.size for ln in lines if ln.size for _ in range(max(1, len(ln.text)))]
     body_size = N.dominant([round(s * 2) / 2 for s in sizes])
     lefts = [round(ln.x0) for ln in lines if ln.x0 is not None and ln.size and body_size and abs(ln.size - body_size) < 0.6]

@@ -301,8 +301,9 @@ def _body(flow: _Flow, a: ArticleSpec) -> None:
 # --- broken files --------------------------------------------------------------------------
 
 
-def image_only_pdf(path: Path) -> Path:
-    """A 'scanned' issue: one page holding a picture and no text layer."""
+def image_only_pdf(path: Path, stamp: str | None = None) -> Path:
+    """A 'scanned' issue: one page holding a picture and no text layer (``stamp``: a line of
+    text a scanner app prints in the corner, which does not make a text layer)."""
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas as rl_canvas
@@ -313,6 +314,10 @@ def image_only_pdf(path: Path) -> Path:
         draw.rectangle([30, y, 370, y + 8], fill="black")
     c = rl_canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
     c.drawImage(ImageReader(img), 50, 100, width=495, height=690)
+    if stamp:
+        _register_font()
+        c.setFont(FONT, 7)
+        c.drawString(50, 40, stamp)
     c.showPage()
     c.save()
     return path

@@ -73,6 +73,11 @@ def test_an_image_only_pdf_is_a_scanned_issue_that_needs_ocr(tmp_path):
     assert _reason(path) == "no text layer — scanned issue, needs OCR"
 
 
+def test_a_scan_with_a_scanner_apps_stamp_is_still_a_scan(tmp_path):
+    path = pdf_factory.image_only_pdf(tmp_path / "stamped.pdf", stamp="由扫描全能王扫描创建")
+    assert _reason(path) == "no text layer — scanned issue, needs OCR"
+
+
 def test_too_many_pages_quotes_the_count_and_the_limit(small_pdf):
     reason = _reason(small_pdf, max_pages=1)
     assert reason.startswith("too many pages") and "the limit is 1" in reason
