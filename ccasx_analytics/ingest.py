@@ -136,7 +136,10 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
             if hasattr(page, "close"):
                 page.close()
     finally:
-        pdf.close()
+        try:
+            pdf.close()
+        except Exception:  # closing walks the pages again: a broken file fails here too
+            pass
 
     if n_chars and n_unmapped > 0.3 * n_chars:
         # pdfminer prints "(cid:3318)" for glyphs whose font carries no Unicode map

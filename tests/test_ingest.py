@@ -227,3 +227,9 @@ def test_a_pdf_that_is_not_a_newsletter_is_refused_in_plain_words(tmp_path):
         c.drawString(60, 780 - 18 * k, "今天天气很好，我们去公园散步，看到很多人在锻炼身体。")
     c.save()
     assert _reason(path).startswith("not a newsletter issue")
+
+
+def test_a_broken_page_tree_is_corrupt_not_a_crash(small_pdf, tmp_path):
+    path = tmp_path / "kids.pdf"
+    path.write_bytes(small_pdf.read_bytes().replace(b"/Kids [", b"/Kids [ 1 /X", 1))
+    assert _reason(path).startswith("corrupt PDF")
