@@ -274,7 +274,11 @@ def _lock_is_free(out_dir: Path) -> bool:
     path = _lock_path(out_dir)
     if not path.exists():
         return True
-    with open(path, "a+") as fh:
+    try:
+        fh = open(path, "a+")
+    except OSError:  # a read-only copy of the tables: nobody is writing there
+        return False
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -297,7 +301,10 @@ def load(data_dir: Path | str | None = None, *, validate: bool = True) -> dict[s
 
     data_dir = Path(data_dir) if data_dir is not None else config.PROCESSED_DIR
     if data_dir.parent.exists() and _lock_is_free(data_dir):
-        recover(data_dir)
+        try:
+            recover(data_dir)
+        except OSError:  # read-only location: read what is there
+            pass
     if not data_dir.is_dir():
         raise StoreError(f"{data_dir}: no such folder — run `ccasx build` first")
     missing = [name for name in T.SCHEMAS if not (data_dir / table_files(name)[0]).is_file()]
