@@ -67,12 +67,15 @@ class SourceFile:
 
 def discover(raw_dirs: Sequence[Path]) -> list[tuple[Path, str]]:
     """Every ``.pdf``/``.txt`` under the folders (any case, recursive, hidden entries skipped),
-    as (path, name relative to the raw folder), in a fixed order."""
+    as (path, name shown in the tables), in a fixed order.
+
+    With one folder a name is relative to it; with several it starts with the folder's own
+    name (``raw/…``, ``demo/…``), or with as many of its last path parts as tell them apart.
+    """
     roots = [Path(d) for d in raw_dirs]
-    # Names are relative to the one raw folder, or to the folders' common parent when several.
-    base = roots[0] if len(roots) == 1 else Path(_common_parent(roots))
+    labels = _root_labels(roots) if len(roots) > 1 else [""]
     found: dict[str, Path] = {}
-    for root in roots:
+    for root, label in zip(roots, labels):
         candidates = [root] if root.is_file() else root.rglob("*")
         for p in candidates:
             if not p.is_file() or p.suffix.lower() not in config.SOURCE_SUFFIXES:
@@ -80,18 +83,17 @@ def discover(raw_dirs: Sequence[Path]) -> list[tuple[Path, str]]:
             rel = p.relative_to(root) if root.is_dir() else Path(p.name)
             if any(part.startswith(".") for part in rel.parts):
                 continue
-            try:
-                name = p.resolve().relative_to(base.resolve()).as_posix() if len(roots) > 1 else rel.as_posix()
-            except ValueError:
-                name = p.as_posix()
-            found.setdefault(name, p)
+            found.setdefault(f"{label}/{rel.as_posix()}" if label else rel.as_posix(), p)
     return [(found[n], n) for n in sorted(found)]
 
 
-def _common_parent(roots: list[Path]) -> str:
-    import os.path
-
-    return os.path.commonpath([str(r.resolve().parent if r.is_file() else r.resolve().parent) for r in roots])
+def _root_labels(roots: list[Path]) -> list[str]:
+    parts = [(r.resolve().parent if r.is_file() else r.resolve()).parts for r in roots]
+    for k in range(1, max(len(p) for p in parts) + 1):
+        labels = ["/".join(p[-k:]).lstrip("/") for p in parts]
+        if len(set(labels)) == len(labels):
+            return labels
+    return labels  # the same folder given twice: its files are found once
 
 
 def sha256_of(path: Path) -> str:

@@ -300,3 +300,13 @@ def test_a_file_that_cannot_be_read_fails_alone(tmp_path, monkeypatch):
     issues = store.load(tmp_path / "out")["issues"].set_index("source_file")
     assert issues.loc["locked.txt", "status"] == "failed" and issues.loc["locked.txt", "sha256"] == ""
     assert (issues["status"] == "ok").sum() == 2
+
+
+def test_files_from_several_folders_are_named_by_their_folder(tmp_path):
+    for folder in ("raw", "demo", "other/raw"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "a.txt").write_text("x", "utf-8")
+    names = [n for _, n in discover([tmp_path / "raw", tmp_path / "demo"])]
+    assert names == ["demo/a.txt", "raw/a.txt"]
+    names = [n for _, n in discover([tmp_path / "raw", tmp_path / "other" / "raw"])]
+    assert names == ["other/raw/a.txt", f"{tmp_path.name}/raw/a.txt"]
