@@ -38,4 +38,4 @@ lab: setup  ## open the notebooks in JupyterLab
 	$(BIN)/jupyter lab notebooks/
 
 clean:  ## remove build outputs (never data/raw)
-	rm -rf data/processed/*.parquet data/processed/*.csv data/demo reports .cache
+	rm -rf data/processed/*.parquet data/processed/*.csv data/demo data/.cache reports

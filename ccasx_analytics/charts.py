@@ -26,6 +26,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import fonts
+from .analyze.periods import counted_mask
 
 Tables = dict[str, pd.DataFrame]
 
@@ -107,16 +108,15 @@ def styled(draw: Callable[..., Figure]) -> Callable[..., Figure]:
 # --- the source line -------------------------------------------------------------------
 
 PUBLICATION = "山西省通信行业协会会刊"
-COUNTED_STATUSES = ("ok", "warning")
 _SYNTHETIC_FILE = re.compile(r"(?:^|[/\\])demo-[^/\\]*$", re.IGNORECASE)  # the generator's file names
 _SYNTHETIC_WORDS = ("合成", "示例")
 
 
 def counted_issues(issues: pd.DataFrame) -> pd.DataFrame:
-    """Issues that contributed articles (failed and duplicate files are not counted)."""
+    """Issues that contributed articles: failed files and second copies are not counted."""
     if issues is None or issues.empty:
         return pd.DataFrame(columns=["issue_id", "source_file", "issue_date", "status"])
-    return issues[issues["status"].isin(COUNTED_STATUSES)]
+    return issues[counted_mask(issues)]
 
 
 def is_synthetic(issues: pd.DataFrame) -> pd.Series:

@@ -130,6 +130,17 @@ def test_source_line_spans_first_to_last_month():
     assert charts.source_line(issues) == "来源：山西省通信行业协会会刊，共3期（2024年3月—2025年8月，另有1期日期不详）"
 
 
+def test_source_line_does_not_count_the_same_issue_twice():
+    issues = pd.DataFrame({
+        "issue_id": ["a", "b"],
+        "source_file": ["2025-8.pdf", "2025-8.txt"],
+        "status": ["ok", "warning"],
+        "duplicate_of": [None, "a"],
+        "issue_date": pd.to_datetime(["2025-08-01", "2025-08-01"]),
+    })
+    assert charts.source_line(issues) == "来源：山西省通信行业协会会刊，共1期（2025年8月）"
+
+
 def test_source_line_of_the_real_sample_alone_names_one_month():
     issues = pd.DataFrame({"issue_id": ["a"], "source_file": ["sample-issue.pdf"], "status": ["ok"],
                            "issue_date": pd.to_datetime(["2025-08-01"])})

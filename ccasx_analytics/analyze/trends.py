@@ -101,7 +101,10 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     ments = _member_mentions(corpus, code)
     orgs = sorted(set(members(tables.get("org_mentions"))["org"]) | set(ments["org"]))
     counted = ments.groupby(["code", "org"]).agg(mentions=("pos", "size"), articles=("pos", "nunique")).reset_index()
-    out = _grid(periods, org=orgs).merge(counted, on=["code", "org"], how="left")
+    grid = _grid(periods, org=orgs)
+    # an empty groupby result comes back with float keys; align them so the merge is typed
+    counted = counted.astype({"code": grid["code"].dtype, "org": grid["org"].dtype})
+    out = grid.merge(counted, on=["code", "org"], how="left")
     out = out.merge(_article_counts(corpus, code, False), on="code", how="left")
     out[["mentions", "articles", "all_articles"]] = out[["mentions", "articles", "all_articles"]].fillna(0).astype("int64")
     out["article_share"] = ratio(out["articles"], out["all_articles"])
