@@ -24,6 +24,9 @@ _LAZY = {
     "figure_series": "ccasx_analytics.analyze",
     "section_mix": "ccasx_analytics.analyze",
     "top_keywords": "ccasx_analytics.analyze",
+    "neglected_members": "ccasx_analytics.analyze",
+    "filter_figures": "ccasx_analytics.analyze",
+    "latest_issue_figures": "ccasx_analytics.analyze",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]
