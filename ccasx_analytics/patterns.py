@@ -10,12 +10,14 @@ import re
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # --- masthead and dates -------------------------------------------------------------------
-YEAR_ISSUE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<no>\d{1,3}|[一二三四五六七八九十]{1,3})\s*期")
+# a year in digits or spelled digit by digit (二〇二四年; ○ and 零 stand in for 〇 in some fonts)
+YEAR = r"(?:(?:19|20)\d\d|[一二][〇零○O一二三四五六七八九]{3})"
+YEAR_ISSUE = re.compile(r"(?P<year>" + YEAR + r")\s*年\s*第\s*(?P<no>\d{1,3}|[一二三四五六七八九十]{1,3})\s*期")
 CN_NUMBER = r"[一二三四五六七八九十百零〇两]{1,4}"
 ISSUE_NO = re.compile(r"(?<!总)第\s*(?P<no>\d{1,3}|" + CN_NUMBER + r")\s*期")
 TOTAL_NO = re.compile(r"总\s*第\s*(?P<no>\d{1,4}|" + CN_NUMBER + r")\s*期")
-YEAR_MONTH = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月")
-YEAR_ONLY = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年")
+YEAR_MONTH = re.compile(r"(?P<year>" + YEAR + r")\s*年\s*(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月")
+YEAR_ONLY = re.compile(r"(?P<year>" + YEAR + r")\s*年")
 # a month-day date without a year: news of the issue's month ("8月22日")
 MONTH_DAY = re.compile(r"(?<![\d年])(?P<month>1[0-2]|0?[1-9])\s*月\s*(?:\d{1,2}\s*日|底|初|中旬|上旬|下旬)")
 # file names: 2025-08, 2025_8, 2025.08, 202508, 2025年8月, 2025年第4期

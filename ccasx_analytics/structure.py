@@ -30,6 +30,8 @@ from .records import Article, Document, IssueMeta, Line, ParsedIssue, TocEntry
 
 # a title is set at least this much larger than the body type
 _TITLE_RATIO = 1.18
+# the widest a title (or a contents entry) is printed, in em: longer lines are sentences
+_TITLE_MAX_WIDTH = 48
 _STRONG_TERMINAL = ("。", "；", "：", "，", "、", "…", ";", ":", ",")
 _SENTENCE_END = ("。", "！", "？", "…", "”", "’", "」", "』", "）", "!", "?", "；")
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|（[一二三四五六七八九十\d]+）|\d+[、.．]\s*\D|第[一二三四五六七八九十]+[，、是])")
@@ -177,18 +179,18 @@ def issue_meta(masthead: Sequence[Line], path: Path, content_text: str) -> Issue
     issue_date = None
     source = None
     if m := P.YEAR_ISSUE.search(text):
-        year, issue_no = int(m["year"]), number_value(m["no"])
+        year, issue_no = year_value(m["year"]), number_value(m["no"])
     elif m := P.ISSUE_NO.search(text):
         issue_no = number_value(m["no"])
     if m := P.TOTAL_NO.search(text):
         total_no = number_value(m["no"])
-    ym = P.YEAR_MONTH.findall(text)
+    ym = [(year_value(m["year"]), number_value(m["month"])) for m in P.YEAR_MONTH.finditer(text)]
     if ym:
         y, mth = Counter(ym).most_common(1)[0][0]
-        year = year or int(y)
-        issue_date, source = date(int(y), int(mth), 1), "masthead"
+        year = year or y
+        issue_date, source = date(y, mth, 1), "masthead"
     if year is None and (m := P.YEAR_ONLY.search(text)):
-        year = int(m["year"])
+        year = year_value(m["year"])
 
     stem = path.stem
     if issue_date is None:
@@ -197,7 +199,7 @@ def issue_meta(masthead: Sequence[Line], path: Path, content_text: str) -> Issue
             issue_date, source = date(int(fm["year"]), int(fm["month"]), 1), "filename"
             year = year or int(fm["year"])
     if (m := P.FILENAME_YEAR_ISSUE.search(stem)) is not None:
-        year = year or int(m["year"])
+        year = year or year_value(m["year"])
         issue_no = issue_no or number_value(m["no"])
     if year is None and (m := P.FILENAME_YEAR.search(stem)):
         year = int(m["year"])
@@ -217,7 +219,14 @@ def issue_meta(masthead: Sequence[Line], path: Path, content_text: str) -> Issue
     )
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def year_value(text: str) -> int:
+    """``2024`` -> 2024, ``二〇二四`` -> 2024 (a year is spelled digit by digit)."""
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(_CN_DIGITS.get(ch, 0)) for ch in text))
 
 
 def number_value(text: str) -> int:
@@ -248,10 +257,19 @@ def _publication(masthead: Sequence[Line]) -> str | None:
         if big:
             return _clean_publication("".join(big))
     for ln in masthead:
-        m = P.YEAR_ONLY.search(ln.text)
+        m = P.YEAR_ONLY.search(ln.text) or P.ISSUE_NO.search(ln.text)
         if m and m.start() > 1:
             return _clean_publication(ln.text[: m.start()])
-    return None
+        if m:
+            break
+        # text without type sizes: the name stands on its own line(s) above the issue line
+    names = []
+    for ln in masthead:
+        if P.YEAR_ONLY.search(ln.text) or P.ISSUE_NO.search(ln.text) or P.TOTAL_NO.search(ln.text):
+            break
+        if not any(ch.isdigit() for ch in ln.text) and not P.MASTHEAD_CUE.search(ln.text) and N.display_width(ln.text) <= 20:
+            names.append(ln.text)
+    return _clean_publication("".join(names)) if names else None
 
 
 def _clean_publication(text: str) -> str | None:
@@ -263,7 +281,7 @@ def _clean_publication(text: str) -> str | None:
 def content_month(text: str, year: int | None) -> date | None:
     """The dominant month of the text: 20xx年N月 dates of the issue's year and year-less
     N月N日 dates (news of the issue's month); ties go to the later month."""
-    years = Counter(int(m["year"]) for m in P.YEAR_ONLY.finditer(text) if 2000 <= int(m["year"]) <= 2100)
+    years = Counter(y for m in P.YEAR_ONLY.finditer(text) if 2000 <= (y := year_value(m["year"])) <= 2100)
     if year is None:
         if not years:
             return None
@@ -271,8 +289,8 @@ def content_month(text: str, year: int | None) -> date | None:
         year = max(y for y, n in years.items() if n == best)
     months: Counter = Counter()
     for m in P.YEAR_MONTH.finditer(text):
-        if int(m["year"]) == year:
-            months[int(m["month"])] += 1
+        if year_value(m["year"]) == year:
+            months[number_value(m["month"])] += 1
     for m in P.MONTH_DAY.finditer(text):
         months[int(m["month"])] += 1
     if not months:
@@ -348,8 +366,29 @@ def _table_of_contents(
     recurring = sum(1 for s in sections if N.comparable(f"【{s}】") in rest)
     titles = [t for t in texts if not P.SECTION_BAR.match(t)]
     if (heading and titles) or (len(sections) >= 2 and recurring >= max(1, len(sections) // 2) and titles):
-        return frozenset(block), _toc_entries(texts)
+        return frozenset(block), _wrapped_entries_joined(_toc_entries(texts), "".join(later))
     return frozenset(), []
+
+
+def _wrapped_entries_joined(toc: list[TocEntry], later: str) -> list[TocEntry]:
+    """A long title wrapped in a narrow contents box is one entry: a line filling the box
+    and the next line join when the joined title is printed further on."""
+    if len(toc) < 2:
+        return toc
+    widest = max(N.display_width(e.title) for e in toc)
+    out: list[TocEntry] = [toc[0]]
+    for e in toc[1:]:
+        a = out[-1]
+        joined = N.join_lines([a.title, e.title])
+        if (
+            a.section == e.section
+            and N.display_width(a.title) >= 0.8 * widest
+            and N.comparable(joined) in later
+        ):
+            out[-1] = TocEntry(section=a.section, title=joined)
+            continue
+        out.append(e)
+    return out
 
 
 def _occurs_later(entry: str, later: Sequence[str]) -> bool:
@@ -360,7 +399,7 @@ def _occurs_later(entry: str, later: Sequence[str]) -> bool:
 
 def _looks_like_toc_title(ln: Line, entry_size: float | None, body_size: float | None) -> bool:
     t = ln.text
-    if t.endswith(_STRONG_TERMINAL) or N.display_width(_toc_entry_text(t)) > 48:
+    if t.endswith(_STRONG_TERMINAL) or N.display_width(_toc_entry_text(t)) > _TITLE_MAX_WIDTH:
         return False
     if ln.size is not None and entry_size is not None and abs(ln.size - entry_size) > 0.6:
         return False
@@ -633,10 +672,22 @@ def _articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence
     k = 0
     n = len(content)
 
-    def heading_shape(t: str) -> bool:
+    def listed(t: str) -> bool:
+        key = N.comparable(t)
+        return key in keys or (len(key) >= 6 and any(k.startswith(key) for k in keys))
+
+    def heading_shape(t: str, long_ok: bool = False) -> bool:
+        # a heading is clearly shorter than a full line (one-line-per-paragraph text has
+        # very long "lines", so titles are capped like contents entries); a title the
+        # contents list, or the line right after a section bar, may fill the line
+        limit = max(min(typical - 3, _TITLE_MAX_WIDTH), 16)
+        if long_ok:
+            limit = max(limit, min(typical + 1, _TITLE_MAX_WIDTH))
         return (
-            N.display_width(t) <= max(typical - 3, 16)
+            N.display_width(t) <= limit
             and not t.endswith(_STRONG_TERMINAL)
+            and "。" not in t
+            and not _ends_with_note(t)
             and not P.SECTION_BAR.match(t)
             and not P.EDITOR_NOTE.match(t)
             and not P.CLOSING_LINE_START.match(t)
@@ -667,7 +718,7 @@ def _articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence
             note, cur, strong_context = N.join_lines(parts), None, True
             continue
         after_byline = prev is not None and _ends_with_byline(prev)
-        if heading_shape(t) and (boundary(prev) or strong_context or after_byline):
+        if heading_shape(t, long_ok=strong_context or listed(t)) and (boundary(prev) or strong_context or after_byline):
             group = [t]
             j = k + 1
             # a second or third heading line is clearly short (or a ——subtitle); a body's
@@ -716,7 +767,8 @@ def _title_split(group: Sequence[str], keys: dict[str, TocEntry]) -> tuple[int, 
     for n_title in range(len(group), 0, -1):
         if N.comparable("".join(group[:n_title])) in keys:
             rest = group[n_title:]
-            n_sub = 1 if rest and P.SUBTITLE_DASH.match(rest[0]) else 0
+            # a ——subtitle may wrap: the short heading lines after it go on with it
+            n_sub = len(rest) if rest and P.SUBTITLE_DASH.match(rest[0]) else 0
             return n_title, n_sub
     return None
 
@@ -727,7 +779,7 @@ def _title_split_by_genre(group: Sequence[str], section: str | None) -> tuple[in
     section a second heading line continues a long title."""
     dash = next((k for k, t in enumerate(group) if k and P.SUBTITLE_DASH.match(t)), None)
     if dash is not None:
-        return dash, 1
+        return dash, len(group) - dash
     if len(group) == 1:
         return 1, 0
     if section is None:
@@ -745,6 +797,12 @@ def trailer(text: str) -> re.Match | None:
     if before and before[-1] not in "。！？…”’」』!?）)":
         return None
     return m
+
+
+def _ends_with_note(t: str) -> bool:
+    """A paragraph closed by a byline or source note (``……支撑。（张华 刘洋）``)."""
+    m = trailer(t)
+    return bool(m) and m.start() > 0 and classify_note(m["inner"])[0] is not None
 
 
 def _trailing_paren_only(t: str) -> bool:

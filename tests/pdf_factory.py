@@ -19,6 +19,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FONT = "STSong-Light"
 # a second face for "other fonts" renderings: the TrueType CJK font a dependency ships
 WQY_FONT = "WenQuanYiMicroHei"
+# the same TrueType glyphs registered as a bold member: titles set in a heavy face
+BOLD_FONT = "WenQuanYiMicroHei-Bold"
 _current = {"font": FONT}
 PAGE_W, PAGE_H = 595.27, 841.89
 MARGIN = 50.0
@@ -69,12 +71,12 @@ def _register_font(name: str = FONT) -> None:
 
     if name in pdfmetrics.getRegisteredFontNames():
         return
-    if name == WQY_FONT:
+    if name in (WQY_FONT, BOLD_FONT):
         import paperang_p2_fonts_cjk
         from reportlab.pdfbase.ttfonts import TTFont
 
         ttc = Path(paperang_p2_fonts_cjk.__file__).parent / "fonts" / "wqy-microhei.ttc"
-        pdfmetrics.registerFont(TTFont(WQY_FONT, str(ttc), subfontIndex=0))
+        pdfmetrics.registerFont(TTFont(name, str(ttc), subfontIndex=0))
     else:
         pdfmetrics.registerFont(UnicodeCIDFont(name))
 
@@ -154,10 +156,10 @@ class _Flow:
     column_top = 72.0
 
     def line(self, text: str, size: float, *, align: str = "left", indent: float = 0.0, leading: float | None = None,
-             right_indent: float = 0.0) -> None:
+             right_indent: float = 0.0, font: str | None = None) -> None:
         lead = leading or size * 1.6
         self.advance(lead)
-        self.c.setFont(_current["font"], size)
+        self.c.setFont(font or _current["font"], size)
         base = PAGE_H - (self.y + size)
         if align == "center":
             self.c.drawCentredString(self.x0() + self.col_w / 2, base, text)
@@ -204,12 +206,15 @@ def render_issue(
     font: str = FONT,
     span_headings: bool = False,
     toc_pages: bool = False,
+    bold_titles: bool = False,
 ) -> Path:
     """Typeset ``spec`` to ``path``; returns the path.
 
     ``columns``: 1 or 2.  ``span_headings``: section bars and titles run across both
     columns (the columns above them end there).  ``toc_pages``: contents entries carry dot
     leaders and page numbers.  ``font``: ``FONT`` (CID) or ``WQY_FONT`` (embedded TrueType).
+    ``bold_titles``: titles inside sections are set at body size in a bold face (weight,
+    not size, marks them).  The closing block runs across the page under the columns.
     """
     from reportlab.pdfgen import canvas as rl_canvas
 
@@ -258,11 +263,13 @@ def render_issue(
                 flow.line(ln, 13, leading=20)
             flow.gap(6)
             section = a.section
-        _heading(flow, a, title_size=15.5)
+        _heading(flow, a, title_size=BODY if bold_titles else 15.5, bold=bold_titles)
         if span_headings and columns > 1:
             flow.span_end()
         _body(flow, a)
     if spec.closing:
+        if columns > 1:
+            flow.span_begin()
         flow.gap(16)
         for label, value in spec.closing:
             flow.paragraph(f"{label}：{value}", 9, first_indent=0)
@@ -270,14 +277,16 @@ def render_issue(
     return path
 
 
-def _heading(flow: _Flow, a: ArticleSpec, *, title_size: float) -> None:
+def _heading(flow: _Flow, a: ArticleSpec, *, title_size: float, bold: bool = False) -> None:
     if a.editor_note:
         flow.gap(4)
         flow.paragraph("编者按：" + a.editor_note, 10, first_indent=0, indent=12, right_indent=12)
         flow.gap(6)
     flow.gap(6)
+    if bold:
+        _register_font(BOLD_FONT)
     for ln in wrap(a.title, title_size, flow.col_w - 20):
-        flow.line(ln, title_size, align="center", leading=title_size * 1.45)
+        flow.line(ln, title_size, align="center", leading=title_size * 1.45, font=BOLD_FONT if bold else None)
     if a.subtitle:
         sub_size = 12 if a.subtitle.startswith("——") else title_size * 0.68
         for ln in wrap(a.subtitle, sub_size, flow.col_w - 20):

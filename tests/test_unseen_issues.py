@@ -1,0 +1,296 @@
+"""Issues nobody parsed before: other topics, sections, mastheads, bylines and renderings.
+
+The issues are written in ``unseen_specs.py``; each is rendered as the sample's text
+export (hard-wrapped lines, blank line after each, a leading space for a page break, the
+contents tab-indented at the end), as plain one-line-per-paragraph text, in UTF-8, GB18030
+and UTF-16, and as PDFs in one and two columns with other fonts — and every article's
+section, title, subtitle, authors, notes and body must come out as written.
+"""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import pdf_factory
+import unseen_specs as U
+from ccasx_analytics.parse import format_issue, parse_file
+from ccasx_analytics.records import ParsedIssue
+from pdf_factory import ArticleSpec, IssueSpec
+
+WIDTH = 31  # characters per line of the text export
+
+
+def _wrap(text: str, width: float, first_short: float = 0.0) -> list[str]:
+    out, cur, w = [], "", 0.0
+    avail = width - first_short
+    for ch in text:
+        cw = 0.5 if ch.isascii() else 1.0
+        if w + cw > avail and cur and ch not in "，。、；：？！”）》":
+            out.append(cur)
+            cur, w, avail = "", 0.0, width
+        cur += ch
+        w += cw
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _byline(a: ArticleSpec, form: str) -> list[str]:
+    out = []
+    if a.source_note:
+        out.append(f"（{a.source_note}）")
+    if a.authors:
+        if form == "space":
+            out.append("（" + " ".join(a.authors) + "）")
+        elif form == "comma":
+            out.append("（" + "、".join(a.authors) + "）")
+        elif form == "role":
+            out.append("（通讯员 " + " ".join(a.authors) + "）")
+        elif form == "wen":
+            out.append("（文/" + "、".join(a.authors) + "）")
+    return out
+
+
+def _with_bars(articles: list[ArticleSpec]):
+    """(section bar to print before it or None, article) in issue order."""
+    section = None
+    for a in articles:
+        bar = f"【{a.section}】" if a.section and a.section != section else None
+        section = a.section
+        yield bar, a
+
+
+def text_export(spec: IssueSpec, *, masthead: bool = True, toc: bool = True, byline: str = "space",
+                page_every: int = 38) -> str:
+    """The sample's exporter: visual lines wrapped at ``WIDTH``, a blank line after each, a
+    paragraph's first line two characters short, a leading space at each page break, the
+    byline after the last sentence on its line, the contents tab-indented at the end."""
+    lines: list[str] = []
+    if masthead:
+        lines += [spec.publication, spec.issue_line]
+    for bar, a in _with_bars(spec.articles):
+        lines += [bar] if bar else []
+        if a.editor_note:
+            lines += _wrap("编者按：" + a.editor_note, WIDTH)
+        lines += _wrap(a.title, WIDTH)
+        if a.subtitle:
+            lines.append(a.subtitle)
+        for k, p in enumerate(a.paragraphs):
+            wrapped = _wrap(p, WIDTH, 2)
+            if k == len(a.paragraphs) - 1:
+                trail = _byline(a, byline)
+                if trail:
+                    wrapped[-1] += " " + "".join(trail)
+            lines += wrapped
+    lines += [f"{label}：{value}" for label, value in spec.closing]
+    out = []
+    for k, ln in enumerate(lines):
+        out.append((" " if k and k % page_every == 0 else "") + ln)
+    if toc and spec.toc:
+        section = None
+        for a in spec.articles:
+            if a.section is None:
+                continue
+            if a.section != section:
+                out.append(f"\t【{a.section}】")
+                section = a.section
+            out.append(f"\t{a.title}")
+    return "\n\n".join(out) + "\n"
+
+
+def plain_text(spec: IssueSpec, *, toc: str = "plain", byline: str = "space", indent: bool = True,
+               byline_own_line: bool = False) -> str:
+    """One line per paragraph (a word processor's "save as text"): masthead, an optional
+    contents list at the top (``toc``: "none", "plain" or "leaders" with page numbers),
+    paragraphs indented with ideographic spaces or separated by blank lines."""
+    lines: list[str] = [spec.publication, spec.issue_line, ""]
+    if toc != "none" and spec.toc:
+        lines.append("目  录")
+        section = None
+        for n, a in enumerate(a for a in spec.articles if a.section):
+            if a.section != section:
+                lines.append(f"【{a.section}】")
+                section = a.section
+            lines.append(f"{a.title}{'……' * 4}{n + 2}" if toc == "leaders" else a.title)
+        lines.append("")
+    pad = "\u3000\u3000" if indent else ""
+    for bar, a in _with_bars(spec.articles):
+        lines += [bar] if bar else []
+        if a.editor_note:
+            lines.append(pad + "编者按：" + a.editor_note)
+        lines.append(a.title)
+        if a.subtitle:
+            lines.append(a.subtitle)
+        for k, p in enumerate(a.paragraphs):
+            trail = _byline(a, byline) if k == len(a.paragraphs) - 1 else []
+            if trail and not byline_own_line:
+                lines.append(pad + p + "".join(trail))
+            else:
+                lines.append(pad + p)
+                lines += trail
+        if not indent:
+            lines.append("")
+    lines += [f"{label}：{value}" for label, value in spec.closing]
+    sep = "\n" if indent else "\n\n"
+    return sep.join(lines) + "\n"
+
+
+def check_articles(issue: ParsedIssue, spec: IssueSpec, *, exact_titles: bool = True) -> None:
+    """Every article of ``spec`` in order: section, title, subtitle, authors, notes, body."""
+    shown = format_issue(issue)
+    assert len(issue.articles) == len(spec.articles), shown
+    for got, want in zip(issue.articles, spec.articles):
+        title = got.title if exact_titles else got.title.replace(" ", "")
+        assert (got.section, title) == (want.section, want.title if exact_titles else want.title.replace(" ", "")), shown
+        assert got.subtitle == want.subtitle, shown
+        assert list(got.authors) == want.authors, shown
+        assert got.editor_note == want.editor_note, shown
+        body = [p for p in want.paragraphs]
+        lead = body[0].split(" ", 1)[0] if body[0].startswith(("本刊讯 ", "本刊消息 ")) else None
+        if lead:
+            body[0] = body[0].split(" ", 1)[1]
+        want_notes = "；".join(x for x in (lead, want.source_note) if x) or None
+        assert got.source_note == want_notes, shown
+        assert got.text.replace("\n", "") == "".join(body), (want.title, got.text)
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    data = text.encode(encoding)
+    if encoding == "utf-16-le":
+        data = b"\xff\xfe" + data
+    path.write_bytes(data)
+    return path
+
+
+ENCODINGS = ["utf-8", "gb18030", "utf-16-le"]
+
+
+# ------------------------------------------------------------------- text renderings
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("masthead", [True, False])
+def test_an_export_of_another_issue_gives_its_articles(tmp_path, encoding, masthead):
+    spec = U.issue_a()
+    issue = parse_file(write(tmp_path, "2024-04.txt", text_export(spec, masthead=masthead), encoding))
+    check_articles(issue, spec)
+    assert len(issue.meta.toc) == 6
+    assert dict(issue.meta.closing)["邮编"] == "030000"
+    assert not [w for w in issue.warnings if "table of contents" in w], issue.warnings
+    if masthead:
+        m = issue.meta
+        assert (m.year, m.issue_no, m.total_no, m.issue_date, m.date_source) == (2024, 2, 80, date(2024, 4, 1), "masthead")
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("toc", ["none", "plain", "leaders"])
+def test_one_line_per_paragraph_text_gives_the_articles(tmp_path, encoding, toc):
+    spec = U.issue_a()
+    issue = parse_file(write(tmp_path, "issue.txt", plain_text(spec, toc=toc), encoding))
+    check_articles(issue, spec)
+    m = issue.meta
+    assert (m.publication, m.year, m.issue_no, m.total_no, m.issue_date) == ("山西通信", 2024, 2, 80, date(2024, 4, 1))
+    assert len(m.toc) == (0 if toc == "none" else 6)
+    assert not [w for w in issue.warnings if "table of contents" in w], issue.warnings
+
+
+def test_paragraphs_separated_by_blank_lines_without_indents(tmp_path):
+    spec = U.issue_a()
+    issue = parse_file(write(tmp_path, "issue.txt", plain_text(spec, indent=False)))
+    check_articles(issue, spec)
+
+
+@pytest.mark.parametrize("form", ["space", "comma", "role", "wen"])
+def test_bylines_in_the_forms_the_genre_prints(tmp_path, form):
+    """（李明 王芳） （李明、王芳） （通讯员 李明 王芳） （文/李明、王芳）: the names, nothing else."""
+    spec = U.issue_a()
+    check_articles(parse_file(write(tmp_path, "issue.txt", plain_text(spec, byline=form))), spec)
+    check_articles(parse_file(write(tmp_path, "export.txt", text_export(spec, byline=form))), spec)
+
+
+def test_a_byline_on_its_own_line(tmp_path):
+    spec = U.issue_a()
+    check_articles(parse_file(write(tmp_path, "issue.txt", plain_text(spec, byline_own_line=True))), spec)
+
+
+def test_an_export_without_its_contents_relies_on_the_genre(tmp_path):
+    spec = U.issue_a()
+    issue = parse_file(write(tmp_path, "issue.txt", text_export(spec, toc=False)))
+    check_articles(issue, spec)
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_an_issue_without_cover_story_contents_or_total_number(tmp_path, encoding):
+    spec = U.issue_b()
+    issue = parse_file(write(tmp_path, "huikan.txt", plain_text(spec), encoding))
+    check_articles(issue, spec)
+    m = issue.meta
+    assert (m.publication, m.year, m.issue_no, m.total_no) == ("会刊", 2024, 3, None)
+    assert m.toc == ()
+    assert issue.articles[0].section == U.LONG_SECTION
+
+
+def test_an_export_of_an_issue_without_cover_story(tmp_path):
+    spec = U.issue_b()
+    check_articles(parse_file(write(tmp_path, "huikan.txt", text_export(spec))), spec)
+
+
+# ---------------------------------------------------------------------- PDF renderings
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    d = tmp_path_factory.mktemp("unseen")
+    a, b = U.issue_a(), U.issue_b()
+    out = {
+        "a-one": pdf_factory.render_issue(a, d / "a1.pdf", columns=1),
+        "a-two": pdf_factory.render_issue(a, d / "a2.pdf", columns=2),
+        "a-two-wqy": pdf_factory.render_issue(
+            dataclasses.replace(a, footer="- {n} -"), d / "a2w.pdf", columns=2, font=pdf_factory.WQY_FONT,
+            span_headings=True, toc_pages=True,
+        ),
+        "a-platypus": pdf_factory.render_issue_platypus(a, d / "ap.pdf"),
+        "b-one": pdf_factory.render_issue(b, d / "b1.pdf", columns=1),
+        "b-two": pdf_factory.render_issue(b, d / "b2.pdf", columns=2),
+    }
+    return {k: parse_file(v) for k, v in out.items()}
+
+
+@pytest.mark.parametrize("name", ["a-one", "a-two", "a-two-wqy", "a-platypus"])
+def test_pdf_renderings_of_another_issue(pdfs, name):
+    issue = pdfs[name]
+    check_articles(issue, U.issue_a(), exact_titles=name == "a-one")
+    m = issue.meta
+    assert (m.year, m.issue_no, m.total_no, m.issue_date, m.date_source) == (2024, 2, 80, date(2024, 4, 1), "masthead")
+    assert m.publication == "山西通信"
+    assert len(m.toc) == 6
+    assert not issue.warnings, format_issue(issue)
+
+
+@pytest.mark.parametrize("name", ["b-one", "b-two"])
+def test_pdf_of_an_issue_without_cover_story_or_contents(pdfs, name):
+    issue = pdfs[name]
+    check_articles(issue, U.issue_b(), exact_titles=name == "b-one")
+    m = issue.meta
+    assert (m.publication, m.year, m.issue_no, m.total_no) == ("会刊", 2024, 3, None)
+
+
+@pytest.fixture(scope="module")
+def bold_titles(tmp_path_factory):
+    d = tmp_path_factory.mktemp("bold")
+    a = U.issue_a()
+    return {
+        n: parse_file(pdf_factory.render_issue(a, d / f"bold{n}.pdf", columns=n, bold_titles=True)) for n in (1, 2)
+    }
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_titles_set_in_bold_at_body_size(bold_titles, columns):
+    """Weight alone marks a title: the heavy face at the body's size."""
+    issue = bold_titles[columns]
+    check_articles(issue, U.issue_a(), exact_titles=columns == 1)
+    assert not issue.warnings, format_issue(issue)
