@@ -18,7 +18,12 @@ REPORTS_DIR = Path(os.environ.get("CCASX_REPORTS_DIR", PROJECT_ROOT / "reports")
 
 # Bump when ingest/normalize/structure change what they produce: cached parses are
 # keyed by (sha256, PARSER_VERSION) and are thrown away when it changes.
-PARSER_VERSION = "1"
+# PDF characters come from pdfium (fast) or pdfplumber/pdfminer (the reference, and the
+# fallback for any file pdfium cannot read); a cached parse belongs to the backend that made it.
+PDF_BACKEND = os.environ.get("CCASX_PDF_BACKEND", "pdfplumber").strip().lower()
+if PDF_BACKEND not in ("pdfium", "pdfplumber"):
+    raise ValueError(f"CCASX_PDF_BACKEND must be 'pdfium' or 'pdfplumber', not {PDF_BACKEND!r}")
+PARSER_VERSION = f"2-{PDF_BACKEND}"
 # Bump when extraction rules change; resource files (registry, taxonomy) are hashed too.
 EXTRACTOR_VERSION = "1"
 
