@@ -3,14 +3,14 @@
 Everything here is loaded once per process (``load_resources`` is cached) and is
 read-only afterwards.  jieba is imported lazily, inside functions, so that
 ``import ccasx_analytics`` stays fast, and a private ``jieba.Tokenizer`` carries the
-sector dictionary so a user's global jieba is left untouched.
+sector dictionary so a user's global jieba is left untouched (``segmenter`` sets it up and
+keeps a snapshot of it, so a fresh process loads it in a fraction of a second).
 """
 from __future__ import annotations
 
 import csv
 import hashlib
 import json
-import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +20,7 @@ from typing import Any
 
 from ..config import RESOURCES_DIR
 from . import patterns as P
+from .segmenter import Segmenter, SectorWords, load_segmenter
 
 RESOURCE_FILES = (
     "members.csv", "themes.json", "userdict.txt", "stopwords.txt",
@@ -131,42 +132,33 @@ class Resources:
     # --- jieba (lazy, private) --------------------------------------------------------
 
     @cached_property
+    def sector_words(self) -> SectorWords:
+        """Registry names, places and titles as jieba words, so segmentation keeps them whole."""
+        words = [(name, 2000, "nt") for name in self.member_by_name]
+        words += [(place, 2000, "ns") for place in self.places]
+        words += [(title, 1000, "n") for title in self.title_words]
+        h = hashlib.sha256(self.userdict_path.read_bytes())
+        h.update(repr(words).encode())
+        return SectorWords(userdict_path=self.userdict_path, words=tuple(words), fingerprint=h.hexdigest())
+
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        """The private jieba (see ``segmenter``): read from its snapshot after the first run."""
+        return load_segmenter(self.sector_words)
+
+    @property
     def tokenizer(self) -> Any:
         """A private jieba Tokenizer with the sector dictionary, registry names and places."""
-        import jieba
+        return self.segmenter.tokenizer
 
-        jieba.setLogLevel(logging.WARNING)
-        tok = jieba.Tokenizer()
-        tok.initialize()
-        tok.load_userdict(str(self.userdict_path))
-        for name in self.member_by_name:
-            tok.add_word(name, 2000, "nt")
-        for place in self.places:
-            tok.add_word(place, 2000, "ns")
-        for title in self.title_words:
-            tok.add_word(title, 1000, "n")
-        return tok
-
-    @cached_property
+    @property
     def pos_tokenizer(self) -> Any:
-        import jieba.posseg
-
-        return jieba.posseg.POSTokenizer(self.tokenizer)
-
-    @cached_property
-    def tfidf(self) -> Any:
-        import jieba.analyse
-
-        extractor = jieba.analyse.TFIDF()
-        extractor.tokenizer = self.tokenizer
-        extractor.postokenizer = self.pos_tokenizer
-        extractor.stop_words = set(extractor.stop_words) | set(self.stopwords)
-        return extractor
+        return self.segmenter.pos_tokenizer
 
     def warm(self) -> "Resources":
-        """Load jieba now (about 3 s) instead of on the first article: for worker processes
-        that are forked after warming, so each does not pay it again."""
-        self.tokenizer, self.pos_tokenizer, self.tfidf, self.title_chain_re, self.theme_re  # noqa: B018
+        """Load jieba now instead of on the first article: for worker processes that are
+        forked after warming, so each does not pay it again."""
+        self.segmenter, self.title_chain_re, self.theme_re  # noqa: B018
         self.alias_re, self.anchor_re, self.org_suffix_re  # noqa: B018
         return self
 
@@ -175,7 +167,7 @@ class Resources:
         return bool(self.tokenizer.FREQ.get(s))
 
     def word_tag(self, s: str) -> str | None:
-        return self.pos_tokenizer.word_tag_tab.get(s)
+        return self.segmenter.pos_tokenizer.word_tag_tab.get(s)
 
 
 def _read_lines(path: Path) -> list[str]:
