@@ -42,7 +42,14 @@ SUBTITLE_DASH = re.compile(r"^\s*(?:——|──|—|--|－－)")
 # sentence-final punctuation: a line ending with it can end a paragraph; a title never does
 TERMINAL_PUNCT = re.compile(r"[。！？!?；;：:，,、…]$|[。！？!?…][”’」』）)]$")
 # source notes at the start of a body
-SOURCE_NOTE_LEAD = re.compile(r"^(?P<note>本刊消息|本刊讯|本报讯|本刊综合|本刊记者[" + HAN + r"]{2,4}(?:报道)?)[\s：:]*")
+# source notes at the start of a body, with the reporter the genre may name right after
+# them: 本刊讯（记者 李明） / 本刊消息（通讯员 王芳）
+SOURCE_NOTE_LEAD = re.compile(
+    r"^[【\[]?(?P<note>本刊消息|本刊讯|本报讯|本刊综合|本刊记者[" + HAN + r"]{2,4}(?:报道)?)[】\]]?\s*"
+    r"(?:（(?P<inner>[^（）]{1,24})）)?[\s：:]*"
+)
+# a two-character name spaced out to the width of three (王  芳) in a list of names
+SPACED_NAME = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"])\s+([" + HAN + r"])(?![" + HAN + r"])")
 # a parenthesised note at the end of an article: （何宝国） （张俊清 贾清） （本刊综合汇总整理）
 TRAILING_PAREN = re.compile(r"\s*[（(](?P<inner>[^（）()]{1,30})[）)]\s*$")
 # what makes a parenthesised trailer a source note rather than names

@@ -30,6 +30,8 @@ from .records import Article, Document, IssueMeta, Line, ParsedIssue, TocEntry
 
 # a title is set at least this much larger than the body type
 _TITLE_RATIO = 1.18
+# the smallest step between two type sizes of the genre (五号 10.5 -> 小四 12 pt), less a margin
+_SIZE_STEP = 1.2
 # the widest a title (or a contents entry) is printed, in em: longer lines are sentences
 _TITLE_MAX_WIDTH = 48
 _STRONG_TERMINAL = ("。", "；", "：", "，", "、", "…", ";", ":", ",")
@@ -354,8 +356,9 @@ def _table_of_contents(
             continue
         break
     # without type sizes the block may run on into the cover story's heading and first
-    # line: contents entries are printed again later as titles, those lines are not
-    later = [N.comparable(lines[i].text) for i in order if i > block[-1]]
+    # line: contents entries are printed again elsewhere as titles (later, or earlier when
+    # the contents close the issue), those lines are not
+    later = [N.comparable(lines[i].text) for i in order if i > block[-1] or i < block[0]]
     while len(block) > 1 and not P.SECTION_BAR.match(lines[block[-1]].text) and not _occurs_later(
         N.comparable(_toc_entry_text(lines[block[-1]].text)), later
     ):
@@ -547,13 +550,14 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
             return False
         if ln.size >= _TITLE_RATIO * body:
             return True
-        # a heavy face a point larger than the body, short and unpunctuated, is a title too
-        return (
-            ln.bold
-            and ln.size >= body + 0.9
-            and N.display_width(ln.text) <= 40
+        heading_like = (
+            N.display_width(ln.text) <= _TITLE_MAX_WIDTH
             and not ln.text.endswith(_STRONG_TERMINAL)
+            and "。" not in ln.text
         )
+        # one type size up (五号 body under 小四 titles, 小四 under 四号: 1.5 to 2 pt) marks a
+        # title when the line is short and unpunctuated; a heavy face needs less
+        return heading_like and (ln.size >= body + _SIZE_STEP or (ln.bold and ln.size >= body + 0.9))
 
     while k < n:
         ln = lines[content[k]]
@@ -597,6 +601,7 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
                 last += 1
             title_lines = [g.text for g in group[first:last + 1]]
             sub_lines = [g.text for g in group[last + 1:]] or [g.text for g in group[:first]]
+            dash_line: Line | None = None
             # a slightly larger line or a —— line right under the title is its subtitle
             while k < n:
                 nx = lines[content[k]]
@@ -604,6 +609,11 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
                     break
                 if (nx.size is not None and nx.size > body + 0.4) or (P.SUBTITLE_DASH.match(nx.text) and not sub_lines):
                     sub_lines.append(nx.text)
+                    dash_line = nx if P.SUBTITLE_DASH.match(nx.text) else None
+                    k += 1
+                    continue
+                if dash_line is not None and _centred_under(dash_line, nx):
+                    sub_lines.append(nx.text)  # a ——subtitle in body type wrapped onto a centred line
                     k += 1
                     continue
                 break
@@ -624,6 +634,21 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
         _add_body_line(cur, ln, new_paragraph=ln.indent or not cur.paragraphs or _after_gap(lines, content, k, body))
         k += 1
     return drafts
+
+
+def _centred_under(a: Line, b: Line) -> bool:
+    """``b`` goes on with the centred line ``a``: same type, right below it, centred on the
+    same axis and well in from ``a``'s left edge (a body line starts at the column's edge
+    or one indent in)."""
+    if None in (a.x0, a.x1, b.x0, b.x1, a.size, b.size, a.bottom, b.top) or a.page != b.page or a.column != b.column:
+        return False
+    size = a.size or 10.0
+    return (
+        abs((b.size or 0) - size) <= 0.3
+        and b.top - a.bottom < 1.2 * size
+        and abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) < size
+        and b.x0 > a.x0 + 2 * size
+    )
 
 
 def _same_block(a: Line, b: Line) -> bool:
@@ -827,7 +852,7 @@ def classify_note(inner: str) -> tuple[str | None, tuple[str, ...] | str]:
     if not inner:
         return None, ""
     role = P.BYLINE_ROLE.match(inner)
-    rest = inner[role.end():] if role else inner
+    rest = P.SPACED_NAME.sub(r"\1\2", inner[role.end():] if role else inner)
     names = tuple(x for x in P.NAME_SEPARATORS.split(rest) if x)
     is_names = bool(names) and len(names) <= 6 and all(P.PERSON_NAME.match(x) for x in names)
     if role and is_names:
@@ -877,6 +902,11 @@ def _finish(drafts: list[_Draft], warnings: list[str]) -> tuple[list[Article], i
                 paragraphs.pop()
         if paragraphs and (m := P.SOURCE_NOTE_LEAD.match(paragraphs[0])):
             lead = m["note"]
+            kind, value = classify_note(m["inner"]) if m["inner"] else (None, "")
+            if kind == "authors" and not authors:
+                authors = value  # type: ignore[assignment]
+            elif m["inner"]:
+                lead = f"{lead}（{m['inner']}）"
             source_note = lead if not source_note else f"{lead}；{source_note}"
             paragraphs[0] = paragraphs[0][m.end():].lstrip()
             if not paragraphs[0]:

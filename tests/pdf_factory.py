@@ -21,7 +21,7 @@ FONT = "STSong-Light"
 WQY_FONT = "WenQuanYiMicroHei"
 # the same TrueType glyphs registered as a bold member: titles set in a heavy face
 BOLD_FONT = "WenQuanYiMicroHei-Bold"
-_current = {"font": FONT}
+_current: dict = {"font": FONT, "body": 10.5}
 PAGE_W, PAGE_H = 595.27, 841.89
 MARGIN = 50.0
 BODY = 10.5
@@ -190,8 +190,9 @@ class _Flow:
 
     col0_end = 72.0
 
-    def paragraph(self, text: str, size: float = BODY, *, first_indent: float | None = None, indent: float = 0.0,
+    def paragraph(self, text: str, size: float | None = None, *, first_indent: float | None = None, indent: float = 0.0,
                   right_indent: float = 0.0) -> None:
+        size = size or _current["body"]
         fi = 2 * size if first_indent is None else first_indent
         for k, ln in enumerate(wrap(text, size, self.col_w - indent - right_indent, fi)):
             self.line(ln, size, indent=indent + (fi if k == 0 else 0.0), leading=size * 1.62)
@@ -207,6 +208,8 @@ def render_issue(
     span_headings: bool = False,
     toc_pages: bool = False,
     bold_titles: bool = False,
+    body_size: float = BODY,
+    title_size: float = 15.5,
 ) -> Path:
     """Typeset ``spec`` to ``path``; returns the path.
 
@@ -214,12 +217,14 @@ def render_issue(
     columns (the columns above them end there).  ``toc_pages``: contents entries carry dot
     leaders and page numbers.  ``font``: ``FONT`` (CID) or ``WQY_FONT`` (embedded TrueType).
     ``bold_titles``: titles inside sections are set at body size in a bold face (weight,
-    not size, marks them).  The closing block runs across the page under the columns.
+    not size, marks them).  ``body_size`` / ``title_size``: the type of the body and of the
+    titles inside sections (小四 12 pt body under 四号 14 pt titles, …).  The closing block runs across the page under the columns.
     """
     from reportlab.pdfgen import canvas as rl_canvas
 
     _register_font(font)
     _current["font"] = font
+    _current["body"] = body_size
     c = rl_canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), encrypt=encrypt)
     flow = _Flow(c, spec, columns=1)
     # masthead
@@ -263,7 +268,7 @@ def render_issue(
                 flow.line(ln, 13, leading=20)
             flow.gap(6)
             section = a.section
-        _heading(flow, a, title_size=BODY if bold_titles else 15.5, bold=bold_titles)
+        _heading(flow, a, title_size=body_size if bold_titles else title_size, bold=bold_titles)
         if span_headings and columns > 1:
             flow.span_end()
         _body(flow, a)
@@ -303,7 +308,7 @@ def _body(flow: _Flow, a: ArticleSpec) -> None:
     if a.authors:
         trailer.append("（" + " ".join(a.authors) + "）")
     for t in trailer:
-        flow.line(t, BODY, align="right", right_indent=10, leading=LEADING)
+        flow.line(t, _current["body"], align="right", right_indent=10, leading=LEADING)
     flow.gap(8)
 
 

@@ -294,3 +294,60 @@ def test_titles_set_in_bold_at_body_size(bold_titles, columns):
     issue = bold_titles[columns]
     check_articles(issue, U.issue_a(), exact_titles=columns == 1)
     assert not issue.warnings, format_issue(issue)
+
+
+@pytest.fixture(scope="module")
+def other_type_sizes(tmp_path_factory):
+    """Body and titles in other sizes: 小四 (12 pt) under 四号 (14 pt), and 五号 (10.5 pt)
+    under 小四 (12 pt) — titles only a sixth larger than the body, in a regular face."""
+    d = tmp_path_factory.mktemp("sizes")
+    a = U.issue_a()
+    cases = {"12-14-one": (1, 12.0, 14.0), "12-14-two": (2, 12.0, 14.0), "10.5-12-one": (1, 10.5, 12.0),
+             "10.5-12-two": (2, 10.5, 12.0)}
+    return {
+        name: parse_file(pdf_factory.render_issue(a, d / f"{name}.pdf", columns=cols, body_size=body, title_size=title))
+        for name, (cols, body, title) in cases.items()
+    }
+
+
+@pytest.mark.parametrize("name", ["12-14-one", "12-14-two", "10.5-12-one", "10.5-12-two"])
+def test_titles_a_little_larger_than_the_body(other_type_sizes, name):
+    issue = other_type_sizes[name]
+    check_articles(issue, U.issue_a(), exact_titles=name.endswith("one"))
+    assert not issue.warnings, format_issue(issue)
+
+
+def test_contents_printed_at_the_end_of_one_line_per_paragraph_text(tmp_path):
+    """Some issues close with their contents: a 目录 heading after the closing block."""
+    spec = U.issue_a()
+    text = plain_text(spec, toc="none")
+    contents = ["目  录"]
+    for bar, a in _with_bars(spec.articles):
+        if a.section:
+            contents += [bar] if bar else []
+            contents.append(a.title)
+    issue = parse_file(write(tmp_path, "issue.txt", text + "\n".join(contents) + "\n"))
+    check_articles(issue, spec)
+    assert len(issue.meta.toc) == 6
+    assert dict(issue.meta.closing)["邮编"] == "030000"
+
+
+def test_a_reporter_named_after_the_source_note_is_the_author(tmp_path):
+    """``本刊讯（记者 李明）近日，……``: the source note, then the byline the genre prints
+    at the start of news."""
+    spec = U.issue_a()
+    notice = dataclasses.replace(
+        U.NOTICE, paragraphs=["本刊讯（记者 高远）" + U.NOTICE.paragraphs[0].split(" ", 1)[1]] + U.NOTICE.paragraphs[1:]
+    )
+    text = plain_text(dataclasses.replace(spec, articles=[notice if a is U.NOTICE else a for a in spec.articles]))
+    issue = parse_file(write(tmp_path, "issue.txt", text))
+    got = issue.articles[1]
+    assert (got.title, got.source_note, got.authors) == (U.NOTICE.title, "本刊讯", ("高远",))
+    assert got.text.startswith("近日，工业和信息化部印发通知")
+
+
+def test_a_two_character_name_spaced_to_the_width_of_three():
+    from ccasx_analytics.structure import byline_authors
+
+    assert byline_authors("……成效。（王  芳 李明华）") == ("王芳", "李明华")
+    assert byline_authors("……成效。（通讯员 王 芳）") == ("王芳",)
