@@ -65,6 +65,9 @@ _PUNCT_FIXES = {
     "\u2015": "—",  # HORIZONTAL BAR: some fonts return it for the em dash of 8月22日—24日
     "\u2500": "—",  # box-drawing line used as a dash
     # the 间隔号 comes as katakana, hyphenation-point or half-width middle dots: one form
+    # 〖〗 (white lenticular brackets) print section bars in some layouts: one form, 【】
+    "\u3016": "【",
+    "\u3017": "】",
     "\u30fb": "·",
     "\uff65": "·",
     "\u2027": "·",

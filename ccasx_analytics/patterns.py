@@ -37,7 +37,7 @@ TOC_LEADER_PAGE = re.compile(r"[\s.·…．]*(?:…|\.{2,}|·{2,}|．{2,})[\s.·
 # --- sections, titles, notes, bylines -----------------------------------------------------
 # 【编者按】 is a note label, not a section
 SECTION_BAR = re.compile(r"^【(?!\s*编者按)(?P<name>[^【】]{1,60})】$")
-EDITOR_NOTE = re.compile(r"^\s*(?:【\s*编者按\s*】|编者按\s*[：:])\s*[：:]?\s*")
+EDITOR_NOTE = re.compile(r"^\s*(?:【\s*编者按\s*】|编者按\s*[：:]|编者按(?=\s|$))\s*[：:]?\s*")
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|──|—|--|－－)")
 # sentence-final punctuation: a line ending with it can end a paragraph; a title never does
 TERMINAL_PUNCT = re.compile(r"[。！？!?；;：:，,、…]$|[。！？!?…][”’」』）)]$")
@@ -61,7 +61,8 @@ NAME_SEPARATORS = re.compile(r"[\s、，,；;/]+")
 
 # --- closing block ------------------------------------------------------------------------
 CLOSING_LABEL = re.compile(
-    r"(?P<label>抄\s*报|抄\s*送|报\s*送|印\s*发|报|发|送|责任编辑|主\s*编|编\s*辑|编印|地\s*址|电\s*话|传\s*真|邮\s*箱|电子邮箱|邮\s*编|网\s*址)\s*[：:]"
+    r"(?P<label>抄\s*报|抄\s*送|报\s*送|印\s*发|报|发|送|责任编辑|主\s*编|编\s*辑|编印|校\s*对|审\s*核|签\s*发|主\s*办|承\s*办|协\s*办|承\s*印|印\s*数"
+    r"|地\s*址|电\s*话|传\s*真|邮\s*箱|电子邮箱|邮\s*编|网\s*址)\s*[：:]"
 )
 CLOSING_LINE_START = re.compile(r"^\s*" + CLOSING_LABEL.pattern)
 

@@ -259,12 +259,12 @@ def _publication(masthead: Sequence[Line]) -> str | None:
         if big:
             return _clean_publication("".join(big))
     for ln in masthead:
-        m = P.YEAR_ONLY.search(ln.text) or P.ISSUE_NO.search(ln.text)
-        if m and m.start() > 1:
-            return _clean_publication(ln.text[: m.start()])
-        if m:
+        starts = [m.start() for pat in (P.YEAR_ONLY, P.ISSUE_NO, P.TOTAL_NO) if (m := pat.search(ln.text))]
+        if starts and min(starts) > 1:
+            return _clean_publication(ln.text[: min(starts)])
+        if starts:
             break
-        # text without type sizes: the name stands on its own line(s) above the issue line
+    # text without type sizes: the name stands on its own line(s) above the issue line
     names = []
     for ln in masthead:
         if P.YEAR_ONLY.search(ln.text) or P.ISSUE_NO.search(ln.text) or P.TOTAL_NO.search(ln.text):

@@ -248,15 +248,17 @@ def render_issue(
         flow.gap(12)
     cover = [a for a in spec.articles if a.section is None]
     rest = [a for a in spec.articles if a.section is not None]
-    for a in cover:  # the cover story's heading spans the page
-        _heading(flow, a, title_size=20)
+    if cover:  # the (first) cover story's heading spans the page
+        _heading(flow, cover[0], title_size=20)
     if columns > 1:
         # switch to columns below what is already on the page
         start = flow.y
         flow.columns = columns
         flow.col_w = (PAGE_W - 2 * MARGIN - (columns - 1) * flow.gutter) / columns
         flow.column_top = start
-    for a in cover:
+    for k, a in enumerate(cover):
+        if k:  # a second story before the first section: a title in display type
+            _heading(flow, a, title_size=title_size)
         _body(flow, a)
     section = None
     for a in rest:

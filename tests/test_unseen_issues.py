@@ -351,3 +351,31 @@ def test_a_two_character_name_spaced_to_the_width_of_three():
 
     assert byline_authors("……成效。（王  芳 李明华）") == ("王芳", "李明华")
     assert byline_authors("……成效。（通讯员 王 芳）") == ("王芳",)
+
+
+@pytest.mark.parametrize("render", ["plain", "export", "pdf-one", "pdf-two"])
+def test_two_cover_stories_and_other_closing_labels(tmp_path, render):
+    spec = U.issue_c()
+    if render == "plain":
+        path = write(tmp_path, "c.txt", plain_text(spec))
+    elif render == "export":
+        path = write(tmp_path, "c.txt", text_export(spec))
+    else:
+        path = pdf_factory.render_issue(spec, tmp_path / "c.pdf", columns=1 if render == "pdf-one" else 2)
+    issue = parse_file(path)
+    check_articles(issue, spec, exact_titles=render != "pdf-two")
+    closing = dict(issue.meta.closing)
+    assert (closing.get("主办"), closing.get("印数")) == ("山西省通信行业协会", "300份"), closing
+    if render != "export":
+        m = issue.meta
+        assert (m.publication, m.year, m.issue_no, m.total_no, m.issue_date) == (
+            "山西省通信行业协会", 2024, 2, 80, date(2024, 4, 1))
+
+
+@pytest.mark.parametrize("label", ["【编者按】", "编者按 ", "【编者按】\n"])
+def test_lenticular_section_bars_and_other_editor_note_labels(tmp_path, label):
+    """〖政策法规〗 bars read as 【政策法规】; 【编者按】 and a bare 编者按 label the note."""
+    spec = U.issue_a()
+    text = plain_text(spec, toc="none").replace("【", "〖").replace("】", "〗").replace("编者按：", label)
+    issue = parse_file(write(tmp_path, "issue.txt", text))
+    check_articles(issue, spec)

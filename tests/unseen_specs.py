@@ -137,3 +137,44 @@ def issue_b() -> IssueSpec:
         closing=CLOSING[:3],
         toc=False,
     )
+
+
+COVER_TWO = ArticleSpec(
+    section=None,
+    title="协会召开第五届会员代表大会",
+    paragraphs=[
+        "3月28日，山西省通信行业协会第五届会员代表大会在太原召开，180余名会员代表出席会议。",
+        "会议审议通过了理事会工作报告和财务工作报告，选举产生了新一届理事会。",
+    ],
+    authors=["郑伟"],
+)
+COVER_THREE = ArticleSpec(
+    section=None,
+    title="全省通信业务收入保持稳定增长",
+    paragraphs=[
+        "一季度，全省电信业务收入累计完成68亿元，同比增长3.5%。移动互联网接入流量同比增长12%。",
+    ],
+)
+NOTE_ARTICLE = ArticleSpec(
+    section="工作动态",
+    title="我省启动信息通信行业安全生产月活动",
+    editor_note="安全生产月是全社会关注的大事。本期刊发我省活动安排，请各会员单位结合实际抓好落实。",
+    paragraphs=[
+        "6月1日，全省信息通信行业安全生产月活动正式启动。活动期间，各单位将开展隐患排查、应急演练和安全培训。",
+    ],
+    authors=["郭静"],
+)
+
+
+def issue_c() -> IssueSpec:
+    """Two cover stories without subtitles before the first section, a masthead over three
+    lines without the year on the issue line, closing labels the sample does not print."""
+    return IssueSpec(
+        publication="山西省通信行业协会",
+        issue_line="第2期 总第80期 2024年4月",
+        header="山西省通信行业协会",
+        header_right="第2期",
+        footer="- {n} -",
+        articles=[COVER_TWO, COVER_THREE, NOTE_ARTICLE, MOUNTAIN],
+        closing=[("主办", "山西省通信行业协会"), ("送", "各会员单位"), ("校对", "王丽"), ("印数", "300份")],
+    )
