@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from functools import lru_cache
 
 from ..records import Article, ArticleMentions
 from . import patterns as P
@@ -59,12 +60,17 @@ def matching_view(text: str) -> str:
     Parsed articles are normalized already; this keeps extraction right on text that
     reached it another way (a PDF text layer returning ⼭ for 山, ３０００ for 3000).
     """
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch)
-            continue
-        mapped = P.RADICAL_IDEOGRAPHS.get(ch) or unicodedata.normalize("NFKC", ch)
-        keep = len(mapped) == 1 and (P.HAN_CHAR_RE.match(mapped) or (mapped.isascii() and mapped.isalnum()))
-        out.append(mapped if keep else ch)
-    return "".join(out)
+    changes = {}
+    for ch in set(text):
+        if not ch.isascii():
+            mapped = _viewed_char(ch)
+            if mapped != ch:
+                changes[ord(ch)] = mapped
+    return text.translate(changes) if changes else text
+
+
+@lru_cache(maxsize=None)  # bounded by the characters that exist; an article has ~1,000
+def _viewed_char(ch: str) -> str:
+    mapped = P.RADICAL_IDEOGRAPHS.get(ch) or unicodedata.normalize("NFKC", ch)
+    keep = len(mapped) == 1 and (P.HAN_CHAR_RE.match(mapped) or (mapped.isascii() and mapped.isalnum()))
+    return mapped if keep else ch

@@ -1,15 +1,16 @@
 """Keywords: the top TF-IDF terms of an article (jieba's IDF table, sector dictionary, stopwords).
 
 Weighted as ``jieba.analyse``'s TF-IDF weighs them (term count times IDF, over the count of
-all kept terms; a term missing from the table gets the median IDF), on the private
-segmenter's words, without importing ``jieba.analyse`` (which loads its own copy of the
-table for a global extractor).
+all kept terms; a term missing from the table gets the median IDF), on the words the other
+extractors already have (one segmentation per article), without importing ``jieba.analyse``
+(which loads its own copy of the table for a global extractor).
 """
 from __future__ import annotations
 
 from ..records import Keyword
 from . import patterns as P
 from .resources import Resources
+from .tokens import tokens
 
 TOP_K = 10
 # jieba.analyse's built-in English stop words, kept so the weights stay jieba's.
@@ -25,7 +26,7 @@ def keywords(text: str, res: Resources, top_k: int = TOP_K) -> tuple[Keyword, ..
         return ()
     seg = res.segmenter
     counts: dict[str, float] = {}
-    for word in seg.tokenizer.cut(text):
+    for word in (t.word for t in tokens(text, res)):
         if len(word.strip()) < 2 or word.lower() in _JIEBA_STOP_WORDS or word.lower() in res.stopwords:
             continue
         counts[word] = counts.get(word, 0.0) + 1.0

@@ -83,7 +83,8 @@ def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def _runs(text: str, toks: tuple[Token, ...], registry: list[_Candidate],
           blocked: list[tuple[int, int]]) -> list[tuple[int, int, bool, _Candidate | None]]:
     """Stretches where a name may lie: (start, end, starts_at_hard_boundary, registry_before)."""
-    reg_at: dict[int, _Candidate] = {c.start: c for c in registry}
+    # registry matches do not overlap (one regex scan), so each position has at most one
+    reg_over: dict[int, _Candidate] = {p: c for c in registry for p in range(c.start, c.end)}
     runs: list[tuple[int, int, bool, _Candidate | None]] = []
     start: int | None = None
     hard = True
@@ -91,7 +92,7 @@ def _runs(text: str, toks: tuple[Token, ...], registry: list[_Candidate],
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        reg = next((c for s, c in reg_at.items() if s <= t.start < c.end), None)
+        reg = reg_over.get(t.start)
         paren = P.NAME_PAREN_RE.match(text, t.start) if t.word in "（(" else None
         if reg is not None or _inside_any(t.start, t.end, blocked):
             if start is not None:
