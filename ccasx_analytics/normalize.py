@@ -222,7 +222,12 @@ def running_furniture(lines: Sequence[Line], n_pages: int, page_height: float | 
         # (digits of page numbers aside) is a running header; a bare page number is one
         counts = Counter(key(ln) for ln in lines)
         for i, ln in enumerate(lines):
-            short = display_width(ln.text) <= 40 and not ln.text.startswith("【") and not ln.text.endswith(("。", "！", "？"))
+            # section bars and parenthesised bylines recur by nature, headers do not look like them
+            short = (
+                display_width(ln.text) <= 40
+                and not ln.text.startswith(("【", "（"))
+                and not ln.text.endswith(("。", "！", "？"))
+            )
             if is_page_number(ln.text) or (short and counts[key(ln)] >= 3):
                 out.add(i)
         return frozenset(out)

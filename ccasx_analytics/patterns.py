@@ -37,6 +37,8 @@ TOC_LEADER_PAGE = re.compile(r"[\s.·…．]*(?:…|\.{2,}|·{2,}|．{2,})[\s.·
 # --- sections, titles, notes, bylines -----------------------------------------------------
 # 【编者按】 is a note label, not a section
 SECTION_BAR = re.compile(r"^【(?!\s*编者按)(?P<name>[^【】]{1,60})】$")
+# a contents line that names its section before the title: 【工作动态】我省5G基站建设再提速……3
+SECTION_LEAD = re.compile(r"^【(?!\s*编者按)(?P<name>[^【】]{1,60})】\s*(?P<rest>\S.*)$")
 EDITOR_NOTE = re.compile(r"^\s*(?:【\s*编者按\s*】|编者按\s*[：:]|编者按(?=\s|$))\s*[：:]?\s*")
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|──|—|--|－－)")
 # sentence-final punctuation: a line ending with it can end a paragraph; a title never does

@@ -305,6 +305,9 @@ def content_month(text: str, year: int | None) -> date | None:
 
 
 def _toc_entry_text(text: str) -> str:
+    """A contents line without its dot leaders, page number and inline 【section】."""
+    if m := P.SECTION_LEAD.match(text):
+        text = m["rest"]
     return P.TOC_LEADER_PAGE.sub("", text).strip()
 
 
@@ -364,7 +367,7 @@ def _table_of_contents(
     ):
         block.pop()
     texts = [lines[i].text for i in block if not P.TOC_HEADING.match(N.comparable(lines[i].text))]
-    sections = [m["name"] for t in texts if (m := P.SECTION_BAR.match(t))]
+    sections = [m["name"] for t in texts if (m := P.SECTION_BAR.match(t) or P.SECTION_LEAD.match(t))]
     rest = {N.comparable(lines[i].text) for i in order if i not in block and P.SECTION_BAR.match(lines[i].text)}
     recurring = sum(1 for s in sections if N.comparable(f"【{s}】") in rest)
     titles = [t for t in texts if not P.SECTION_BAR.match(t)]
@@ -420,6 +423,8 @@ def _toc_entries(texts: Sequence[str]) -> list[TocEntry]:
         if m := P.SECTION_BAR.match(t):
             section = m["name"].strip()
             continue
+        if m := P.SECTION_LEAD.match(t):
+            section = m["name"].strip()
         title = _toc_entry_text(t)
         if title and not title.isdigit():  # a page number set apart from its entry
             out.append(TocEntry(section=section, title=title))

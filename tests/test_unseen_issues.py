@@ -379,3 +379,63 @@ def test_lenticular_section_bars_and_other_editor_note_labels(tmp_path, label):
     text = plain_text(spec, toc="none").replace("【", "〖").replace("】", "〗").replace("编者按：", label)
     issue = parse_file(write(tmp_path, "issue.txt", text))
     check_articles(issue, spec)
+
+
+LONG_TITLE = "关于开展2024年全省信息通信行业安全生产大检查和网络安全专项整治工作的通知"
+
+
+@pytest.mark.parametrize("render", ["export", "export-no-toc", "plain", "pdf-one", "pdf-two", "platypus"])
+def test_a_title_broken_over_two_lines(tmp_path, render):
+    a = U.issue_a()
+    spec = dataclasses.replace(a, articles=[dataclasses.replace(x, title=LONG_TITLE) if x is U.NOTICE else x for x in a.articles])
+    if render.startswith("export"):
+        path = write(tmp_path, "i.txt", text_export(spec, toc=render == "export"))
+    elif render == "plain":
+        path = write(tmp_path, "i.txt", plain_text(spec))
+    elif render == "platypus":
+        path = pdf_factory.render_issue_platypus(spec, tmp_path / "i.pdf")
+    else:
+        path = pdf_factory.render_issue(spec, tmp_path / "i.pdf", columns=1 if render == "pdf-one" else 2)
+    issue = parse_file(path)
+    check_articles(issue, spec, exact_titles=render in ("export", "export-no-toc", "plain", "pdf-one"))
+    assert not [w for w in issue.warnings if "table of contents" in w], issue.warnings
+
+
+@pytest.mark.parametrize("which", ["a", "b", "c"])
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_plain_dump_of_a_one_column_pdf(tmp_path, which, encoding):
+    """Another exporter: every visual line of the PDF, running headers and page numbers
+    included, pages one after another without marks."""
+    import logging
+
+    import pdfplumber
+
+    spec = {"a": U.issue_a, "b": U.issue_b, "c": U.issue_c}[which]()
+    pdf = pdf_factory.render_issue(spec, tmp_path / "x.pdf", columns=1)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    with pdfplumber.open(pdf) as doc:
+        dump = "\n".join(page.extract_text() for page in doc.pages)
+    issue = parse_file(write(tmp_path, "dump.txt", dump, encoding))
+    check_articles(issue, spec)
+    assert issue.meta.issue_no == {"a": 2, "b": 3, "c": 2}[which]
+
+
+def test_contents_naming_the_section_on_each_first_entry(tmp_path):
+    """``【工作动态】我省5G基站建设再提速……3``: section and title on one contents line."""
+    spec = U.issue_a()
+    contents = ["本期要目"]
+    for n, (bar, a) in enumerate(_with_bars([a for a in spec.articles if a.section])):
+        contents.append(f"{bar or ''}{a.title}……{n + 2}")
+    text = plain_text(spec, toc="none").replace("2024年4月\n", "2024年4月\n" + "\n".join(contents) + "\n", 1)
+    issue = parse_file(write(tmp_path, "issue.txt", text))
+    check_articles(issue, spec)
+    assert [(e.section, e.title) for e in issue.meta.toc] == [(a.section, a.title) for a in spec.articles if a.section]
+    assert not issue.warnings, issue.warnings
+
+
+def test_the_same_byline_on_its_own_line_under_three_articles(tmp_path):
+    """A short line printed three times is a running header — unless it is a byline."""
+    a = U.issue_a()
+    spec = dataclasses.replace(a, articles=[dataclasses.replace(x, authors=["李明"]) if x.section else x for x in a.articles])
+    issue = parse_file(write(tmp_path, "issue.txt", plain_text(spec, byline_own_line=True)))
+    check_articles(issue, spec)
