@@ -58,6 +58,7 @@ def test_a_statistic_is_read_in_base_units(text, raw, value, unit, qualifier, ki
     "增强“四个意识”，做到“两个维护”。",
     "深入学习贯彻党的二十大精神。",
     "启动宣传专区二期规划，八路军战士一路向前。",
+    "这种亲身体验，一次胜过十次说教；一个顶十个，一人抵三人。",
 ])
 def test_numbers_that_are_not_statistics_are_not_figures(text):
     found = [f.raw for f in figures(text) if f.raw != "1641个"]
@@ -92,3 +93,7 @@ def test_a_figure_read_through_radical_code_points_reports_the_printed_text():
     text = "⼭西移动投⼊帮扶资⾦３０００余万元。"
     (f,) = figures(text)
     assert (f.value, f.unit, f.raw, f.sentence) == (30_000_000, "元", "３０００余万元", text)
+
+
+def test_a_count_beside_a_saying_is_still_a_figure():
+    assert [f.raw for f in figures("一次培训覆盖十个县，一个顶十个的口号之外，建成三个基站。")] == ["十个", "三个"]

@@ -8,8 +8,9 @@ is reported with the unit 个.  A range of Chinese digits is its midpoint, appro
 numbers and network generations (3.0, 5G: no unit follows), model names made of numbers
 (the 3+8+24 evaluation model: a name, not a count), phone numbers, postcodes, e-mail
 addresses, unit designations (115师), places named with numerals (八亩地村) and the
-bare numeral 一 (一张自拍, 一系列: counting, not a statistic), and slogans that open
-with a numeral inside quotes (“两个维护”, “五个一”).
+bare numeral 一 (一张自拍, 一系列: counting, not a statistic), slogans that open
+with a numeral inside quotes (“两个维护”, “五个一”), and sayings that weigh one against
+many (一次胜过十次说教).
 """
 from __future__ import annotations
 
@@ -110,6 +111,9 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]
             return None  # slogans: “四个意识”, “两个维护”, “六稳”
         if unit == "期":
             return None  # 二期规划, 一期工程: a phase, not a count
+        saying = P.ONE_AGAINST_MANY_BEFORE_RE.search(text, max(0, n_start - 6), n_start)
+        if saying and saying.group("unit") == unit:
+            return None  # 一次胜过十次说教: a saying, not ten of anything
         if unit == "大" and (text[max(0, n_start - 2):n_start] == "党的" or (_chinese_integer(num) or 0) > 10):
             return None  # 党的二十大: a party congress, not twenty of something
         if _inside_longer_word(toks, n_start, u_end):

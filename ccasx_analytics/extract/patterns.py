@@ -165,6 +165,9 @@ YEAR_RE = re.compile(r"^[12]\d{3}$")
 NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年来|年代|年度|年[0-9一二三四五六七八九十]+月|届)")
 # 周一, 周五: a weekday, not a number of weeks.
 WEEKDAY_AFTER_RE = re.compile(r"^[一二三四五六日天]")
+# A saying that weighs one of a thing against many (一次胜过十次说教, 一个顶十个, 一人抵三人):
+# the "many" is rhetoric, not a count.  Matched on the text just before the number.
+ONE_AGAINST_MANY_BEFORE_RE = re.compile(r"一(?P<unit>[^\W\d]{1,2})(?:胜过|胜似|赛过|强过|顶得上|抵得上|顶|抵|胜)$")
 # Keywords that are only numbers (2025, 90%) say nothing about a topic.
 NUMERIC_TERM_RE = re.compile(f"^[\\d.,%]+[^{HAN}]*$")
 # The administrative suffix of a province or city, dropped for its bare form (山西省 -> 山西).
