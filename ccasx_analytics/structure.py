@@ -741,7 +741,9 @@ def _articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence
             k += 1
             while k < n:
                 nt = texts[k]
-                if P.SECTION_BAR.match(nt) or (boundary(texts[k - 1]) and (heading_shape(nt) or lines[content[k]].indent)):
+                if P.SECTION_BAR.match(nt) or (
+                    boundary(texts[k - 1]) and (heading_shape(nt, long_ok=listed(nt)) or lines[content[k]].indent)
+                ):
                     break
                 parts.append(nt)
                 k += 1

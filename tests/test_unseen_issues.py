@@ -166,6 +166,15 @@ def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path
     return path
 
 
+def rendered(spec: IssueSpec, tmp_path: Path, render: str) -> Path:
+    """``spec`` written as "plain" text, as the sample's "export", or as "pdf-one" / "pdf-two"."""
+    if render == "plain":
+        return write(tmp_path, "issue.txt", plain_text(spec))
+    if render == "export":
+        return write(tmp_path, "issue.txt", text_export(spec))
+    return pdf_factory.render_issue(spec, tmp_path / "issue.pdf", columns=1 if render == "pdf-one" else 2)
+
+
 ENCODINGS = ["utf-8", "gb18030", "utf-16-le"]
 
 
@@ -356,13 +365,7 @@ def test_a_two_character_name_spaced_to_the_width_of_three():
 @pytest.mark.parametrize("render", ["plain", "export", "pdf-one", "pdf-two"])
 def test_two_cover_stories_and_other_closing_labels(tmp_path, render):
     spec = U.issue_c()
-    if render == "plain":
-        path = write(tmp_path, "c.txt", plain_text(spec))
-    elif render == "export":
-        path = write(tmp_path, "c.txt", text_export(spec))
-    else:
-        path = pdf_factory.render_issue(spec, tmp_path / "c.pdf", columns=1 if render == "pdf-one" else 2)
-    issue = parse_file(path)
+    issue = parse_file(rendered(spec, tmp_path, render))
     check_articles(issue, spec, exact_titles=render != "pdf-two")
     closing = dict(issue.meta.closing)
     assert (closing.get("主办"), closing.get("印数")) == ("山西省通信行业协会", "300份"), closing
@@ -438,4 +441,43 @@ def test_the_same_byline_on_its_own_line_under_three_articles(tmp_path):
     a = U.issue_a()
     spec = dataclasses.replace(a, articles=[dataclasses.replace(x, authors=["李明"]) if x.section else x for x in a.articles])
     issue = parse_file(write(tmp_path, "issue.txt", plain_text(spec, byline_own_line=True)))
+    check_articles(issue, spec)
+
+
+def _special_issue() -> IssueSpec:
+    """A special issue: no sections, no contents, a masthead dated 二〇二四年四月."""
+    arts = [dataclasses.replace(x, section=None, subtitle=None, editor_note=None, source_note=None)
+            for x in (U.BASE_STATIONS, U.UNIVERSAL, U.MOUNTAIN, U.DRILL)]
+    return IssueSpec(publication="会刊", issue_line="二〇二四年四月 第4期（专刊）", header="会刊 专刊", header_right="第4期",
+                     articles=arts, closing=U.CLOSING, toc=False)
+
+
+@pytest.mark.parametrize("render", [
+    "plain", "export", "pdf-one",
+    # the last article ends with ONE line at the top of the right column: ingest finds
+    # columns only where three or more lines face each other, so that line is read
+    # beside the left column's first body line
+    pytest.param("pdf-two", marks=pytest.mark.xfail(reason="a right column of one line is not found as a column")),
+])
+def test_a_special_issue_without_sections(tmp_path, render):
+    spec = _special_issue()
+    issue = parse_file(rendered(spec, tmp_path, render))
+    check_articles(issue, spec, exact_titles=render != "pdf-two")
+    m = issue.meta
+    assert (m.publication, m.year, m.issue_no, m.issue_date, m.date_source) == ("会刊", 2024, 4, date(2024, 4, 1), "masthead")
+
+
+@pytest.mark.parametrize("which", ["b", "c"])
+@pytest.mark.parametrize("columns", [1, 2])
+def test_bold_body_size_titles_without_contents_or_with_two_cover_stories(tmp_path, which, columns):
+    spec = {"b": U.issue_b, "c": U.issue_c}[which]()
+    issue = parse_file(pdf_factory.render_issue(spec, tmp_path / "x.pdf", columns=columns, bold_titles=True))
+    check_articles(issue, spec, exact_titles=columns == 1)
+
+
+def test_an_editors_note_before_a_title_that_fills_the_line(tmp_path):
+    a = U.issue_a()
+    week = dataclasses.replace(U.WEEK, title="守护网络安全共建数字家园全省网络安全宣传周系列活动综述报道")
+    spec = dataclasses.replace(a, articles=[week if x is U.WEEK else x for x in a.articles])
+    issue = parse_file(write(tmp_path, "i.txt", text_export(spec)))
     check_articles(issue, spec)
