@@ -769,7 +769,7 @@ def _articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence
             accepted = split is not None or not keys or strong_context or after_byline or cur is None
             if accepted:
                 if split is None:
-                    split = _title_split_by_genre(group, section)
+                    split = _title_split_by_genre(group, section, full_width=typical - 3)
                 n_title, n_sub = split
                 cur = _Draft(
                     section=section,
@@ -805,7 +805,7 @@ def _title_split(group: Sequence[str], keys: dict[str, TocEntry]) -> tuple[int, 
     return None
 
 
-def _title_split_by_genre(group: Sequence[str], section: str | None) -> tuple[int, int]:
+def _title_split_by_genre(group: Sequence[str], section: str | None, full_width: float = 1e9) -> tuple[int, int]:
     """(title lines, subtitle lines) without a TOC match.  A ``——`` line is a subtitle; the
     cover story (before any section) carries a lead line (副题) under its title; inside a
     section a second heading line continues a long title."""
@@ -815,7 +815,9 @@ def _title_split_by_genre(group: Sequence[str], section: str | None) -> tuple[in
     if len(group) == 1:
         return 1, 0
     if section is None:
-        return 1, 1
+        # a cover title that fills the line was wrapped: its next line goes on with it
+        n_title = 2 if N.display_width(group[0]) >= full_width else 1
+        return n_title, min(1, len(group) - n_title)
     return min(len(group), 2), 0
 
 

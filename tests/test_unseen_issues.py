@@ -481,3 +481,11 @@ def test_an_editors_note_before_a_title_that_fills_the_line(tmp_path):
     spec = dataclasses.replace(a, articles=[week if x is U.WEEK else x for x in a.articles])
     issue = parse_file(write(tmp_path, "i.txt", text_export(spec)))
     check_articles(issue, spec)
+
+
+@pytest.mark.parametrize("render", ["export", "pdf-one", "pdf-two"])
+def test_a_cover_title_wrapped_over_two_lines_above_its_subtitle(tmp_path, render):
+    a = U.issue_a()
+    cover = dataclasses.replace(U.SAFETY, title="全省信息通信行业安全生产工作会议暨应急通信保障工作推进会在太原召开")
+    spec = dataclasses.replace(a, articles=[cover if x is U.SAFETY else x for x in a.articles])
+    check_articles(parse_file(rendered(spec, tmp_path, render)), spec, exact_titles=render == "export")
