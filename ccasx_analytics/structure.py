@@ -769,7 +769,9 @@ def _articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence
             accepted = split is not None or not keys or strong_context or after_byline or cur is None
             if accepted:
                 if split is None:
-                    split = _title_split_by_genre(group, section, full_width=typical - 3)
+                    # (in a PDF read by these rules a cover title spans the columns: the
+                    # column's width says nothing of its wrapping)
+                    split = _title_split_by_genre(group, section, full_width=typical - 3 if ln.size is None else 1e9)
                 n_title, n_sub = split
                 cur = _Draft(
                     section=section,
