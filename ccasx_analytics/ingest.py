@@ -204,6 +204,7 @@ def _pdfium_chars(path: Path, max_pages: int) -> _PdfChars | None:
                     chars = _pdfium_page_chars(textpage, geometry, fonts)
                 finally:
                     textpage.close()
+                chars.extend(_pdfium_blank_chars(page, geometry, fonts, chars))
                 n_images += _pdfium_image_count(page)
             finally:
                 page.close()
@@ -275,6 +276,12 @@ def _pdfium_page_chars(textpage, geometry: _PageGeometry, fonts: dict[int, tuple
     rect = praw.FS_RECTF()
     ca, cb, cc, cd = geometry.ctm[:4]
     chars: list[dict] = []
+    previous_object: int | None = None
+    previous_origin = (float("nan"), float("nan"))
+
+    def text_object_at(i: int) -> int | None:
+        return ctypes.cast(praw.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value
+
     for i in range(praw.FPDFText_CountChars(tp)):
         if praw.FPDFText_IsGenerated(tp, i):
             continue
@@ -294,6 +301,10 @@ def _pdfium_page_chars(textpage, geometry: _PageGeometry, fonts: dict[int, tuple
         ra, rb, rc, rd = a * ca + b * cc, a * cb + b * cd, c * ca + d * cc, c * cb + d * cd
         upright = ra * rd > 0 and rb * rc <= 0
         adv = max(rect.right - rect.left, 0.0) / (abs(a) or 1.0)  # advance in text space
+        if abs((rect.top - rect.bottom) - tf_size * abs(d)) > 0.01 * tf_size and _is_wide(text):
+            # pdfium falls back to the ink box when a font lacks ascent and descent; a
+            # full-width character still advances one em
+            adv = tf_size
         # pdfminer's glyph box: from the descent to the descent plus the font size, one
         # advance wide, through the character's matrix
         gy0 = descent * tf_size
@@ -304,11 +315,82 @@ def _pdfium_page_chars(textpage, geometry: _PageGeometry, fonts: dict[int, tuple
         ]
         x0, x1, top, bottom = geometry.box(pts)
         # pdfminer's size of horizontal text is its box's height, upright or not
+        if chars and text_object_at(i) == previous_object and (ox.value, oy.value) == previous_origin:
+            # one glyph whose Unicode map gives several characters (a "——" glyph): pdfium
+            # lists each at the glyph's origin, pdfminer keeps them as one character
+            chars[-1]["text"] += text
+            continue
+        previous_object, previous_origin = text_object_at(i), (ox.value, oy.value)
         chars.append(
             {"text": text, "fontname": fontname, "size": bottom - top, "x0": x0, "x1": x1, "top": top,
              "bottom": bottom, "upright": upright}
         )
     return chars
+
+
+@lru_cache(maxsize=4096)
+def _is_wide(text: str) -> bool:
+    return bool(text) and unicodedata.east_asian_width(text[0]) in ("W", "F")
+
+
+class _PdfiumUnsure(Exception):
+    """pdfium's reading of a file cannot be trusted to match pdfminer's: read it with pdfplumber."""
+
+
+def _pdfium_blank_chars(page, geometry: _PageGeometry, fonts: dict[int, tuple[str, float]],
+                        chars: list[dict]) -> list[dict]:
+    """Space characters for the text objects pdfium's text page leaves out.
+
+    pdfium skips a text object whose glyphs have no ink (a space set on its own, as many
+    typesetters do between a byline's names or around a masthead's dot); pdfminer reads it
+    as a space, and the line builder keeps such spaces between words.  The space reaches
+    from the object's origin to the next character on its baseline.  Raises
+    ``_PdfiumUnsure`` when such an object's font is not embedded (its text is unknown).
+    """
+    import ctypes
+
+    import pypdfium2.raw as praw
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    matrix = praw.FS_MATRIX()
+    font_size = ctypes.c_float()
+    ca, cb, cc, cd = geometry.ctm[:4]
+    blanks: list[dict] = []
+    for k in range(praw.FPDFPage_CountObjects(page)):
+        obj = praw.FPDFPage_GetObject(page, k)
+        if praw.FPDFPageObj_GetType(obj) != praw.FPDF_PAGEOBJ_TEXT:
+            continue
+        if not praw.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
+                                          ctypes.byref(top)):
+            continue
+        if right.value - left.value >= 0.01 or top.value - bottom.value >= 0.01:
+            continue
+        if not praw.FPDFPageObj_GetMatrix(obj, matrix) or not praw.FPDFTextObj_GetFontSize(obj, ctypes.byref(font_size)):
+            continue
+        if not praw.FPDFFont_GetIsEmbedded(praw.FPDFTextObj_GetFont(obj)):
+            # without the font program pdfium knows no glyph's ink: an object it left out
+            # may hold any character (a title's last character wrapped onto its own line)
+            raise _PdfiumUnsure("a text object without ink in a font that is not embedded")
+        fontname, descent = _pdfium_font(obj, fonts)
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        ra, rb, rc, rd = a * ca + b * cc, a * cb + b * cd, c * ca + d * cc, c * cb + d * cd
+        tf_size = font_size.value
+        ox, oy = left.value, bottom.value
+        gy0 = descent * tf_size
+        pts = [(ox + c * gy, oy + d * gy) for gy in (gy0, gy0 + tf_size)]
+        x0, _, y_top, y_bottom = geometry.box(pts)
+        height = y_bottom - y_top
+        if height <= 0:
+            continue
+        following = [
+            ch["x0"] for ch in chars
+            if ch["x0"] >= x0 - 0.01 and abs(ch["bottom"] - y_bottom) < 0.5 * height and ch["x0"] - x0 <= height
+        ]
+        blanks.append({
+            "text": " ", "fontname": fontname, "size": height, "x0": x0, "x1": min(following, default=x0),
+            "top": y_top, "bottom": y_bottom, "upright": ra * rd > 0 and rb * rc <= 0,
+        })
+    return blanks
 
 
 def _pdfium_font(text_object, fonts: dict[int, tuple[str, float]]) -> tuple[str, float]:
@@ -474,7 +556,10 @@ def _segments(chars: Sequence[dict]) -> list[_Seg]:
                 em = max(prev["size"], c["size"]) or 10.0
                 if c["text"] == prev["text"] and abs(c["x0"] - prev["x0"]) < max(0.5, 0.25 * (c["x1"] - c["x0"])):
                     continue  # overprinted duplicate (fake bold, shadow)
-                if gap > 1.0 * em:
+                # a hundredth of a point of slack: a gap of exactly one em (a full-width
+                # space the builder drops) must not split by float noise, which differs
+                # between readers
+                if gap > 1.0 * em + 0.01:
                     segs.append(_make_seg(current))
                     current = []
             current.append(c)

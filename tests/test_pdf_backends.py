@@ -37,7 +37,7 @@ def renderings(tmp_path_factory) -> dict[str, Path]:
         "wenquanyi": pdf_factory.render_issue(
             spec(footer="- {n} -", header_right="第6期"), d / "wqy.pdf", columns=2, font=pdf_factory.WQY_FONT
         ),
-        "platypus": pdf_factory.render_issue_platypus(spec(header="山西通信会刊"), d / "platypus.pdf"),
+            "platypus": pdf_factory.render_issue_platypus(spec(header="山西通信会刊"), d / "platypus.pdf"),
     }
 
 
@@ -106,17 +106,33 @@ def test_both_readers_give_the_real_issue_the_same_han_text_sizes_and_columns(mo
     assert facts("pdfium") == plumber
 
 
+@pytest.mark.parametrize("name", ["wenquanyi", "platypus"])
+def test_both_readers_parse_to_the_same_issue(renderings, name, monkeypatch):
+    # embedded TrueType faces, and platypus frames (whose wrapped title ends in a lone
+    # character pdfium cannot see in a font that is not embedded: pdfplumber reads it)
+    parsed = _parsed(renderings[name], "pdfplumber", monkeypatch)
+    assert len(parsed["articles"]) >= 10
+    assert _parsed(renderings[name], "pdfium", monkeypatch) == parsed
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="pdfium drops the space characters a PDF sets (\u201c算网筑基 智引未来\u201d), reads STSong-Light's "
-    "middle dot that pdfminer reads as a space, and gives no font name for the sample's bold face",
+    reason="pdfminer reads STSong-Light's middle dot (山西通信 · 会刊) as a space, pdfium as the dot it is",
 )
-@pytest.mark.parametrize("name", ["sample", "one-column", "two-columns", "wenquanyi", "platypus"])
-def test_both_readers_parse_to_the_same_issue(renderings, name, monkeypatch):
-    if name == "sample" and not SAMPLE_PDF.exists():
+@pytest.mark.parametrize("name", ["one-column", "two-columns"])
+def test_both_readers_parse_a_built_in_cid_font_to_the_same_issue(renderings, name, monkeypatch):
+    assert _parsed(renderings[name], "pdfium", monkeypatch) == _parsed(renderings[name], "pdfplumber", monkeypatch)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the sample's fonts name their weight only in their descriptors, which pdfium does not expose, "
+    "and pdfium's descents put two faces of one closing-block row at different heights",
+)
+def test_both_readers_parse_the_real_issue_to_the_same_issue(monkeypatch):
+    if not SAMPLE_PDF.exists():
         pytest.skip("the shared sample corpus is not available")
-    path = SAMPLE_PDF if name == "sample" else renderings[name]
-    assert _parsed(path, "pdfium", monkeypatch) == _parsed(path, "pdfplumber", monkeypatch)
+    assert _parsed(SAMPLE_PDF, "pdfium", monkeypatch) == _parsed(SAMPLE_PDF, "pdfplumber", monkeypatch)
 
 
 # --- refusals: pdfium hands every bad file to pdfplumber ----------------------------------------
