@@ -85,6 +85,8 @@ def _runs(text: str, toks: tuple[Token, ...], registry: list[_Candidate],
     """Stretches where a name may lie: (start, end, starts_at_hard_boundary, registry_before)."""
     # registry matches do not overlap (one regex scan), so each position has at most one
     reg_over: dict[int, _Candidate] = {p: c for c in registry for p in range(c.start, c.end)}
+    # book titles do not overlap either: the span covering a token's start is the only one
+    blocked_over: dict[int, tuple[int, int]] = {p: (s, e) for s, e in blocked for p in range(s, e)}
     runs: list[tuple[int, int, bool, _Candidate | None]] = []
     start: int | None = None
     hard = True
@@ -94,13 +96,16 @@ def _runs(text: str, toks: tuple[Token, ...], registry: list[_Candidate],
         t = toks[i]
         reg = reg_over.get(t.start)
         paren = P.NAME_PAREN_RE.match(text, t.start) if t.word in "（(" else None
-        if reg is not None or _inside_any(t.start, t.end, blocked):
+        book = blocked_over.get(t.start)
+        if book is not None and t.end > book[1]:
+            book = None
+        if reg is not None or book is not None:
             if start is not None:
                 runs.append((start, t.start, hard, reg_before))
             start = None
             hard = False
             reg_before = reg
-            end = reg.end if reg is not None else next(e for s, e in blocked if s <= t.start < e)
+            end = reg.end if reg is not None else book[1]
             while i < n and toks[i].start < end:
                 i += 1
             continue

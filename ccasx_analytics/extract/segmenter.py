@@ -36,7 +36,7 @@ from .. import config
 SNAPSHOT_FORMAT = "1"
 _MIN_FLOAT = -3.14e100  # jieba's emission floor for a character a state never emits
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def _read_snapshot(path: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except Exception as exc:  # a truncated or foreign file: rebuild it
-        log.warning("segmenter snapshot %s unreadable (%s); rebuilding it", path, exc)
+        logger.warning("segmenter snapshot %s unreadable (%s); rebuilding it", path, exc)
         return None
     return state if isinstance(state, dict) and {"freq", "total", "tags", "idf", "median_idf"} <= state.keys() else None
 
@@ -137,7 +137,7 @@ def _write_snapshot(path: Path, state: dict[str, Any]) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        log.warning("segmenter snapshot not written to %s: %s", path, exc)
+        logger.warning("segmenter snapshot not written to %s: %s", path, exc)
 
 
 def _built_state(sector: SectorWords, directory: Path) -> dict[str, Any]:
