@@ -53,7 +53,7 @@ class _Draft:
 
 def parse_document(doc: Document) -> ParsedIssue:
     """Issue metadata, articles in reading order, and warnings as plain sentences."""
-    lines = merged_section_bars(doc.lines)
+    lines = merged_section_bars(doc.lines, N.running_furniture(doc.lines, doc.n_pages, doc.page_height))
     warnings: list[str] = list(doc.warnings)
     furniture = N.running_furniture(lines, doc.n_pages, doc.page_height)
     body_size = doc.body_size
@@ -105,9 +105,10 @@ def parse_document(doc: Document) -> ParsedIssue:
     )
 
 
-def merged_section_bars(lines: Sequence[Line]) -> list[Line]:
+def merged_section_bars(lines: Sequence[Line], skip: frozenset[int] = frozenset()) -> list[Line]:
     """A long section bar wrapped in a narrow column (``【纪念…`` / ``…80周年】``) becomes
-    one line again."""
+    one line again.  Lines in ``skip`` (running headers read between the bottom of one
+    column and the top of the next) are stepped over and kept after the bar."""
     out: list[Line] = []
     k = 0
     while k < len(lines):
@@ -115,8 +116,13 @@ def merged_section_bars(lines: Sequence[Line]) -> list[Line]:
         t = ln.text
         if t.startswith("【") and "】" not in t and not ln.tabbed:
             parts = [t]
+            stepped: list[Line] = []
             j = k + 1
-            while j < len(lines) and j - k < 3 and lines[j].page == ln.page:
+            while j < len(lines) and len(parts) < 3 and lines[j].page == ln.page:
+                if j in skip:
+                    stepped.append(lines[j])
+                    j += 1
+                    continue
                 parts.append(lines[j].text)
                 if "】" in lines[j].text:
                     break
@@ -124,6 +130,7 @@ def merged_section_bars(lines: Sequence[Line]) -> list[Line]:
             joined = N.join_lines(parts)
             if P.SECTION_BAR.match(joined):
                 out.append(replace(ln, text=joined))
+                out.extend(stepped)
                 k = j + 1
                 continue
         out.append(ln)

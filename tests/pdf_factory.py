@@ -95,9 +95,13 @@ def wrap(text: str, size: float, width: float, first_indent: float = 0.0) -> lis
         if stringWidth(cur + tok, _current["font"], size) <= avail or not cur:
             cur += tok
             continue
-        # keep closing punctuation with the line it closes (no line starts with ，。)
-        if tok in "，。、；：？！”）》" and stringWidth(cur + tok, _current["font"], size) <= avail + size:
-            cur += tok
+        # no line starts with closing punctuation (，。): the last character goes down
+        # with it rather than hanging into the gutter
+        if tok in "，。、；：？！”）》" and len(cur.rstrip()) > 1 and not cur.rstrip()[-1].isascii():
+            keep = cur.rstrip()
+            lines.append(keep[:-1])
+            cur = keep[-1] + tok
+            avail = width
             continue
         lines.append(cur.rstrip())
         cur = tok.lstrip()

@@ -507,3 +507,15 @@ def test_the_sample_issue_wrapped_at_other_widths(tmp_path, monkeypatch, width, 
     issue = parse_file(write(tmp_path, "sample.txt", text))
     check_articles(issue, spec, exact_titles=form == "plain")
     assert (issue.meta.year, issue.meta.issue_no, issue.meta.total_no) == (2025, 4, 88)
+
+
+@pytest.mark.parametrize("style", ["12-14-two", "bold-two", "bold-one-wqy"])
+def test_the_sample_issue_in_other_type(tmp_path, style):
+    """The real issue's articles (two-line title, ——访 subtitle, editor's note, long section
+    bar) set in other type: 小四 body under 四号 titles, or titles in bold at body size."""
+    spec = pdf_factory.sample_spec(publication="会刊", issue_line="2025年第4期（总第88期）2025年8月")
+    kw = {"12-14-two": dict(columns=2, body_size=12.0, title_size=14.0), "bold-two": dict(columns=2, bold_titles=True),
+          "bold-one-wqy": dict(columns=1, bold_titles=True, font=pdf_factory.WQY_FONT)}[style]
+    issue = parse_file(pdf_factory.render_issue(spec, tmp_path / "s.pdf", **kw))
+    check_articles(issue, spec, exact_titles=False)
+    assert (issue.meta.year, issue.meta.issue_no, issue.meta.total_no, issue.meta.issue_date) == (2025, 4, 88, date(2025, 8, 1))
