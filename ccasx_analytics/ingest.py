@@ -120,7 +120,9 @@ def _read_pdf(path: Path, max_pages: int) -> Document:
     return _pdf_document(path, read)
 
 
-def _pdfplumber_chars(path: Path, max_pages: int) -> _PdfChars:
+def _pdfplumber_chars(path: Path, max_pages: int, only: frozenset[int] | None = None) -> _PdfChars:
+    """The characters of every page (of the pages numbered in ``only``) read with
+    pdfplumber; raises ``IngestError`` with the reference reasons."""
     _silence_pdfminer()
     import pdfplumber
 
@@ -143,6 +145,8 @@ def _pdfplumber_chars(path: Path, max_pages: int) -> _PdfChars:
         widths, heights = [], []
         n_chars = n_images = n_unmapped = 0
         for pno, page in enumerate(pages, start=1):
+            if only is not None and pno not in only:
+                continue
             w, h = float(page.width), float(page.height)
             if w * h > config.MAX_PAGE_AREA_PT2:
                 raise IngestError(path, _huge_page_reason(pno, w, h))
@@ -192,6 +196,7 @@ def _pdfium_chars(path: Path, max_pages: int) -> _PdfChars | None:
         widths, heights = [], []
         n_chars = n_images = n_unmapped = 0
         fonts: dict[int, tuple[str, float]] = {}
+        unsure: set[int] = set()
         for pno in range(1, n_pages + 1):
             page = pdf[pno - 1]
             try:
@@ -204,17 +209,32 @@ def _pdfium_chars(path: Path, max_pages: int) -> _PdfChars | None:
                     chars = _pdfium_page_chars(textpage, geometry, fonts)
                 finally:
                     textpage.close()
-                chars.extend(_pdfium_blank_chars(page, geometry, fonts, chars))
-                n_images += _pdfium_image_count(page)
+                try:
+                    chars.extend(_pdfium_blank_chars(page, geometry, fonts, chars))
+                except _PdfiumUnsure:
+                    unsure.add(pno)
+                if pno not in unsure:
+                    n_images += _pdfium_image_count(page)
             finally:
                 page.close()
             widths.append(round(w))
             heights.append(round(h))
+            if pno in unsure:
+                pages_segs.append((pno, w, h, []))
+                continue
             n_chars += len(chars)
             n_unmapped += sum(1 for c in chars if c["text"].startswith("(cid:"))
             pages_segs.append((pno, w, h, _segments(chars)))
     finally:
         pdf.close()
+    if unsure:
+        # the pages pdfium cannot vouch for are read by pdfplumber; the others keep pdfium's
+        fill = _pdfplumber_chars(path, max_pages, frozenset(unsure))
+        for entry in fill.pages:
+            pages_segs[entry[0] - 1] = entry
+        n_chars += fill.n_chars
+        n_images += fill.n_images
+        n_unmapped += fill.n_unmapped
     return _PdfChars(pages_segs, n_pages, widths, heights, n_chars, n_images, n_unmapped)
 
 
@@ -334,7 +354,7 @@ def _is_wide(text: str) -> bool:
 
 
 class _PdfiumUnsure(Exception):
-    """pdfium's reading of a file cannot be trusted to match pdfminer's: read it with pdfplumber."""
+    """pdfium's reading of a page cannot be trusted to match pdfminer's: pdfplumber reads it."""
 
 
 def _pdfium_blank_chars(page, geometry: _PageGeometry, fonts: dict[int, tuple[str, float]],

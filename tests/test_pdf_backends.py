@@ -115,6 +115,16 @@ def test_both_readers_parse_to_the_same_issue(renderings, name, monkeypatch):
     assert _parsed(renderings[name], "pdfium", monkeypatch) == parsed
 
 
+def test_both_readers_parse_the_demo_corpus_pdfs_to_the_same_issues(tmp_path, monkeypatch):
+    from ccasx_analytics import demo
+
+    demo.write_demo_corpus(tmp_path, n_issues=8, seed=2025)
+    pdfs = sorted(tmp_path.glob("*.pdf"))
+    assert pdfs
+    for path in pdfs:
+        assert _parsed(path, "pdfium", monkeypatch) == _parsed(path, "pdfplumber", monkeypatch), path.name
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="pdfminer reads STSong-Light's middle dot (山西通信 · 会刊) as a space, pdfium as the dot it is",
