@@ -49,6 +49,7 @@ class _Draft:
     editor_note: str | None = None
     paragraphs: list[list[str]] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
+    size: float | None = None  # PDF: the type size of the title
 
 
 def parse_document(doc: Document) -> ParsedIssue:
@@ -72,7 +73,7 @@ def parse_document(doc: Document) -> ParsedIssue:
     meta = replace(meta, toc=tuple(toc), closing=tuple(closing))
 
     if doc.kind == "pdf" and body_size:
-        drafts = _articles_from_typography(lines, content, body_size)
+        drafts = _subheads_merged(_articles_from_typography(lines, content, body_size), toc)
         if any(not d.title for d in drafts) or (toc and _toc_score(drafts, toc) < len(toc)):
             # titles set in body-size type (or a layout the type sizes do not explain):
             # the genre's text rules may do better; keep whichever agrees more with the issue
@@ -566,6 +567,7 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
             N.display_width(ln.text) <= _TITLE_MAX_WIDTH
             and not ln.text.endswith(_STRONG_TERMINAL)
             and "。" not in ln.text
+            and not _ENUMERATED.match(ln.text)  # 一、… is a subhead inside an article
         )
         # one type size up (五号 body under 小四 titles, 小四 under 四号: 1.5 to 2 pt) marks a
         # title when the line is short and unpunctuated; a heavy face needs less
@@ -635,6 +637,7 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
                 subtitle=N.join_lines(sub_lines) or None,
                 editor_note=note,
                 pages=[g.page for g in group],
+                size=top,
             )
             note = None
             drafts.append(cur)
@@ -646,6 +649,42 @@ def _articles_from_typography(lines: Sequence[Line], content: list[int], body: f
         _add_body_line(cur, ln, new_paragraph=ln.indent or not cur.paragraphs or _after_gap(lines, content, k, body))
         k += 1
     return drafts
+
+
+def _subheads_merged(drafts: list[_Draft], toc: Sequence[TocEntry]) -> list[_Draft]:
+    """Display lines set smaller than the issue's titles inside an article are its subheads
+    (小标题), not new articles: with a table of contents, those it does not list; without
+    one, those that follow an article not closed by a byline."""
+    keys = _toc_keys(toc)
+    sized = [d for d in drafts if d.size and d.title and d.section is not None]
+    listed = [d.size for d in sized if N.comparable(d.title) in keys]
+    if keys:
+        floor = min(listed) if listed else None
+    else:
+        floor = N.dominant([d.size for d in sized]) if len(sized) >= 3 else None
+    if floor is None:
+        return drafts
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        smaller = d.size is not None and d.size < floor - 0.3
+        if (
+            prev is not None
+            and smaller
+            and d.section is not None
+            and d.section == prev.section
+            and d.editor_note is None
+            and prev.paragraphs
+            and (N.comparable(d.title) not in keys if keys else not _ends_with_note(N.join_lines(prev.paragraphs[-1])))
+        ):
+            prev.paragraphs.append([d.title])
+            if d.subtitle:
+                prev.paragraphs.append([d.subtitle])
+            prev.paragraphs.extend(d.paragraphs)
+            prev.pages.extend(d.pages)
+            continue
+        out.append(d)
+    return out
 
 
 def _centred_under(a: Line, b: Line) -> bool:

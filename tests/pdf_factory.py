@@ -305,8 +305,16 @@ def _heading(flow: _Flow, a: ArticleSpec, *, title_size: float, bold: bool = Fal
     flow.gap(4)
 
 
+SUBHEAD = "§"  # a paragraph starting with it is a subhead (小标题) inside the article
+
+
 def _body(flow: _Flow, a: ArticleSpec) -> None:
     for p in a.paragraphs:
+        if p.startswith(SUBHEAD):  # one type size up in the bold face, flush left
+            _register_font(BOLD_FONT)
+            size = _current["body"] + 1.5
+            flow.line(p[1:], size, leading=size * 1.7, font=BOLD_FONT)
+            continue
         flow.paragraph(p)
     trailer = []
     if a.source_note:

@@ -19,7 +19,7 @@ import unseen_specs as U
 from ccasx_analytics.normalize import normalize_text
 from ccasx_analytics.parse import format_issue, parse_file
 from ccasx_analytics.records import ParsedIssue
-from pdf_factory import ArticleSpec, IssueSpec
+from pdf_factory import SUBHEAD, ArticleSpec, IssueSpec
 
 WIDTH = 31  # characters per line of the text export
 
@@ -80,7 +80,7 @@ def text_export(spec: IssueSpec, *, masthead: bool = True, toc: bool = True, byl
         if a.subtitle:
             lines.append(a.subtitle)
         for k, p in enumerate(a.paragraphs):
-            wrapped = _wrap(p, WIDTH, 2)
+            wrapped = _wrap(p[1:], WIDTH) if p.startswith(SUBHEAD) else _wrap(p, WIDTH, 2)
             if k == len(a.paragraphs) - 1:
                 trail = _byline(a, byline)
                 if trail:
@@ -126,11 +126,12 @@ def plain_text(spec: IssueSpec, *, toc: str = "plain", byline: str = "space", in
         if a.subtitle:
             lines.append(a.subtitle)
         for k, p in enumerate(a.paragraphs):
+            p = p[1:] if p.startswith(SUBHEAD) else pad + p
             trail = _byline(a, byline) if k == len(a.paragraphs) - 1 else []
             if trail and not byline_own_line:
-                lines.append(pad + p + "".join(trail))
+                lines.append(p + "".join(trail))
             else:
-                lines.append(pad + p)
+                lines.append(p)
                 lines += trail
         if not indent:
             lines.append("")
@@ -149,7 +150,7 @@ def check_articles(issue: ParsedIssue, spec: IssueSpec, *, exact_titles: bool = 
         assert got.subtitle == want.subtitle, shown
         assert list(got.authors) == want.authors, shown
         assert got.editor_note == want.editor_note, shown
-        body = [p for p in want.paragraphs]
+        body = [p.removeprefix(SUBHEAD) for p in want.paragraphs]
         lead = body[0].split(" ", 1)[0] if body[0].startswith(("本刊讯 ", "本刊消息 ")) else None
         if lead:
             body[0] = body[0].split(" ", 1)[1]
@@ -519,3 +520,19 @@ def test_the_sample_issue_in_other_type(tmp_path, style):
     issue = parse_file(pdf_factory.render_issue(spec, tmp_path / "s.pdf", **kw))
     check_articles(issue, spec, exact_titles=False)
     assert (issue.meta.year, issue.meta.issue_no, issue.meta.total_no, issue.meta.issue_date) == (2025, 4, 88, date(2025, 8, 1))
+
+
+@pytest.mark.parametrize("render", [
+    "export", "plain", "pdf-one", "pdf-two", "pdf-no-toc",
+    # plain text without contents has neither type sizes nor a list of titles: a short
+    # unnumbered subhead after a paragraph reads as the next article's title
+    pytest.param("plain-no-toc", marks=pytest.mark.xfail(reason="an unnumbered subhead in text without contents")),
+])
+def test_subheads_inside_an_article_stay_in_it(tmp_path, render):
+    """小标题 (``一、压实安全生产责任``, a bold line one size up) are part of the body."""
+    a = U.issue_a()
+    spec = dataclasses.replace(a, articles=a.articles[:5] + [U.REVIEW] + a.articles[5:])
+    if render.endswith("-no-toc"):
+        spec = dataclasses.replace(spec, toc=False)
+    issue = parse_file(rendered(spec, tmp_path, render.replace("pdf-no-toc", "pdf-one").replace("-no-toc", "")))
+    check_articles(issue, spec, exact_titles=render != "pdf-two")
