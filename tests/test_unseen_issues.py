@@ -536,3 +536,31 @@ def test_subheads_inside_an_article_stay_in_it(tmp_path, render):
         spec = dataclasses.replace(spec, toc=False)
     issue = parse_file(rendered(spec, tmp_path, render.replace("pdf-no-toc", "pdf-one").replace("-no-toc", "")))
     check_articles(issue, spec, exact_titles=render != "pdf-two")
+
+
+def test_windows_line_ends_and_gbk(tmp_path):
+    spec = U.issue_a()
+    path = tmp_path / "issue.txt"
+    path.write_bytes(plain_text(spec, toc="leaders").replace("\n", "\r\n").encode("gbk"))
+    issue = parse_file(path)
+    check_articles(issue, spec)
+    assert len(issue.meta.toc) == 6
+
+
+MASTHEADS = [
+    ("山西通信  会刊", "2024年第2期 总第80期 2024年4月30日出版", ("山西通信会刊", 2024, 2, 80, 4)),
+    ("会刊", "第2期（总第80期） 二〇二四年四月", ("会刊", 2024, 2, 80, 4)),
+    ("山西通信", "2024年4月 第2期", ("山西通信", 2024, 2, None, 4)),
+    ("山西通信", "2024年 第 2 期", ("山西通信", 2024, 2, None, None)),
+]
+
+
+@pytest.mark.parametrize("render", ["plain", "pdf-one", "pdf-two"])
+@pytest.mark.parametrize("publication,issue_line,want", MASTHEADS)
+def test_masthead_wordings(tmp_path, render, publication, issue_line, want):
+    spec = dataclasses.replace(U.issue_a(), publication=publication, issue_line=issue_line, header_right="会刊")
+    issue = parse_file(rendered(spec, tmp_path, render))
+    m = issue.meta
+    month = m.issue_date.month if m.issue_date and m.date_source == "masthead" else None
+    assert (m.publication, m.year, m.issue_no, m.total_no, month) == want
+    check_articles(issue, spec, exact_titles=render != "pdf-two")
