@@ -97,6 +97,9 @@ def wrap(text: str, size: float, width: float, first_indent: float = 0.0) -> lis
             continue
         # no line starts with closing punctuation (，。): the last character goes down
         # with it rather than hanging into the gutter
+        if tok in "，。、；：？！”）》" and _current.get("hang") and stringWidth(cur + tok, _current["font"], size) <= avail + size:
+            cur += tok  # hanging punctuation (标点悬挂): one character into the gutter
+            continue
         if tok in "，。、；：？！”）》" and len(cur.rstrip()) > 1 and not cur.rstrip()[-1].isascii():
             keep = cur.rstrip()
             lines.append(keep[:-1])
@@ -214,13 +217,15 @@ def render_issue(
     bold_titles: bool = False,
     body_size: float = BODY,
     title_size: float = 15.5,
+    hanging_punctuation: bool = False,
 ) -> Path:
     """Typeset ``spec`` to ``path``; returns the path.
 
     ``columns``: 1 or 2.  ``span_headings``: section bars and titles run across both
     columns (the columns above them end there).  ``toc_pages``: contents entries carry dot
     leaders and page numbers.  ``font``: ``FONT`` (CID) or ``WQY_FONT`` (embedded TrueType).
-    ``bold_titles``: titles inside sections are set at body size in a bold face (weight,
+    ``hanging_punctuation``: a closing mark that does not fit hangs past the column's
+    edge instead of taking a character down with it.  ``bold_titles``: titles inside sections are set at body size in a bold face (weight,
     not size, marks them).  ``body_size`` / ``title_size``: the type of the body and of the
     titles inside sections (小四 12 pt body under 四号 14 pt titles, …).  The closing block runs across the page under the columns.
     """
@@ -229,6 +234,7 @@ def render_issue(
     _register_font(font)
     _current["font"] = font
     _current["body"] = body_size
+    _current["hang"] = hanging_punctuation
     c = rl_canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), encrypt=encrypt)
     flow = _Flow(c, spec, columns=1)
     # masthead
