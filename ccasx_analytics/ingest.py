@@ -298,10 +298,6 @@ def _pdfium_page_chars(textpage, geometry: _PageGeometry, fonts: dict[int, tuple
     chars: list[dict] = []
     previous_object: int | None = None
     previous_origin = (float("nan"), float("nan"))
-
-    def text_object_at(i: int) -> int | None:
-        return ctypes.cast(praw.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value
-
     for i in range(praw.FPDFText_CountChars(tp)):
         if praw.FPDFText_IsGenerated(tp, i):
             continue
@@ -315,7 +311,15 @@ def _pdfium_page_chars(textpage, geometry: _PageGeometry, fonts: dict[int, tuple
         praw.FPDFText_GetCharOrigin(tp, i, ox, oy)
         # pdfium's loose box is one advance wide (its tight box is the ink)
         praw.FPDFText_GetLooseCharBox(tp, i, rect)
-        fontname, descent = _pdfium_font(praw.FPDFText_GetTextObject(tp, i), fonts)
+        text_object = praw.FPDFText_GetTextObject(tp, i)
+        object_key = ctypes.cast(text_object, ctypes.c_void_p).value
+        if chars and object_key == previous_object and (ox.value, oy.value) == previous_origin:
+            # one glyph whose Unicode map gives several characters (a "——" glyph): pdfium
+            # lists each at the glyph's origin, pdfminer keeps them as one character
+            chars[-1]["text"] += text
+            continue
+        previous_object, previous_origin = object_key, (ox.value, oy.value)
+        fontname, descent = _pdfium_font(text_object, fonts)
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
         # the rendering matrix as pdfminer sees it: text matrix, then the page's rotation
         ra, rb, rc, rd = a * ca + b * cc, a * cb + b * cd, c * ca + d * cc, c * cb + d * cd
@@ -335,12 +339,6 @@ def _pdfium_page_chars(textpage, geometry: _PageGeometry, fonts: dict[int, tuple
         ]
         x0, x1, top, bottom = geometry.box(pts)
         # pdfminer's size of horizontal text is its box's height, upright or not
-        if chars and text_object_at(i) == previous_object and (ox.value, oy.value) == previous_origin:
-            # one glyph whose Unicode map gives several characters (a "——" glyph): pdfium
-            # lists each at the glyph's origin, pdfminer keeps them as one character
-            chars[-1]["text"] += text
-            continue
-        previous_object, previous_origin = text_object_at(i), (ox.value, oy.value)
         chars.append(
             {"text": text, "fontname": fontname, "size": bottom - top, "x0": x0, "x1": x1, "top": top,
              "bottom": bottom, "upright": upright}
