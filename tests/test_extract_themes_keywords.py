@@ -89,3 +89,23 @@ def test_the_fingerprint_changes_when_a_resource_file_changes(tmp_path):
     with (tmp_path / "members.csv").open("a", encoding="utf-8") as fh:
         fh.write("新会员,,equipment_service,true,\n")
     assert resources_fingerprint(tmp_path) != before
+
+
+def test_one_example_in_a_long_list_is_a_passing_mention_not_a_theme():
+    text = "算力渗透到千行百业，从工业制造、智慧农业、金融风控到医学影像、气象预报，无所不在。"
+    assert "rural_revitalization" not in themes(text)
+    assert "computing_power" in themes(text)
+
+
+def test_a_list_of_topics_keeps_each_theme_it_names():
+    text = "围绕智能算力、算网融合、绿色低碳、数据要素、安全可信等热点展开研讨。"
+    assert {"computing_power", "green_low_carbon", "cybersecurity"} <= set(themes(text))
+
+
+def test_a_theme_named_twice_stays_even_from_a_list():
+    text = "从工业制造、智慧农业、金融风控到医学影像，各行业受益。智慧农业让农民增收。"
+    assert themes(text)["rural_revitalization"][0] == 2
+
+
+def test_a_short_list_is_not_a_list_of_examples():
+    assert "rural_revitalization" in themes("推进智慧农业、数字治理、智能制造。")

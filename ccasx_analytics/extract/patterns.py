@@ -204,6 +204,12 @@ def title_chain_pattern(titles: Iterable[str], surnames: Iterable[str]) -> re.Pa
     )
 
 
+# A clause: the text between two marks that end or split a sentence (、 does not).
+CLAUSE_RE = re.compile(r"[^，,。；;：:！!？?\n]+")
+# A list of this many 、-separated items names examples, not the article's subject.
+EXAMPLE_LIST_MIN_ITEMS = 4
+
+
 def theme_terms_pattern(terms: Iterable[str]) -> re.Pattern[str]:
     """Theme terms, longest first; Latin terms must not sit inside a longer Latin word."""
     return re.compile(f"(?<![A-Za-z])(?:{_alternation(terms)})(?![A-Za-z])")
