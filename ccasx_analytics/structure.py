@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from . import normalize as N
@@ -475,6 +476,9 @@ def toc_mismatches(toc: Sequence[TocEntry], articles: Sequence[Article]) -> list
         if art is None:
             if any(k and k in t for t in titles) or any(t and t in k for t in titles if len(t) > 4):
                 continue
+            if (near := near_key(k, titles)) is not None:
+                out.append(f"The table of contents lists “{e.title}”; the article is printed as “{titles[near].title}”.")
+                continue
             out.append(f"The table of contents lists “{e.title}” but no article with that title was found.")
             continue
         used.add(k)
@@ -484,7 +488,7 @@ def toc_mismatches(toc: Sequence[TocEntry], articles: Sequence[Article]) -> list
         if a.section is None:
             continue  # the cover story is usually not listed
         k = N.comparable(a.title)
-        if k not in keys and not any(k in key or key in k for key in keys if key):
+        if k not in keys and not any(k in key or key in k for key in keys if key) and near_key(k, keys) is None:
             out.append(f"The article “{a.title}” is not listed in the table of contents.")
     return out
 
@@ -844,12 +848,29 @@ def _title_split(group: Sequence[str], keys: dict[str, TocEntry]) -> tuple[int, 
     """(title lines, subtitle lines) of a heading run, when a TOC title matches its start."""
     if not keys:
         return None
-    for n_title in range(len(group), 0, -1):
-        if N.comparable("".join(group[:n_title])) in keys:
-            rest = group[n_title:]
-            # a ——subtitle may wrap: the short heading lines after it go on with it
-            n_sub = len(rest) if rest and P.SUBTITLE_DASH.match(rest[0]) else 0
-            return n_title, n_sub
+    # the exact title first; then one the contents word a little differently
+    for match in (lambda key: key in keys, lambda key: near_key(key, keys) is not None):
+        for n_title in range(len(group), 0, -1):
+            if match(N.comparable("".join(group[:n_title]))):
+                rest = group[n_title:]
+                # a ——subtitle may wrap: the short heading lines after it go on with it
+                n_sub = len(rest) if rest and P.SUBTITLE_DASH.match(rest[0]) else 0
+                return n_title, n_sub
+    return None
+
+
+# how alike a printed title and its contents entry must be when they differ (a word added
+# or dropped, a colon or quotes left out)
+_NEAR_TITLE = 0.85
+
+
+def near_key(key: str, keys: Iterable[str]) -> str | None:
+    """The contents key ``key`` is a slightly different wording of, if any."""
+    if len(key) < 6:
+        return None
+    best = max(keys, key=lambda k: SequenceMatcher(None, key, k).ratio(), default=None)
+    if best is not None and SequenceMatcher(None, key, best).ratio() >= _NEAR_TITLE:
+        return best
     return None
 
 

@@ -572,3 +572,21 @@ def test_hanging_punctuation_in_two_columns(tmp_path):
     path = pdf_factory.render_issue(spec, tmp_path / "h.pdf", columns=2, body_size=12.0, title_size=14.0,
                                     hanging_punctuation=True)
     check_articles(parse_file(path), spec, exact_titles=False)
+
+
+@pytest.mark.parametrize("render", ["export", "plain"])
+def test_a_contents_entry_worded_a_little_differently_still_finds_its_article(tmp_path, render):
+    """The contents may print a title a little differently (a word more, no colon); the
+    article after one without a byline is still found."""
+    a = U.issue_a()
+    stations = dataclasses.replace(U.BASE_STATIONS, authors=[])
+    spec = dataclasses.replace(a, articles=[stations if x is U.BASE_STATIONS else x for x in a.articles])
+    text = text_export(spec) if render == "export" else plain_text(spec)
+    # the contents come first in plain text, tab-indented at the end of an export
+    toc_line = "\t" + U.UNIVERSAL.title if render == "export" else U.UNIVERSAL.title
+    text = text.replace(toc_line + "\n", toc_line.replace("通过验收", "顺利通过验收") + "\n", 1)
+    issue = parse_file(write(tmp_path, "i.txt", text))
+    check_articles(issue, spec)
+    assert [w for w in issue.warnings if "table of contents" in w] == [
+        "The table of contents lists “电信普遍服务试点项目顺利通过验收”; the article is printed as “电信普遍服务试点项目通过验收”."
+    ]
