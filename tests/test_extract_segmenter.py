@@ -109,3 +109,15 @@ def test_a_warm_process_shares_one_segmenter():
     res = load_resources()
     assert res.warm().segmenter is res.segmenter
     assert res.tokenizer is res.pos_tokenizer.tokenizer
+
+
+def test_old_snapshots_are_pruned_to_the_few_most_recent(tmp_path):
+    import os
+
+    for i in range(6):
+        stale = tmp_path / f"segmenter-{i:016x}.pickle"
+        stale.write_bytes(b"")
+        os.utime(stale, (1_000_000 + i, 1_000_000 + i))
+    load_segmenter(read_resources(RESOURCES_DIR).sector_words, cache_dir=tmp_path)
+    left = sorted(p.name for p in tmp_path.glob("segmenter-*.pickle"))
+    assert len(left) == 4 and f"segmenter-{5:016x}.pickle" in left and f"segmenter-{0:016x}.pickle" not in left
