@@ -159,11 +159,14 @@ def _masthead_indices(lines: Sequence[Line], skip: frozenset[int], body_size: fl
         text = ln.text
         if P.SECTION_BAR.match(text) or P.TOC_HEADING.match(N.comparable(text)) or ln.tabbed:
             break
-        if N.display_width(text) > 34 or text.endswith(_STRONG_TERMINAL[:1]):
-            break  # a body paragraph: the masthead is above it
-        if P.YEAR_ISSUE.search(text) or P.TOTAL_NO.search(text) or P.ISSUE_NO.search(text) or (
-            P.YEAR_MONTH.search(text) and N.display_width(text) <= 20
+        numbered = bool(P.YEAR_ISSUE.search(text) or P.TOTAL_NO.search(text) or P.ISSUE_NO.search(text))
+        # a body paragraph: the masthead is above it (a text export may print the whole
+        # masthead on one long line, but never a sentence)
+        if text.endswith(_STRONG_TERMINAL[:1]) or (
+            N.display_width(text) > 34 and not (numbered and N.display_width(text) <= 80 and "。" not in text)
         ):
+            break
+        if numbered or (P.YEAR_MONTH.search(text) and N.display_width(text) <= 20):
             last = k
     if last < 0:
         return frozenset()

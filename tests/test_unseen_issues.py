@@ -590,3 +590,17 @@ def test_a_contents_entry_worded_a_little_differently_still_finds_its_article(tm
     assert [w for w in issue.warnings if "table of contents" in w] == [
         "The table of contents lists “电信普遍服务试点项目顺利通过验收”; the article is printed as “电信普遍服务试点项目通过验收”."
     ]
+
+
+@pytest.mark.parametrize("render", ["plain", "export"])
+def test_a_masthead_printed_on_one_long_line(tmp_path, render):
+    """A text export may put the whole masthead, notes and permit number on one line."""
+    spec = dataclasses.replace(U.issue_a(), publication="山西省通信行业协会会刊",
+                               issue_line="2024年第2期（总第80期）  2024年4月  连续性内部资料 免费交流 准印证号：晋000",
+                               header_right="会刊")
+    spec.publication, spec.issue_line = spec.publication + "  " + spec.issue_line, ""
+    issue = parse_file(rendered(spec, tmp_path, render))
+    m = issue.meta
+    assert (m.year, m.issue_no, m.total_no, m.issue_date, m.date_source) == (2024, 2, 80, date(2024, 4, 1), "masthead")
+    assert m.publication == "山西省通信行业协会会刊"
+    check_articles(issue, spec)
