@@ -604,3 +604,28 @@ def test_a_masthead_printed_on_one_long_line(tmp_path, render):
     assert (m.year, m.issue_no, m.total_no, m.issue_date, m.date_source) == (2024, 2, 80, date(2024, 4, 1), "masthead")
     assert m.publication == "山西省通信行业协会会刊"
     check_articles(issue, spec)
+
+
+def test_an_export_that_kept_running_headers_and_page_numbers(tmp_path):
+    """Each page of the export opens with the running header (the leading space marks the
+    page) and closes with its page number."""
+    spec = U.issue_a()
+    pages = text_export(spec, toc=False, page_every=20).split("\n\n ")
+    text = "\n\n".join(
+        (" 山西通信 2024年第2期\n\n" if k else "") + page.rstrip("\n") + f"\n\n— {k + 1} —" for k, page in enumerate(pages)
+    ) + "\n"
+    assert text.count("山西通信 2024年第2期") >= 3
+    issue = parse_file(write(tmp_path, "i.txt", text))
+    check_articles(issue, spec)
+
+
+@pytest.mark.parametrize("which", [
+    "b",
+    # the closing block's last three lines open the right frame beside the masthead:
+    # ingest finds no column there and reads them between the masthead lines
+    pytest.param("c", marks=pytest.mark.xfail(reason="a right column of three short lines is not found as a column")),
+])
+def test_platypus_frames_for_other_issues(tmp_path, which):
+    spec = {"b": U.issue_b, "c": U.issue_c}[which]()
+    issue = parse_file(pdf_factory.render_issue_platypus(spec, tmp_path / "p.pdf"))
+    check_articles(issue, spec, exact_titles=False)
