@@ -803,7 +803,11 @@ def _articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence
             note, cur, strong_context = N.join_lines(parts), None, True
             continue
         after_byline = prev is not None and _ends_with_byline(prev)
-        if heading_shape(t, long_ok=strong_context or listed(t)) and (boundary(prev) or strong_context or after_byline):
+        # a title the contents list word for word opens an article even after a body that
+        # ended without final punctuation (a phone number, a slogan)
+        if heading_shape(t, long_ok=strong_context or listed(t)) and (
+            boundary(prev) or strong_context or after_byline or N.comparable(t) in keys
+        ):
             group = [t]
             j = k + 1
             # a second or third heading line is clearly short (or a ——subtitle); a body's

@@ -646,3 +646,14 @@ def test_two_columns_in_another_face_spanning_headings_and_larger_type(tmp_path,
     issue = parse_file(path)
     check_articles(issue, spec, exact_titles=False)
     assert issue.meta.issue_no == {"a": 2, "b": 3, "c": 2}[which]
+
+
+@pytest.mark.parametrize("render", ["export", "plain", "pdf-one"])
+def test_a_title_after_a_paragraph_left_without_a_full_stop(tmp_path, render):
+    """A body may end without final punctuation (a list item, a slogan); the contents
+    still name the next title."""
+    a = U.issue_a()
+    stations = dataclasses.replace(U.BASE_STATIONS, authors=[],
+                                   paragraphs=U.BASE_STATIONS.paragraphs[:1] + ["联系电话：0351-1234567"])
+    spec = dataclasses.replace(a, articles=[stations if x is U.BASE_STATIONS else x for x in a.articles])
+    check_articles(parse_file(rendered(spec, tmp_path, render)), spec)
