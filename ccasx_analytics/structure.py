@@ -8,9 +8,13 @@ Rules rest on the genre, not on one issue's wording:
   (or tab-indented lines in a text export); it cross-checks the articles, never becomes one;
 * the closing block (报：/发：/送：/编辑：/地址：/电话：/邮箱：/邮编：) is issue metadata;
 * 【…】 lines open sections; articles before the first one are the cover story;
-* titles: in a PDF, type larger than the body; in text, a short line without final
-  punctuation after a finished paragraph (checked against the table of contents);
-* subtitles: a ``——访…`` line, or smaller display type under the title;
+* titles: in a PDF, type larger than the body (a sixth larger, or one size step up for a
+  short unpunctuated line, or a heavy face); in text, a short line without final
+  punctuation after a finished paragraph, a section bar or a byline (checked against the
+  table of contents, whose wording may differ a little);
+* subheads (``一、…``, or display type smaller than the issue's titles inside an article)
+  stay in the article's body;
+* subtitles: a ``——访…`` line (wrapped or not), or smaller display type under the title;
 * ``编者按：`` notes attach to the article that follows; ``本刊消息`` at the start and
   ``（本刊综合汇总整理）`` at the end are source notes; ``（张俊清 贾清）`` at the end is a byline.
 """
