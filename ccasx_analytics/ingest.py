@@ -1,11 +1,14 @@
 """Read one issue file into a ``records.Document``: lines in reading order with typography.
 
-The only module that imports pdfplumber (inside functions, so ``import ccasx_analytics``
+The only module that imports pdfplumber and pypdfium2 (inside functions, so ``import ccasx_analytics``
 stays fast).  Every refusal is an ``IngestError`` whose reason is one plain sentence.
 
 PDF: one pass over each page's characters builds the lines (text, position, dominant size,
 bold, column, paragraph-start flag); multi-column pages are emitted column by column, with
-full-width elements (title bars, headers) kept in place.
+full-width elements (title bars, headers) kept in place.  The characters come from
+pdfplumber (the reference) or, with ``config.PDF_BACKEND = "pdfium"``, from pypdfium2 in
+pdfplumber's terms (several times faster); a file or page pdfium cannot read or vouch for
+is read by pdfplumber, and every refusal is pdfplumber's.
 
 Text: decoded by BOM, strict UTF-8, UTF-16 without BOM (NUL-byte pattern), GB18030, and
 charset-normalizer only as a last resort; a result that is not plausible Chinese text is an
@@ -92,7 +95,7 @@ def _silence_pdfminer() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _PdfChars:
     """What a backend read from a PDF: per page its number, width, height and segments,
     and the counts the refusals rest on."""
@@ -195,10 +198,12 @@ def _pdfium_chars(path: Path, max_pages: int) -> _PdfChars | None:
         pages_segs: list[tuple[int, float, float, list[_Seg]]] = []
         widths, heights = [], []
         n_chars = n_images = n_unmapped = 0
-        fonts: dict[int, tuple[str, float]] = {}
         unsure: set[int] = set()
         for pno in range(1, n_pages + 1):
             page = pdf[pno - 1]
+            # fonts by handle, for this page only: a closed page's fonts may be freed and
+            # their addresses reused
+            fonts: dict[int, tuple[str, float]] = {}
             try:
                 geometry = _PageGeometry.of(page)
                 w, h = geometry.width, geometry.height
