@@ -35,28 +35,34 @@ def test_the_hmm_tagger_finds_the_path_jieba_finds():
         assert viterbi(run, *model) == jieba_viterbi(run, *model), run
 
 
-def test_a_snapshot_is_written_once_and_read_back_the_same(tmp_path):
-    sector = read_resources(RESOURCES_DIR).sector_words
-    built = load_segmenter(sector, cache_dir=tmp_path)
-    snapshots = list(tmp_path.glob("segmenter-*.pickle"))
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A segmenter built from scratch into an empty cache folder (the slow path, once)."""
+    folder = tmp_path_factory.mktemp("segmenter")
+    return folder, load_segmenter(read_resources(RESOURCES_DIR).sector_words, cache_dir=folder)
+
+
+def test_a_snapshot_is_written_once_and_read_back_the_same(built):
+    folder, built = built
+    snapshots = list(folder.glob("segmenter-*.pickle"))
     assert len(snapshots) == 1
-    loaded = load_segmenter(sector, cache_dir=tmp_path)
+    loaded = load_segmenter(read_resources(RESOURCES_DIR).sector_words, cache_dir=folder)
     assert loaded.tokenizer.FREQ == built.tokenizer.FREQ
     assert loaded.pos_tokenizer.word_tag_tab == built.pos_tokenizer.word_tag_tab
     assert [tuple(p) for p in loaded.pos_tokenizer.cut(TEXT)] == [tuple(p) for p in built.pos_tokenizer.cut(TEXT)]
 
 
-def test_the_sector_words_are_in_the_segmenter_with_their_tags(tmp_path):
-    seg = load_segmenter(read_resources(RESOURCES_DIR).sector_words, cache_dir=tmp_path)
+def test_the_sector_words_are_in_the_segmenter_with_their_tags(built):
+    _, seg = built
     assert seg.pos_tokenizer.word_tag_tab["山西移动"] == "nt"
     assert seg.tokenizer.FREQ["算力"] > 0  # from the user dictionary
     assert seg.idf and seg.median_idf > 0
 
 
-def test_a_damaged_snapshot_is_rebuilt(tmp_path):
+def test_a_damaged_snapshot_is_rebuilt(built, tmp_path):
     sector = read_resources(RESOURCES_DIR).sector_words
-    load_segmenter(sector, cache_dir=tmp_path)
-    (snapshot,) = tmp_path.glob("segmenter-*.pickle")
+    (good,) = built[0].glob("segmenter-*.pickle")
+    snapshot = tmp_path / good.name
     snapshot.write_bytes(b"not a pickle")
     seg = load_segmenter(sector, cache_dir=tmp_path)
     assert seg.pos_tokenizer.word_tag_tab["山西移动"] == "nt"
