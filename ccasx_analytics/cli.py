@@ -6,6 +6,7 @@ failed (the rest was written), 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -160,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     except CcasxError as exc:
         print(f"ccasx {args.command}: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader went away (``ccasx coverage … | head``): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(f"ccasx {args.command}: interrupted; data/processed was left as it was", file=sys.stderr)
         return 130

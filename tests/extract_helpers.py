@@ -8,7 +8,7 @@ import pandas as pd
 
 from ccasx_analytics.records import Article
 
-SAMPLE_DIR = Path("/work/shared/corpus")
+from shared_corpus import CORPUS as SAMPLE_DIR
 GOLD = Path(__file__).parent / "gold" / "sample-issue.json"
 
 

@@ -12,7 +12,7 @@ import pytest
 from ccasx_analytics import cli
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_PDF = Path("/work/shared/corpus/sample-issue.pdf")
+from shared_corpus import SAMPLE_PDF
 COMMANDS = sorted(cli.build_parser()._subparsers._group_actions[0].choices)
 
 needs_parser = pytest.mark.skipif(

@@ -18,8 +18,7 @@ import pytest
 
 from ccasx_analytics import store
 
-SAMPLE_PDF = Path("/work/shared/corpus/sample-issue.pdf")
-SAMPLE_TXT = Path("/work/shared/corpus/sample-issue.txt")
+from shared_corpus import SAMPLE_PDF, SAMPLE_TXT
 
 
 def _real_stages_missing() -> str | None:

@@ -14,10 +14,7 @@ from ccasx_analytics.parse import format_issue, inspect_text, parse_file
 sys.path.insert(0, str(Path(__file__).parent))
 import pdf_factory  # noqa: E402
 
-# shared/ sits beside the checkout (here and in CI)
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-SAMPLE_PDF = CORPUS / "sample-issue.pdf"
-SAMPLE_TXT = CORPUS / "sample-issue.txt"
+from shared_corpus import SAMPLE_PDF, SAMPLE_TXT  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not SAMPLE_PDF.exists(), reason="the shared sample corpus is not available")
 

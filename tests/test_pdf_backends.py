@@ -23,7 +23,7 @@ from ccasx_analytics.parse import parse_file
 sys.path.insert(0, str(Path(__file__).parent))
 import pdf_factory  # noqa: E402
 
-SAMPLE_PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sample-issue.pdf"
+from shared_corpus import SAMPLE_PDF
 
 
 @pytest.fixture(scope="module")
