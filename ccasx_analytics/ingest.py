@@ -529,10 +529,14 @@ def _document_lines(pages: list[tuple[int, float, float, list[_Seg]]]) -> list[L
 
     Columns are found per page; a page whose columns hold too few facing lines to prove a
     gutter on their own (a column ending with one line above a spanning title) uses the
-    gutter the other pages of the issue share, when its text faces across it too.
+    gutter the other pages of the issue share, when its text faces across it too.  An
+    issue where no page proves a gutter (its right columns hold a few lines at most) is
+    still read in columns when its body measure is a column (``_narrow_measure_edge``)
+    and the page sets text just beyond that measure, facing it.
     """
     strong = {pno: _column_bounds(segs, w, h) for pno, w, h, segs in pages if segs}
     shared = Counter(tuple(round(b / 6) * 6 for b in bs) for bs in strong.values() if bs).most_common(1)
+    edge = None if shared else _narrow_measure_edge(pages)
     lines: list[Line] = []
     for pno, w, h, segs in pages:
         if not segs:
@@ -540,8 +544,71 @@ def _document_lines(pages: list[tuple[int, float, float, list[_Seg]]]) -> list[L
         bounds = strong.get(pno) or []
         if not bounds and shared and _gutters_hold(segs, list(shared[0][0]), h):
             bounds = list(shared[0][0])
+        if not bounds and edge is not None:
+            bounds = _gutter_beyond_measure(segs, edge, w, h)
         lines.extend(_lines_from_segments(_reading_order(segs, bounds), pno))
     return lines
+
+
+def _narrow_measure_edge(pages: list[tuple[int, float, float, list[_Seg]]]) -> float | None:
+    """The right edge of the issue's body text when its measure is a column, not the page.
+
+    An issue set in two columns whose right column is almost empty on every page (the last
+    article runs one or two lines past the left column) proves no gutter by facing lines;
+    its body text still shows the design: most body-size lines from the left margin stop
+    together near the middle of the page, a measure of about half the text area.  A
+    one-column issue's body lines reach the right margin, so it never yields an edge.
+    """
+    body: list[_Seg] = []
+    sizes: Counter = Counter()
+    widths: list[float] = []
+    text_right = 0.0
+    for _, w, h, segs in pages:
+        widths.append(w)
+        for s in segs:
+            text_right = max(text_right, s.x1)
+            if 0.08 * h < s.top and s.bottom < 0.92 * h:
+                body.append(s)
+                sizes[s.size] += len(s.text)
+    if not body or not widths:
+        return None
+    body_size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    width = Counter(round(w) for w in widths).most_common(1)[0][0]
+    # full body lines starting in the left half: their usual left and right edges
+    lines = [s for s in body if abs(s.size - body_size) < 0.6 and s.x0 < width / 2 and len(s.text) >= 6]
+    if len(lines) < 12:
+        return None  # too little body text to speak of a design
+    left = Counter(round(s.x0) for s in lines).most_common(1)[0][0]
+    rights = sorted(s.x1 for s in lines)
+    edge = rights[int(0.75 * (len(rights) - 1))]
+    # the text area: from the left margin to the furthest text, or the mirrored margin
+    area = max(text_right, width - left) - left
+    if area <= 0 or edge - left > 0.55 * area:
+        return None
+    # a column's lines end together: most full lines stop within two characters of the edge
+    near = sum(1 for x in rights if edge - 2 * body_size <= x <= edge + 2 * body_size)
+    return edge if near >= 0.5 * len(rights) else None
+
+
+def _gutter_beyond_measure(segs: list[_Seg], edge: float, page_width: float, page_height: float) -> list[float]:
+    """The gutter after a column ending at ``edge``, when this page sets text beyond it:
+    lines that start clear of the edge and face the column's lines, with only full-width
+    elements (alone on their line) crossing between them."""
+    body = [s for s in segs if 0.08 * page_height < s.top and s.bottom < 0.92 * page_height]
+    sizes: Counter = Counter()
+    for s in body:
+        sizes[s.size] += len(s.text)
+    if not sizes:
+        return []
+    em = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    beyond = [s for s in body if s.x0 >= edge + 0.5 * em and s.x1 <= page_width]
+    if not beyond:
+        return []
+    start = min(s.x0 for s in beyond)
+    if start > edge + 5 * em:
+        return []  # a note set far out on the right (a date, a seal) is not a next column
+    gutter = (edge + start) / 2
+    return [gutter] if _gutters_hold(segs, [gutter], page_height) else []
 
 
 def _segments(chars: Sequence[dict]) -> list[_Seg]:

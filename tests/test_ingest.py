@@ -236,3 +236,62 @@ def test_a_broken_page_tree_is_corrupt_not_a_crash(small_pdf, tmp_path):
     path = tmp_path / "kids.pdf"
     path.write_bytes(small_pdf.read_bytes().replace(b"/Kids [", b"/Kids [ 1 /X", 1))
     assert _reason(path).startswith("corrupt PDF")
+
+
+# --- columns that prove no gutter of their own ----------------------------------------------
+
+_BODY = "全省信息通信行业持续推进网络建设，服务能力稳步提升，惠及城乡群众。" * 40
+
+
+def _page_of_lines(path: Path, rows: list[list[tuple[float, str]]], size: float = 10.5) -> Path:
+    """One A4 page: each row's (x, text) pieces drawn on one baseline, rows 17 pt apart."""
+    from reportlab.pdfgen import canvas
+
+    pdf_factory._register_font()
+    c = canvas.Canvas(str(path), pagesize=(595.27, 841.89))
+    c.setFont(pdf_factory.FONT, size)
+    for k, row in enumerate(rows):
+        for x, text in row:
+            c.drawString(x, 760 - 17 * k, text)
+    c.save()
+    return path
+
+
+def _column_lines(n: int, chars: int, start: int = 0) -> list[str]:
+    return [_BODY[start + k * chars:start + (k + 1) * chars] for k in range(n)]
+
+
+def test_a_right_column_of_one_line_is_read_after_the_whole_left_column(tmp_path):
+    """A two-column page whose last article runs one line past the left column: one line
+    cannot prove a gutter by itself, the left column's measure (half the text area) does."""
+    left = _column_lines(30, 21)  # 21 characters of 10.5 pt: a column 220 pt wide
+    rows = [[(50, left[0]), (306, "溢出右栏的最后一行。")]] + [[(50, t)] for t in left[1:]]
+    doc = read_document(_page_of_lines(tmp_path / "two.pdf", rows))
+    texts = [ln.text for ln in doc.lines]
+    assert texts == left + ["溢出右栏的最后一行。"]
+    assert [ln.column for ln in doc.lines] == [0] * 30 + [1]
+
+
+def test_a_one_column_issue_is_never_split_by_short_lines_on_the_right_half(tmp_path):
+    """A one-column page whose rows hold two short pieces (a contact block set in two
+    halves) keeps each row in place: its body lines fill the page's measure, so the issue
+    has no column for the right-hand pieces to belong to."""
+    body = _column_lines(24, 47)  # 47 characters: the full 495-pt measure
+    rows = [[(50, t)] for t in body[:12]]
+    rows += [[(50, "联系人：王丽"), (306, "电话：0351-1234567")],
+             [(50, "邮编：030000"), (306, "传真：0351-7654321")]]
+    rows += [[(50, t)] for t in body[12:]]
+    doc = read_document(_page_of_lines(tmp_path / "one.pdf", rows))
+    texts = [ln.text for ln in doc.lines]
+    assert texts == body[:12] + ["联系人：王丽", "电话：0351-1234567", "邮编：030000", "传真：0351-7654321"] + body[12:]
+    assert {ln.column for ln in doc.lines} == {0}
+
+
+def test_a_note_far_right_of_a_narrow_column_is_not_a_second_column(tmp_path):
+    """A narrow column with a date printed at the right margin beside its first line: the
+    note starts far beyond a gutter's width from the column, so nothing is reordered."""
+    left = _column_lines(30, 21)
+    rows = [[(50, left[0]), (470, "2024年4月")]] + [[(50, t)] for t in left[1:]]
+    doc = read_document(_page_of_lines(tmp_path / "note.pdf", rows))
+    assert [ln.text for ln in doc.lines][:2] == [left[0], "2024年4月"]
+    assert {ln.column for ln in doc.lines} == {0}

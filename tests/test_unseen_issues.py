@@ -460,10 +460,8 @@ def _special_issue() -> IssueSpec:
 
 @pytest.mark.parametrize("render", [
     "plain", "export", "pdf-one",
-    # the last article ends with ONE line at the top of the right column: ingest finds
-    # columns only where three or more lines face each other, so that line is read
-    # beside the left column's first body line
-    pytest.param("pdf-two", marks=pytest.mark.xfail(reason="a right column of one line is not found as a column")),
+    # the last article ends with ONE line at the top of the right column
+    "pdf-two",
 ])
 def test_a_special_issue_without_sections(tmp_path, render):
     spec = _special_issue()
@@ -621,9 +619,8 @@ def test_an_export_that_kept_running_headers_and_page_numbers(tmp_path):
 
 @pytest.mark.parametrize("which", [
     "b",
-    # the closing block's last three lines open the right frame beside the masthead:
-    # ingest finds no column there and reads them between the masthead lines
-    pytest.param("c", marks=pytest.mark.xfail(reason="a right column of three short lines is not found as a column")),
+    # the closing block's last three lines open the right frame beside the masthead
+    "c",
 ])
 def test_platypus_frames_for_other_issues(tmp_path, which):
     spec = {"b": U.issue_b, "c": U.issue_c}[which]()
@@ -633,8 +630,8 @@ def test_platypus_frames_for_other_issues(tmp_path, which):
 
 @pytest.mark.parametrize("which", [
     # the last article ends with two lines at the top of the right column above the
-    # closing block: too few facing lines for ingest to find the column
-    pytest.param("a", marks=pytest.mark.xfail(reason="a right column of two lines is not found as a column")),
+    # closing block
+    "a",
     "b", "c",
 ])
 def test_two_columns_in_another_face_spanning_headings_and_larger_type(tmp_path, which):
