@@ -560,7 +560,6 @@ def _narrow_measure_edge(pages: list[tuple[int, float, float, list[_Seg]]]) -> f
     one-column issue's body lines reach the right margin, so it never yields an edge.
     """
     body: list[_Seg] = []
-    sizes: Counter = Counter()
     widths: list[float] = []
     text_right = 0.0
     for _, w, h, segs in pages:
@@ -569,10 +568,9 @@ def _narrow_measure_edge(pages: list[tuple[int, float, float, list[_Seg]]]) -> f
             text_right = max(text_right, s.x1)
             if 0.08 * h < s.top and s.bottom < 0.92 * h:
                 body.append(s)
-                sizes[s.size] += len(s.text)
-    if not body or not widths:
+    body_size = _text_size(body)
+    if body_size is None:
         return None
-    body_size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
     width = Counter(round(w) for w in widths).most_common(1)[0][0]
     # full body lines starting in the left half: their usual left and right edges
     lines = [s for s in body if abs(s.size - body_size) < 0.6 and s.x0 < width / 2 and len(s.text) >= 6]
@@ -590,17 +588,22 @@ def _narrow_measure_edge(pages: list[tuple[int, float, float, list[_Seg]]]) -> f
     return edge if near >= 0.5 * len(rights) else None
 
 
+def _text_size(segs: list[_Seg]) -> float | None:
+    """The size most characters of ``segs`` are set in (the larger on a tie), or None."""
+    sizes: Counter = Counter()
+    for s in segs:
+        sizes[s.size] += len(s.text)
+    return max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0] if sizes else None
+
+
 def _gutter_beyond_measure(segs: list[_Seg], edge: float, page_width: float, page_height: float) -> list[float]:
     """The gutter after a column ending at ``edge``, when this page sets text beyond it:
     lines that start clear of the edge and face the column's lines, with only full-width
     elements (alone on their line) crossing between them."""
     body = [s for s in segs if 0.08 * page_height < s.top and s.bottom < 0.92 * page_height]
-    sizes: Counter = Counter()
-    for s in body:
-        sizes[s.size] += len(s.text)
-    if not sizes:
+    em = _text_size(body)
+    if em is None:
         return []
-    em = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
     beyond = [s for s in body if s.x0 >= edge + 0.5 * em and s.x1 <= page_width]
     if not beyond:
         return []
@@ -750,11 +753,25 @@ def _column_bounds(segs: list[_Seg], page_width: float, page_height: float, min_
             facing = sum(
                 1 for s in lside if any(min(t.bottom, s.bottom) - max(t.top, s.top) > 0 for t in rside)
             )
-            if facing >= min_facing and (end - start) * 2 >= 4:
+            if facing >= min_facing and (end - start) * 2 >= 4 and not _set_across(segs, mid, facing, page_height):
                 bounds.append(mid)
         else:
             k += 1
     return bounds
+
+
+def _set_across(segs: list[_Seg], gutter: float, facing: int, page_height: float) -> bool:
+    """Whether the page's body text runs across ``gutter``: most of its body-size lines
+    cross it while only a handful of short pieces face each other (a contact block set in
+    two halves on a one-column page).  A two-column page's crossing lines are titles and
+    notes, a minority; a page half in one column, half in two, has many facing lines."""
+    band = [s for s in segs if 0.08 * page_height < s.top and s.bottom < 0.92 * page_height]
+    body_size = _text_size(band)
+    if body_size is None or facing >= 6:
+        return False
+    lines = [s for s in band if abs(s.size - body_size) < 0.6 and len(s.text) >= 6]
+    crossing = sum(1 for s in lines if s.x0 < gutter < s.x1)
+    return crossing > 0.5 * len(lines)
 
 
 def _gutters_hold(segs: list[_Seg], bounds: list[float], page_height: float) -> bool:

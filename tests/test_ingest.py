@@ -295,3 +295,15 @@ def test_a_note_far_right_of_a_narrow_column_is_not_a_second_column(tmp_path):
     doc = read_document(_page_of_lines(tmp_path / "note.pdf", rows))
     assert [ln.text for ln in doc.lines][:2] == [left[0], "2024年4月"]
     assert {ln.column for ln in doc.lines} == {0}
+
+
+def test_a_contact_block_in_two_halves_does_not_split_a_one_column_page(tmp_path):
+    """Three rows of two short pieces face each other across the page's middle, yet the
+    page's body lines run across that strip: the rows are read row by row."""
+    body = _column_lines(24, 47)
+    block = [("联系人：王丽", "电话：0351-1234567"), ("邮编：030000", "传真：0351-7654321"),
+             ("地址：太原市", "网址：示例网站")]
+    rows = [[(50, t)] for t in body[:12]] + [[(50, a), (306, b)] for a, b in block] + [[(50, t)] for t in body[12:]]
+    doc = read_document(_page_of_lines(tmp_path / "contact.pdf", rows))
+    assert [ln.text for ln in doc.lines] == body[:12] + [t for pair in block for t in pair] + body[12:]
+    assert {ln.column for ln in doc.lines} == {0}
