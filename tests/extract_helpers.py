@@ -8,7 +8,7 @@ import pandas as pd
 
 from ccasx_analytics.records import Article
 
-from shared_corpus import CORPUS as SAMPLE_DIR
+from shared_corpus import SAMPLE_TXT, sample_path
 GOLD = Path(__file__).parent / "gold" / "sample-issue.json"
 
 
@@ -19,7 +19,7 @@ def article(text: str, title: str = "标题", authors: tuple[str, ...] = ()) -> 
 @lru_cache(maxsize=4)
 def sample_tables(name: str) -> dict[str, pd.DataFrame]:
     """Tables for one rendering of the sample issue, built in memory (parse + extract)."""
-    return tables_for(SAMPLE_DIR / name)
+    return tables_for(sample_path(name))
 
 
 def tables_for(path: Path) -> dict[str, pd.DataFrame]:

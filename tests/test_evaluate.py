@@ -8,10 +8,10 @@ import pytest
 
 from ccasx_analytics.evaluate import evaluate, format_scores
 
-from extract_helpers import GOLD, SAMPLE_DIR, sample_tables
+from extract_helpers import GOLD, SAMPLE_TXT, sample_tables
 
 RENDERINGS = ["sample-issue.txt", "sample-issue.pdf"]
-needs_sample = pytest.mark.skipif(not (SAMPLE_DIR / "sample-issue.txt").exists(), reason="sample corpus not present")
+needs_sample = pytest.mark.skipif(not SAMPLE_TXT.exists(), reason="sample corpus not present")
 
 
 def _score(scores: pd.DataFrame, table: str) -> pd.Series:
@@ -118,7 +118,7 @@ def other_renderings(tmp_path_factory) -> dict[str, object]:
     two_column = render_issue(sample_spec(), folder / "two-column.pdf", columns=2)
     other_font = render_issue(sample_spec(), folder / "other-font.pdf", font=WQY_FONT)
     gb = folder / "gb18030.txt"
-    gb.write_bytes((SAMPLE_DIR / "sample-issue.txt").read_text(encoding="utf-8").encode("gb18030"))
+    gb.write_bytes(SAMPLE_TXT.read_text(encoding="utf-8").encode("gb18030"))
     return {"two-column.pdf": two_column, "other-font.pdf": other_font, "gb18030.txt": gb}
 
 

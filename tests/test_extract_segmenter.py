@@ -14,7 +14,7 @@ from ccasx_analytics.extract import load_resources
 from ccasx_analytics.extract.resources import read_resources
 from ccasx_analytics.extract.segmenter import load_segmenter, viterbi
 
-from extract_helpers import SAMPLE_DIR
+from extract_helpers import SAMPLE_TXT
 
 TEXT = ("山西移动联合太原市公安局反诈中心举办宣传活动，二级巡视员郭钦华出席。"
         "大同智算中心算力规模达748EFLOPS，李彪在武乡县蟠龙镇讲述抗战往事。")
@@ -24,7 +24,7 @@ def test_the_hmm_tagger_finds_the_path_jieba_finds():
     import jieba.posseg as posseg
     from jieba.posseg.viterbi import viterbi as jieba_viterbi
 
-    corpus = SAMPLE_DIR / "sample-issue.txt"
+    corpus = SAMPLE_TXT
     text = corpus.read_text(encoding="utf-8") if corpus.exists() else TEXT * 5
     chars = "".join(re.findall(r"[\u4e00-\u9fd5]+", text))
     rng = random.Random(7)
