@@ -37,6 +37,7 @@ class ArticleSpec:
     editor_note: str | None = None
     authors: list[str] = field(default_factory=list)
     source_note: str | None = None  # printed as （…） at the end
+    byline: str | None = None  # printed as it stands in place of （authors…）, e.g. （本刊记者 林海）
 
 
 @dataclass
@@ -49,6 +50,11 @@ class IssueSpec:
     articles: list[ArticleSpec] = field(default_factory=list)
     closing: list[tuple[str, str]] = field(default_factory=list)
     toc: bool = True
+
+
+def byline_text(a: ArticleSpec) -> str:
+    """The byline line as printed: ``a.byline`` verbatim, else the authors in （ ）."""
+    return a.byline or "（" + " ".join(a.authors) + "）"
 
 
 def sample_articles() -> tuple[list[ArticleSpec], list[tuple[str, str]]]:
@@ -325,8 +331,8 @@ def _body(flow: _Flow, a: ArticleSpec) -> None:
     trailer = []
     if a.source_note:
         trailer.append(f"（{a.source_note}）")
-    if a.authors:
-        trailer.append("（" + " ".join(a.authors) + "）")
+    if a.byline or a.authors:
+        trailer.append(byline_text(a))
     for t in trailer:
         flow.line(t, _current["body"], align="right", right_indent=10, leading=LEADING)
     flow.gap(8)
@@ -428,8 +434,8 @@ def render_issue_platypus(spec: IssueSpec, path: Path) -> Path:
         story.extend(Paragraph(p, body) for p in a.paragraphs)
         if a.source_note:
             story.append(Paragraph(f"（{a.source_note}）", right))
-        if a.authors:
-            story.append(Paragraph("（" + " ".join(a.authors) + "）", right))
+        if a.byline or a.authors:
+            story.append(Paragraph(byline_text(a), right))
     story.extend(Paragraph(f"{label}：{value}", small) for label, value in spec.closing)
     doc.build(story)
     return path
