@@ -4,20 +4,35 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
+# The tool that writes the lock; pinned so a refresh resolves the same way everywhere.
+UV     := uv==0.13.9
+# Every extra that set-up installs; the lock covers exactly these.
+EXTRAS := test
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo build charts report test bench lab clean
+.PHONY: help setup lock demo build charts report test bench lab clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
 
-$(STAMP): pyproject.toml
+# Set-up installs the exact versions in the lock, then the package itself without
+# resolving anything again, so every machine runs what the tests were run with.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv and install the package with its test tools
+setup: $(STAMP)  ## create .venv and install the locked versions, the package and its test tools
+
+lock:  ## re-resolve pyproject.toml's dependencies (and extras) into requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "$(UV)"
+	$(BIN)/uv pip compile pyproject.toml $(addprefix --extra ,$(EXTRAS)) \
+		--python-version 3.11 --annotation-style line --output-file $(LOCK)
+	@echo "$(LOCK) refreshed; run 'make setup' (or 'make test') to install it"
 
 demo: setup  ## build the real sample + a synthetic demo corpus, then export charts and the briefing
 	$(BIN)/ccasx demo --out data/demo

@@ -24,7 +24,7 @@ from typing import Any
 from . import config, pool
 from . import tables as T
 from .cache import CacheKeys, ResultCache, default_cache_dir
-from .errors import CcasxError, IngestError, SchemaError
+from .errors import CcasxError, IngestError, NothingToBuildError, SchemaError
 from .records import ArticleMentions, ParsedIssue
 from .rows import IssueFacts, article_rows, issue_id_of, issue_row, mention_rows, sorted_frame
 
@@ -195,6 +195,7 @@ class BuildReport:
     files: tuple[FileReport, ...]
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
+    written: bool = True  # False: every file failed and the previous tables were kept
 
     @property
     def failed(self) -> int:
@@ -220,7 +221,8 @@ class BuildReport:
             f"{len(self.files)} file(s): {counts['ok']} ok, {counts['warning']} with warnings"
             f"{f' ({dups} duplicate)' if dups else ''}, {counts['failed']} failed; "
             f"{n_art} articles; parsed {self.n_parsed}, re-extracted {self.n_extracted - self.n_parsed}, "
-            f"rest from cache; {self.seconds:.1f} s -> {self.out_dir}"
+            f"rest from cache; {self.seconds:.1f} s -> "
+            + (str(self.out_dir) if self.written else f"nothing written: {self.out_dir} keeps its previous tables")
         )
 
 
@@ -238,6 +240,7 @@ def build(
     file_timeout: float | None = config.FILE_TIMEOUT_S,
     cache_dir: Path | str | None = None,
     stages: Stages = Stages(),
+    allow_empty: bool = False,
 ) -> BuildReport:
     """Parse every issue file under ``raw_dirs`` and write the tables to ``out_dir``.
 
@@ -245,6 +248,11 @@ def build(
     ``progress`` None shows a bar only when stderr is a terminal.  Files that fail are
     reported (``BuildReport.failed``), never raised; only an unusable ``out_dir`` or a
     schema violation across files raises.
+
+    A build that would leave no issue behind changes nothing at ``out_dir`` (a mistyped
+    folder must not wipe a good build): no issue file under ``raw_dirs`` raises
+    ``NothingToBuildError``; every file failing keeps the previous tables
+    (``BuildReport.written`` is False).  ``allow_empty`` writes the empty tables anyway.
     """
     from .store import write_tables
 
@@ -269,6 +277,12 @@ def build(
             sources.append(SourceFile(p, name, key, 0))
             unreadable[key] = f"cannot be read ({exc.strerror or exc})"
     timings["discover_hash"] = time.perf_counter() - t_start
+    if not sources and not allow_empty:
+        suffixes = "/".join(sorted(config.SOURCE_SUFFIXES))
+        raise NothingToBuildError(
+            f"no issue files ({suffixes}) under {', '.join(str(d) for d in raw_dirs)}; "
+            f"nothing was changed at {out_dir}"
+        )
 
     fingerprint = str(resolve(stages.resources_fingerprint)())
     keys = CacheKeys.current(max_pages=max_pages, resources_fingerprint=fingerprint,
@@ -340,7 +354,9 @@ def build(
     facts = sorted(facts, key=lambda f: f.source_file)
     timings["rows"] = time.perf_counter() - t_rows
     t_write = time.perf_counter()
-    write_tables(frames, out_dir)
+    written = allow_empty or any(f.status != "failed" for f in facts)
+    if written:
+        write_tables(frames, out_dir)
     timings["write"] = time.perf_counter() - t_write
 
     reports = []
@@ -350,7 +366,7 @@ def build(
         now = fresh.get(f.sha256, (False, False)) if primary[f.sha256].source_file == f.source_file else (False, False)
         reports.append(FileReport(f.source_file, f.issue_id, f.status, f.message, f.duplicate_of,
                                   int(n_articles.get(f.issue_id, 0)), *now))
-    return BuildReport(out_dir, tuple(reports), time.perf_counter() - t_start, timings)
+    return BuildReport(out_dir, tuple(reports), time.perf_counter() - t_start, timings, written)
 
 
 def _progress_bar(total: int, progress: bool | None):

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import config
-from .errors import CcasxError
+from .errors import CcasxError, NothingToBuildError
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -31,17 +31,24 @@ def _cmd_build(args: argparse.Namespace) -> int:
         for e in usage_errors:
             print(f"ccasx build: {e}", file=sys.stderr)
         return 2
-    report = build(
-        raw_dirs,
-        Path(args.out),
-        workers=args.workers,
-        force=args.force,
-        progress=None if not args.quiet else False,
-        max_pages=args.max_pages,
-        file_timeout=args.timeout,
-    )
+    try:
+        report = build(
+            raw_dirs,
+            Path(args.out),
+            workers=args.workers,
+            force=args.force,
+            progress=None if not args.quiet else False,
+            max_pages=args.max_pages,
+            file_timeout=args.timeout,
+            allow_empty=args.allow_empty,
+        )
+    except NothingToBuildError as exc:  # a mistyped folder is a usage error, and must not wipe a build
+        print(f"ccasx build: {exc}", file=sys.stderr)
+        return 2
     for line in report.failure_lines():
         print(line, file=sys.stderr)
+    if not report.written:
+        print(f"ccasx build: every file failed; the tables at {args.out} were left as they were", file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0
 
@@ -110,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument("--max-pages", type=int, default=config.MAX_PAGES, help="refuse files with more pages")
     b.add_argument("--timeout", type=float, default=config.FILE_TIMEOUT_S, help="seconds allowed per file")
+    b.add_argument("--allow-empty", action="store_true",
+                   help="write the tables even when no file parsed (by default an empty or all-failed build "
+                        "leaves the previous tables untouched)")
     b.set_defaults(func=_cmd_build)
 
     i = sub.add_parser("inspect", help="show what was recovered from one issue file")

@@ -21,6 +21,10 @@ class IngestError(CcasxError):
         super().__init__(f"{self.path.name}: {reason}")
 
 
+class NothingToBuildError(CcasxError):
+    """The folders hold no issue file: a build would only replace good tables with empty ones."""
+
+
 class SchemaError(CcasxError):
     """A table does not match its schema; lists every violation at once."""
 

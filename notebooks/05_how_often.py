@@ -70,7 +70,10 @@ print(SOURCE)
 
 # %%
 totals = result.totals
-print(f"{totals['matching_articles']} of {totals['all_articles']} articles ({totals['ratio']:.1%})")
+if totals["all_articles"]:
+    print(f"{totals['matching_articles']} of {totals['all_articles']} articles ({totals['ratio']:.1%})")
+else:  # an empty build: no share to show, not a zero share
+    print("no issues in this build")
 for note in result.notes:
     print("note:", note)
 result.table

@@ -43,8 +43,7 @@ def fixture_build(tmp_path_factory) -> Path:
     return write_build(newsletter_tables(), tmp_path_factory.mktemp("nb") / "processed")
 
 
-@pytest.fixture(scope="module")
-def kernel_name() -> str:
+def _kernel_name() -> str:
     # The kernel must be this interpreter (the project's venv), whatever python is on PATH:
     # jupyter_client swaps a spec's bare "python" for sys.executable, and the spec must exist.
     from jupyter_client.kernelspec import KernelSpecManager
@@ -54,17 +53,29 @@ def kernel_name() -> str:
     return "python3"
 
 
+@pytest.fixture(scope="module")
+def kernel_name() -> str:
+    return _kernel_name()
+
+
+def run_notebook(py: Path, data: Path, monkeypatch) -> list:
+    """Execute ``py``'s notebook on a fresh kernel against the build in ``data``; its outputs.
+
+    Raises on any cell error."""
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv("CCASX_DATA", str(data))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    book = nbformat.read(py.with_suffix(".ipynb"), as_version=4)
+    NotebookClient(book, kernel_name=_kernel_name(), timeout=180,
+                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    return [o for c in book.cells if c.cell_type == "code" for o in c.outputs]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("py", PAIRS, ids=lambda p: p.stem)
 def test_notebook_runs_top_to_bottom_on_fixture_data(py, fixture_build, kernel_name, monkeypatch):
-    from nbclient import NotebookClient
-
-    monkeypatch.setenv("CCASX_DATA", str(fixture_build))
-    monkeypatch.setenv("MPLBACKEND", "Agg")
-    book = nbformat.read(py.with_suffix(".ipynb"), as_version=4)
-    NotebookClient(book, kernel_name=kernel_name, timeout=180,
-                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()  # raises on any cell error
-    outputs = [o for c in book.cells if c.cell_type == "code" for o in c.outputs]
+    outputs = run_notebook(py, fixture_build, monkeypatch)
     streams = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert str(fixture_build) in streams or py.stem != "01_corpus_overview"
     assert "missing from font" not in streams, "a chart drew a glyph its font lacks"

@@ -148,7 +148,9 @@ class Corpus:
             ref = self._frames.get(table)
             df = ref() if ref is not None else None
             if df is None or df.empty:
-                self._mentions[table] = (np.empty(0, dtype="int64"), pd.DataFrame())
+                # keep the columns: a query names them even when no row matches
+                rows = df.iloc[:0].reset_index(drop=True) if df is not None else pd.DataFrame()
+                self._mentions[table] = (np.empty(0, dtype="int64"), rows)
             else:
                 pos = self.position.get_indexer(df["article_id"].astype(str))
                 keep = pos >= 0

@@ -42,7 +42,7 @@ class CoverageResult:
         matching = int(self.table["matching_articles"].sum())
         total = int(self.table["all_articles"].sum())
         out: dict[str, float] = {"matching_articles": matching, "all_articles": total,
-                                 "ratio": matching / total if total else 0.0}
+                                 "ratio": matching / total if total else None}  # no article: no share
         if "mentions" in self.table.columns:
             out["mentions"] = int(self.table["mentions"].sum())
         return out

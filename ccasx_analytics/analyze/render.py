@@ -65,8 +65,11 @@ def format_coverage(result: CoverageResult) -> str:
     lines = [f"coverage of {result.query.describe()} by {result.by} ({result.level} level)", ""]
     lines.append(aligned_table(_period_display(result), right={"issues", "matching", "articles", "ratio", "mentions", "per_article"}))
     lines.append("")
-    lines.append(f"total: {totals['matching_articles']} of {totals['all_articles']} articles ({totals['ratio']:.1%})"
-                 + (f", {totals['mentions']} mentions" if "mentions" in totals else ""))
+    if totals["all_articles"]:
+        lines.append(f"total: {totals['matching_articles']} of {totals['all_articles']} articles ({totals['ratio']:.1%})"
+                     + (f", {totals['mentions']} mentions" if "mentions" in totals else ""))
+    else:  # nothing to count is not a zero share
+        lines.append("total: no issues in this build")
     lines += [f"note: {n}" for n in result.notes]
     if result.evidence is not None:
         lines += ["", f"matching articles ({result.evidence['article_id'].nunique()}):"]
