@@ -1,0 +1,46 @@
+"""Recover an issue's structure from its lines: ``parse_document(doc) -> ParsedIssue``.
+
+Rules rest on the genre, not on one issue's wording:
+
+* running headers, footers and page numbers go first (position + repetition, normalize.py);
+* the masthead is the first page's top block (large type, 第N期 / 总第N期 / 20xx年N月);
+* the table of contents is a block of 【section】 markers and titles before the cover story
+  (or tab-indented lines in a text export); it cross-checks the articles, never becomes one;
+* the closing block (报：/发：/送：/编辑：/地址：/电话：/邮箱：/邮编：) is issue metadata;
+* 【…】 lines open sections; articles before the first one are the cover story;
+* titles: in a PDF, type larger than the body (a sixth larger, or one size step up for a
+  short unpunctuated line, or a heavy face); in text, a short line without final
+  punctuation after a finished paragraph, a section bar or a byline (checked against the
+  table of contents, whose wording may differ a little);
+* subheads (``一、…``, or display type smaller than the issue's titles inside an article)
+  stay in the article's body;
+* subtitles: a ``——访…`` line (wrapped or not), or smaller display type under the title;
+* ``编者按：`` notes attach to the article that follows; ``本刊消息`` at the start and
+  ``（本刊综合汇总整理）`` at the end are source notes; ``（张俊清 贾清）`` at the end is a byline.
+
+Takes a ``Document`` (ingest's lines with page, position and type size) and gives a
+``ParsedIssue``: issue metadata, articles in reading order, and warnings.  One module per
+part of an issue: masthead, contents, closing block, articles, bylines.
+"""
+from __future__ import annotations
+
+from .bylines import byline_authors, classify_note, trailer
+from .closing import closing_pairs
+from .contents import near_key, toc_mismatches
+from .issue import merged_section_bars, parse_document
+from .masthead import content_month, issue_meta, number_value, year_value
+
+__all__ = [
+    "byline_authors",
+    "classify_note",
+    "closing_pairs",
+    "content_month",
+    "issue_meta",
+    "merged_section_bars",
+    "near_key",
+    "number_value",
+    "parse_document",
+    "toc_mismatches",
+    "trailer",
+    "year_value",
+]
