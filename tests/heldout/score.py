@@ -196,6 +196,20 @@ def score_all(only: str | None = None, keep: Path | None = None) -> list[dict]:
         return results
 
 
+def floors_of(res: dict) -> dict:
+    """What a rendering achieves now, as the floor later code must keep: every numeric
+    structure and F1 score (rounded down to 0.01), the forbidden count as a ceiling, the
+    masthead fields read right and whether the article count is exact."""
+    if "error" in res:
+        return {}
+    s, e = res["structure"], res["extraction"]
+    return {"articles_exact": s["found"] == s["gold"],
+            "masthead_ok": sorted(k[:-3] for k, v in res["masthead"].items() if k.endswith("_ok") and v),
+            "structure": {k: math.floor(s[k] * 100) / 100 for k in STRUCTURE_FIELDS if not isinstance(s[k], str)},
+            "f1": {t: math.floor(e[t]["f1"] * 100) / 100 for t in EXTRACTION_TABLES},
+            "forbidden_max": e["forbidden"]}
+
+
 def _fmt(v) -> str:
     return v if isinstance(v, str) else f"{v:.2f}"
 
@@ -225,6 +239,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--only", help="one issue folder name")
     ap.add_argument("--json", type=Path, help="also save the numbers here")
     ap.add_argument("--keep", type=Path, help="render and build here instead of a temporary folder")
+    ap.add_argument("--write-floors", type=Path, metavar="FILE",
+                    help="save today's scores as the floors tests/test_heldout.py enforces")
     ap.add_argument("--misses", action="store_true", help="list the structure fields that came out wrong")
     args = ap.parse_args(argv)
     results = score_all(args.only, args.keep)
@@ -232,6 +248,12 @@ def main(argv: list[str] | None = None) -> None:
         print(format_result(res, misses=args.misses))
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if args.write_floors:
+        # --only rewrites that issue's floors and keeps the others'
+        floors = json.loads(args.write_floors.read_text(encoding="utf-8")) if args.write_floors.exists() else {}
+        floors.update({f"{r['issue']}/{r['rendering']}": floors_of(r) for r in results})
+        args.write_floors.write_text(json.dumps(floors, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                     encoding="utf-8")
 
 
 if __name__ == "__main__":
