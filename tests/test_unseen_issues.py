@@ -15,130 +15,13 @@ from pathlib import Path
 import pytest
 
 import pdf_factory
+import text_factory
 import unseen_specs as U
 from ccasx_analytics.normalize import normalize_text
 from ccasx_analytics.parse import format_issue, parse_file
 from ccasx_analytics.records import ParsedIssue
-from pdf_factory import SUBHEAD, ArticleSpec, IssueSpec
-
-WIDTH = 31  # characters per line of the text export
-
-
-def _wrap(text: str, width: float, first_short: float = 0.0) -> list[str]:
-    out, cur, w = [], "", 0.0
-    avail = width - first_short
-    for ch in text:
-        cw = 0.5 if ch.isascii() else 1.0
-        if w + cw > avail and cur and ch not in "，。、；：？！”）》":
-            out.append(cur)
-            cur, w, avail = "", 0.0, width
-        cur += ch
-        w += cw
-    if cur:
-        out.append(cur)
-    return out
-
-
-def _byline(a: ArticleSpec, form: str) -> list[str]:
-    out = []
-    if a.source_note:
-        out.append(f"（{a.source_note}）")
-    if a.authors:
-        if form == "space":
-            out.append("（" + " ".join(a.authors) + "）")
-        elif form == "comma":
-            out.append("（" + "、".join(a.authors) + "）")
-        elif form == "role":
-            out.append("（通讯员 " + " ".join(a.authors) + "）")
-        elif form == "wen":
-            out.append("（文/" + "、".join(a.authors) + "）")
-    return out
-
-
-def _with_bars(articles: list[ArticleSpec]):
-    """(section bar to print before it or None, article) in issue order."""
-    section = None
-    for a in articles:
-        bar = f"【{a.section}】" if a.section and a.section != section else None
-        section = a.section
-        yield bar, a
-
-
-def text_export(spec: IssueSpec, *, masthead: bool = True, toc: bool = True, byline: str = "space",
-                page_every: int = 38) -> str:
-    """The sample's exporter: visual lines wrapped at ``WIDTH``, a blank line after each, a
-    paragraph's first line two characters short, a leading space at each page break, the
-    byline after the last sentence on its line, the contents tab-indented at the end."""
-    lines: list[str] = []
-    if masthead:
-        lines += [spec.publication, spec.issue_line]
-    for bar, a in _with_bars(spec.articles):
-        lines += [bar] if bar else []
-        if a.editor_note:
-            lines += _wrap("编者按：" + a.editor_note, WIDTH)
-        lines += _wrap(a.title, WIDTH)
-        if a.subtitle:
-            lines.append(a.subtitle)
-        for k, p in enumerate(a.paragraphs):
-            wrapped = _wrap(p[1:], WIDTH) if p.startswith(SUBHEAD) else _wrap(p, WIDTH, 2)
-            if k == len(a.paragraphs) - 1:
-                trail = _byline(a, byline)
-                if trail:
-                    wrapped[-1] += " " + "".join(trail)
-            lines += wrapped
-    lines += [f"{label}：{value}" for label, value in spec.closing]
-    out = []
-    for k, ln in enumerate(lines):
-        out.append((" " if k and k % page_every == 0 else "") + ln)
-    if toc and spec.toc:
-        section = None
-        for a in spec.articles:
-            if a.section is None:
-                continue
-            if a.section != section:
-                out.append(f"\t【{a.section}】")
-                section = a.section
-            out.append(f"\t{a.title}")
-    return "\n\n".join(out) + "\n"
-
-
-def plain_text(spec: IssueSpec, *, toc: str = "plain", byline: str = "space", indent: bool = True,
-               byline_own_line: bool = False) -> str:
-    """One line per paragraph (a word processor's "save as text"): masthead, an optional
-    contents list at the top (``toc``: "none", "plain" or "leaders" with page numbers),
-    paragraphs indented with ideographic spaces or separated by blank lines."""
-    lines: list[str] = [spec.publication, spec.issue_line, ""]
-    if toc != "none" and spec.toc:
-        lines.append("目  录")
-        section = None
-        for n, a in enumerate(a for a in spec.articles if a.section):
-            if a.section != section:
-                lines.append(f"【{a.section}】")
-                section = a.section
-            lines.append(f"{a.title}{'……' * 4}{n + 2}" if toc == "leaders" else a.title)
-        lines.append("")
-    pad = "\u3000\u3000" if indent else ""
-    for bar, a in _with_bars(spec.articles):
-        lines += [bar] if bar else []
-        if a.editor_note:
-            lines.append(pad + "编者按：" + a.editor_note)
-        lines.append(a.title)
-        if a.subtitle:
-            lines.append(a.subtitle)
-        for k, p in enumerate(a.paragraphs):
-            p = p[1:] if p.startswith(SUBHEAD) else pad + p
-            trail = _byline(a, byline) if k == len(a.paragraphs) - 1 else []
-            if trail and not byline_own_line:
-                lines.append(p + "".join(trail))
-            else:
-                lines.append(p)
-                lines += trail
-        if not indent:
-            lines.append("")
-    lines += [f"{label}：{value}" for label, value in spec.closing]
-    sep = "\n" if indent else "\n\n"
-    return sep.join(lines) + "\n"
-
+from pdf_factory import SUBHEAD, IssueSpec
+from text_factory import with_bars, plain_text, text_export, write
 
 def check_articles(issue: ParsedIssue, spec: IssueSpec, *, exact_titles: bool = True) -> None:
     """Every article of ``spec`` in order: section, title, subtitle, authors, notes, body."""
@@ -161,15 +44,6 @@ def check_articles(issue: ParsedIssue, spec: IssueSpec, *, exact_titles: bool = 
         if not exact_titles:  # a line broken at a space loses it
             want_text, got_text = want_text.replace(" ", ""), got_text.replace(" ", "")
         assert got_text == want_text, (want.title, got.text)
-
-
-def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
-    path = tmp_path / name
-    data = text.encode(encoding)
-    if encoding == "utf-16-le":
-        data = b"\xff\xfe" + data
-    path.write_bytes(data)
-    return path
 
 
 def rendered(spec: IssueSpec, tmp_path: Path, render: str) -> Path:
@@ -337,7 +211,7 @@ def test_contents_printed_at_the_end_of_one_line_per_paragraph_text(tmp_path):
     spec = U.issue_a()
     text = plain_text(spec, toc="none")
     contents = ["目  录"]
-    for bar, a in _with_bars(spec.articles):
+    for bar, a in with_bars(spec.articles):
         if a.section:
             contents += [bar] if bar else []
             contents.append(a.title)
@@ -433,7 +307,7 @@ def test_contents_naming_the_section_on_each_first_entry(tmp_path):
     """``【工作动态】我省5G基站建设再提速……3``: section and title on one contents line."""
     spec = U.issue_a()
     contents = ["本期要目"]
-    for n, (bar, a) in enumerate(_with_bars([a for a in spec.articles if a.section])):
+    for n, (bar, a) in enumerate(with_bars([a for a in spec.articles if a.section])):
         contents.append(f"{bar or ''}{a.title}……{n + 2}")
     text = plain_text(spec, toc="none").replace("2024年4月\n", "2024年4月\n" + "\n".join(contents) + "\n", 1)
     issue = parse_file(write(tmp_path, "issue.txt", text))
@@ -500,7 +374,7 @@ def test_a_cover_title_wrapped_over_two_lines_above_its_subtitle(tmp_path, rende
 def test_the_sample_issue_wrapped_at_other_widths(tmp_path, monkeypatch, width, form):
     """The real issue's articles typeset again as text: other line widths, one line per
     paragraph, a masthead of another wording."""
-    monkeypatch.setattr(__import__(__name__), "WIDTH", width)
+    monkeypatch.setattr(text_factory, "WIDTH", width)
     spec = pdf_factory.sample_spec(publication="山西省通信行业协会会刊", issue_line="2025年第4期 总第88期 2025年8月")
     text = text_export(spec) if form == "export" else plain_text(spec)
     issue = parse_file(write(tmp_path, "sample.txt", text))
