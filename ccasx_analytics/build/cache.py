@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import config
+from .. import config
 
 # Modules whose source decides what parse_file returns / what extraction returns.  Hashing
 # their source guards against a forgotten version bump during development.
