@@ -17,7 +17,7 @@ _LAZY = {
     "parse_file": "ccasx_analytics.parse",
     "read_document": "ccasx_analytics.ingest",
     "build": "ccasx_analytics.build",
-    "load": "ccasx_analytics.store",
+    "load": "ccasx_analytics.build.store",
     "coverage": "ccasx_analytics.analyze",
     "theme_trends": "ccasx_analytics.analyze",
     "member_coverage": "ccasx_analytics.analyze",

@@ -15,14 +15,11 @@ from .errors import CcasxError, NothingToBuildError
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from .build import build, option_problems
 
     raw_dirs = [Path(p) for p in (args.raw_dir or [config.RAW_DIR])]
     usage_errors = [f"{d}: no such folder" for d in raw_dirs if not d.exists()]
-    if args.workers is not None and args.workers < 1:
-        usage_errors.append(f"--workers must be at least 1, got {args.workers}")
-    if args.max_pages < 1:
-        usage_errors.append(f"--max-pages must be at least 1, got {args.max_pages}")
+    usage_errors += option_problems(args.workers, args.max_pages)
     if args.timeout <= 0:
         usage_errors.append(f"--timeout must be positive, got {args.timeout:g}")
     if Path(args.out).exists() and not Path(args.out).is_dir():
@@ -72,7 +69,7 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
 
 def _cmd_charts(args: argparse.Namespace) -> int:
     from .charts import export_standard_charts
-    from .store import load
+    from .build.store import load
 
     paths = export_standard_charts(load(Path(args.data)), Path(args.out))
     print(f"wrote {len(paths)} files to {args.out}")
@@ -81,7 +78,7 @@ def _cmd_charts(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from .report import write_report
-    from .store import load
+    from .build.store import load
 
     written = write_report(load(Path(args.data)), Path(args.out))
     for p in written:

@@ -8,7 +8,7 @@ A test compares the committed page with this output, so the two cannot drift apa
 """
 from __future__ import annotations
 
-from . import tables as T
+from .build import tables as T
 
 _INTRO = """\
 # Data dictionary

@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from . import tables as T
+from .build import tables as T
 
 SECTIONS = ("高层信息", "行业综合", "协会动态", "会员消息", "科普知识")
 # Canonical names and aliases as in resources/members.csv, plus a short surface (移动) that

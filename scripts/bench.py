@@ -382,7 +382,7 @@ def _run(work: Path, n_issues: int, n_pages: int) -> int:
 
     cov = coverage_p50_ms()
     imp = import_seconds()
-    imp_load = import_seconds("from ccasx_analytics import store, analyze")
+    imp_load = import_seconds("from ccasx_analytics.build import store; from ccasx_analytics import analyze")
     pdfium = pdfium_comparison([SAMPLE_PDF] + paths[:3])
 
     ratio = build_ms / plumber_ms

@@ -24,7 +24,7 @@ def sample_tables(name: str) -> dict[str, pd.DataFrame]:
 
 def tables_for(path: Path) -> dict[str, pd.DataFrame]:
     """Tables for one issue file, built in memory: parse, extract, rows."""
-    from ccasx_analytics import rows as R
+    from ccasx_analytics.build import rows as R
     from ccasx_analytics.extract import extract_article, load_resources
     from ccasx_analytics.parse import parse_file
 
@@ -38,6 +38,6 @@ def tables_for(path: Path) -> dict[str, pd.DataFrame]:
 
 
 def _columns(table: str) -> list[str]:
-    from ccasx_analytics.tables import SCHEMAS
+    from ccasx_analytics.build.tables import SCHEMAS
 
     return SCHEMAS[table].names

@@ -61,6 +61,6 @@ def newsletter_tables() -> dict[str, pd.DataFrame]:
 
 def write_build(tables: dict[str, pd.DataFrame], out_dir: Path) -> Path:
     """Write ``tables`` where a build would, through the store (so ``load`` reads them back)."""
-    from ccasx_analytics.store import write_tables
+    from ccasx_analytics.build.store import write_tables
 
     return write_tables(tables, out_dir)

@@ -11,7 +11,7 @@ import pytest
 from ccasx_analytics import analyze
 from ccasx_analytics.build import build
 from ccasx_analytics.demo import write_demo_corpus
-from ccasx_analytics.store import load
+from ccasx_analytics.build.store import load
 
 pytestmark = pytest.mark.slow
 

@@ -133,7 +133,7 @@ def test_empty_tables_give_empty_but_well_formed_answers():
 @pytest.mark.parametrize("fn", [theme_trends, member_coverage, neglected_members, section_mix, top_keywords,
                                 latest_issue_figures])
 def test_a_build_without_any_issue_gives_empty_answers_not_errors(fn):
-    from ccasx_analytics.tables import SCHEMAS, empty
+    from ccasx_analytics.build.tables import SCHEMAS, empty
 
     t = {name: empty(schema) for name, schema in SCHEMAS.items()}
     assert isinstance(fn(t), pd.DataFrame)

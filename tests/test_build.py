@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 import build_fakes
-from ccasx_analytics import store
+from ccasx_analytics.build import store
 from ccasx_analytics.build import Stages, build, discover, same_issue
 from ccasx_analytics.records import Article, IssueMeta, ParsedIssue
 
@@ -282,7 +282,7 @@ def test_a_script_without_a_main_guard_can_build(tmp_path):
 
 
 def test_a_file_that_cannot_be_read_fails_alone(tmp_path, monkeypatch):
-    import ccasx_analytics.build as B
+    import ccasx_analytics.build.discovery as B
 
     raw = tmp_path / "raw"
     write_corpus(raw, 2)

@@ -74,7 +74,7 @@ def test_when_every_file_fails_the_previous_tables_stay_and_the_command_says_so(
 
 
 def test_allow_empty_writes_empty_tables_on_purpose(built, tmp_path):
-    from ccasx_analytics import store
+    from ccasx_analytics.build import store
 
     out = _copy_of(built, tmp_path)
     empty = tmp_path / "none"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ccasx_analytics import store
+from ccasx_analytics.build import store
 from ccasx_analytics.build import build
 
 from shared_corpus import SAMPLE_PDF, SAMPLE_TXT

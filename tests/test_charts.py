@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from ccasx_analytics import charts
-from ccasx_analytics import tables as T
+from ccasx_analytics.build import tables as T
 
 synthetic_tables = pytest.importorskip("ccasx_analytics.synthetic_tables").synthetic_tables
 
@@ -181,7 +181,7 @@ def test_csv_cells_that_would_run_as_spreadsheet_formulas_are_quoted():
 def test_charts_command_writes_the_files(tmp_path, capsys):
     from ccasx_analytics.cli import main
 
-    store = pytest.importorskip("ccasx_analytics.store")
+    store = pytest.importorskip("ccasx_analytics.build.store")
     if not hasattr(store, "write_tables"):
         pytest.skip("store cannot write tables yet")
     data = tmp_path / "processed"

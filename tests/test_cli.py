@@ -107,7 +107,7 @@ def test_build_with_bad_files_exits_1_and_names_each_failed_file_once(tmp_path):
     assert lines[1].startswith("noise.pdf: ")
     assert "3 file(s)" in done.stdout
     # everything that parsed was written
-    from ccasx_analytics import store
+    from ccasx_analytics.build import store
 
     tables = store.load(tmp_path / "out")
     assert len(tables["issues"]) == 3 and len(tables["articles"]) > 0

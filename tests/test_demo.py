@@ -213,7 +213,7 @@ def test_parser_recovers_planted_articles_per_issue(corpus):
 def test_built_demo_corpus_gives_back_the_planted_truth(corpus, tmp_path):
     build = pytest.importorskip("ccasx_analytics.build")
     analyze = pytest.importorskip("ccasx_analytics.analyze")
-    from ccasx_analytics.store import load
+    from ccasx_analytics.build.store import load
 
     folder, truth = corpus
     report = build.build([folder], tmp_path / "processed", workers=1, progress=False,

@@ -6,7 +6,7 @@ import warnings
 import pytest
 
 from ccasx_analytics import charts, report
-from ccasx_analytics import tables as T
+from ccasx_analytics.build import tables as T
 
 synthetic_tables = pytest.importorskip("ccasx_analytics.synthetic_tables").synthetic_tables
 
@@ -96,7 +96,7 @@ def test_long_sentences_wrap_without_splitting_numbers():
 def test_report_command_prints_both_paths(tmp_path, capsys):
     from ccasx_analytics.cli import main
 
-    store = pytest.importorskip("ccasx_analytics.store")
+    store = pytest.importorskip("ccasx_analytics.build.store")
     if not hasattr(store, "write_tables"):
         pytest.skip("store cannot write tables yet")
     data = tmp_path / "processed"

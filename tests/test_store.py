@@ -7,10 +7,10 @@ import os
 import pandas as pd
 import pytest
 
-from ccasx_analytics import store
-from ccasx_analytics import tables as T
+from ccasx_analytics.build import store
+from ccasx_analytics.build import tables as T
 from ccasx_analytics.errors import SchemaError
-from ccasx_analytics.rows import IssueFacts, article_rows, issue_row, mention_rows, sorted_frame
+from ccasx_analytics.build.rows import IssueFacts, article_rows, issue_row, mention_rows, sorted_frame
 from ccasx_analytics.records import (
     Article, ArticleMentions, Figure, IssueMeta, OrgMention, ParsedIssue, PersonMention, ThemeHit,
 )

@@ -53,7 +53,7 @@ class CoverageResult:
 
 def load_tables(data_dir: str | Path | None) -> Tables:
     from .. import config
-    from ..store import load
+    from ..build.store import load
 
     return load(Path(data_dir) if data_dir is not None else config.PROCESSED_DIR)
 

@@ -130,7 +130,7 @@ def coverage_cli(args: argparse.Namespace, out: TextIO | None = None, err: TextI
               f"run `ccasx build` first or point --data at a build folder", file=err)
         return 1
     try:
-        from ..store import load
+        from ..build.store import load
 
         # The build validated every table (offsets included) when it wrote them; checking
         # them again on each query would take most of a second on hundreds of issues.

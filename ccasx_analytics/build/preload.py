@@ -8,7 +8,7 @@ a worker then imports what it needs itself and reports any real error per file.
 from __future__ import annotations
 
 try:
-    from .build import warm_worker
+    from .worker import warm_worker
 
     warm_worker()
 except Exception:

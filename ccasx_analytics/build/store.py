@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import CcasxError, SchemaError
 from . import tables as T
-from .errors import CcasxError, SchemaError
 
 MANIFEST = "manifest.json"
 # CSV cells starting with these run as formulas in Excel / LibreOffice (CSV injection).
@@ -297,7 +297,7 @@ def load(data_dir: Path | str | None = None, *, validate: bool = True) -> dict[s
     >>> tables = cx.load("data/processed")          # doctest: +SKIP
     >>> tables["articles"][["title", "authors"]]    # doctest: +SKIP
     """
-    from . import config
+    from .. import config
 
     data_dir = Path(data_dir) if data_dir is not None else config.PROCESSED_DIR
     if data_dir.parent.exists() and _lock_is_free(data_dir):

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..records import ArticleMentions, ParsedIssue
 from . import tables as T
-from .records import ArticleMentions, ParsedIssue
 
 AUTHOR_SEP = "、"
 TERM_SEP = "|"

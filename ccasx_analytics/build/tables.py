@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .errors import SchemaError
+from ..errors import SchemaError
 
 STATUS_VALUES = ("ok", "warning", "failed", "duplicate")
 DATE_SOURCES = ("masthead", "filename", "content")

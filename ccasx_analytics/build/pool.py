@@ -6,8 +6,16 @@ long-lived child process fed one task at a time over a pipe; the parent kills a 
 that overruns its deadline or dies, records that task as failed, and starts a fresh
 worker for the rest.  A bad file therefore costs only its own result.
 
+Why not a library: loky has no per-call time limit, and a worker that dies breaks its
+whole executor.  pebble's ``ProcessPool`` (per-task timeout, ``ProcessExpired`` for a dead
+worker) comes closest, but it starts replacement workers from a manager thread of its own,
+so the guard below that keeps workers from re-running the caller's main script cannot wrap
+those starts; a result that cannot be pickled kills its worker with a traceback instead of
+one plain reason; and it runs three threads in the parent.  What is left here is about a
+hundred lines of logic, each guarantee exercised by the hostile-file tests.
+
 Workers come from the ``forkserver`` start method (safe with threads in the parent, and
-cheap: the server has already imported the parsing stack once, see ``_preload``).
+cheap: the server has already imported the parsing stack once, see ``preload.py``).
 """
 from __future__ import annotations
 
@@ -26,7 +34,7 @@ from typing import Any
 # Extra seconds the parent grants beyond the limit before killing: the in-worker alarm
 # normally ends an overrunning call itself, keeping the worker alive.
 KILL_GRACE_S = 3.0
-_PRELOAD = ["ccasx_analytics._preload"]
+_PRELOAD = ["ccasx_analytics.build.preload"]
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import config
+from .. import config
 
 # Modules whose source decides what parse_file returns / what extraction returns.  Hashing
 # their source guards against a forgotten version bump during development.
-_PARSE_MODULES = ("config.py", "records.py", "ingest.py", "normalize.py", "structure", "parse.py", "patterns.py")
+_PARSE_MODULES = ("config.py", "records.py", "ingest", "normalize.py", "structure", "parse.py", "patterns.py")
 _EXTRACT_MODULES = ("records.py", "patterns.py", "extract")
 
 

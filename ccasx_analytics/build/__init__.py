@@ -1,0 +1,20 @@
+"""Build: folders of issue files in, validated tables in ``data/processed`` out.
+
+    discovery.py  which files, in which order, with their sha256
+    cache.py      parse and extraction results kept by sha256 and version
+    worker.py     one file's parse and extraction, inside a worker process
+    pool.py       worker processes, each file under a time limit, a crash costs one file
+    copies.py     the same content or the same issue in two renderings counted once
+    rows.py       records to table rows, in a fixed order
+    tables.py     the schema of every table (one source of column names and dtypes)
+    store.py      tables <-> Parquet + CSV, swapped in atomically; ``load`` for notebooks
+    run.py        ``build()``: the above in order, and the report
+"""
+from __future__ import annotations
+
+from .copies import same_issue
+from .discovery import discover
+from .run import BuildReport, build, option_problems
+from .worker import Stages
+
+__all__ = ["BuildReport", "Stages", "build", "discover", "option_problems", "same_issue"]
