@@ -760,7 +760,7 @@ def register_pdf_font(name: str) -> str:
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from .fonts import packaged_font_path
+    from .present.fonts import packaged_font_path
 
     if name in pdfmetrics.getRegisteredFontNames():
         return name
