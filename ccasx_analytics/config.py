@@ -15,6 +15,8 @@ PROJECT_ROOT = _checkout_root if (_checkout_root / "pyproject.toml").exists() el
 RAW_DIR = Path(os.environ.get("CCASX_RAW_DIR", PROJECT_ROOT / "data" / "raw"))
 PROCESSED_DIR = Path(os.environ.get("CCASX_PROCESSED_DIR", PROJECT_ROOT / "data" / "processed"))
 REPORTS_DIR = Path(os.environ.get("CCASX_REPORTS_DIR", PROJECT_ROOT / "reports"))
+# the build the notebooks read (``CCASX_DATA=… jupyter lab`` points them at another one)
+NOTEBOOK_DATA_DIR = Path(os.environ.get("CCASX_DATA", PROCESSED_DIR))
 
 # Bump when ingest/normalize/structure change what they produce: cached parses are
 # keyed by (sha256, PARSER_VERSION) and are thrown away when it changes.

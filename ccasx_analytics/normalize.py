@@ -160,8 +160,18 @@ def join_lines(lines: Sequence[str]) -> str:
 
 
 def display_width(text: str) -> float:
-    """Width in em: a Han character or full-width sign is 1, an ASCII character 0.5."""
+    """Width in em as printed: a Han character or full-width sign is 1, an ASCII character 0.5."""
     return sum(0.5 if c.isascii() else 1.0 for c in text)
+
+
+def display_columns(text: str) -> int:
+    """Columns on a terminal (or in a fixed-width table): wide and full-width characters
+    (Han, ，) take two, everything else one.
+
+    >>> display_columns("反诈ab")
+    6
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 # --- page furniture ------------------------------------------------------------------------

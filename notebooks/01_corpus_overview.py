@@ -32,22 +32,21 @@
 
 # %%
 # %matplotlib inline
-import os
-from pathlib import Path
 
 import matplotlib
 import pandas as pd
 
 import ccasx_analytics as cx
-from ccasx_analytics import analyze, charts, config
+from ccasx_analytics import analyze, config
+from ccasx_analytics.present import charts, source_line
 
 # Charts show here in the house style of the exported files, Chinese font included.
 matplotlib.rcParams.update(charts.style_rc())
 
-DATA = Path(os.environ.get("CCASX_DATA", config.PROCESSED_DIR))
+DATA = config.NOTEBOOK_DATA_DIR
 tables = cx.load(DATA)
 issues, articles = tables["issues"], tables["articles"]
-SOURCE = charts.source_line(issues)
+SOURCE = source_line(issues)
 print(f"tables read from {DATA}")
 print(SOURCE)
 

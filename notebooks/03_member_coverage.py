@@ -32,22 +32,21 @@
 
 # %%
 # %matplotlib inline
-import os
-from pathlib import Path
 
 import matplotlib
 from IPython.display import display
 
 import ccasx_analytics as cx
-from ccasx_analytics import analyze, charts, config
+from ccasx_analytics import analyze, config
+from ccasx_analytics.present import charts, source_line
 
 # Charts show here in the house style of the exported files, Chinese font included.
 matplotlib.rcParams.update(charts.style_rc())
 
-DATA = Path(os.environ.get("CCASX_DATA", config.PROCESSED_DIR))
+DATA = config.NOTEBOOK_DATA_DIR
 NEGLECT_AFTER = 3  # issues without a mention before a member is called neglected
 tables = cx.load(DATA)
-SOURCE = charts.source_line(tables["issues"])
+SOURCE = source_line(tables["issues"])
 print(SOURCE)
 
 # %% [markdown]

@@ -34,23 +34,22 @@ INDICATOR = "5G基站"
 
 # %%
 # %matplotlib inline
-import os
-from pathlib import Path
 
 import matplotlib
 import pandas as pd
 from IPython.display import display
 
 import ccasx_analytics as cx
-from ccasx_analytics import analyze, charts, config
+from ccasx_analytics import analyze, config
+from ccasx_analytics.present import charts, source_line
 
 # Charts show here in the house style of the exported files, Chinese font included.
 matplotlib.rcParams.update(charts.style_rc())
 
 pd.set_option("display.max_colwidth", 80)
-DATA = Path(os.environ.get("CCASX_DATA", config.PROCESSED_DIR))
+DATA = config.NOTEBOOK_DATA_DIR
 tables = cx.load(DATA)
-SOURCE = charts.source_line(tables["issues"])
+SOURCE = source_line(tables["issues"])
 print(SOURCE)
 
 # %% [markdown]

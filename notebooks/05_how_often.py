@@ -42,22 +42,21 @@ SECTION = None
 
 # %%
 # %matplotlib inline
-import os
-from pathlib import Path
 
 import matplotlib
 import pandas as pd
 
 import ccasx_analytics as cx
-from ccasx_analytics import analyze, charts, config
+from ccasx_analytics import analyze, config
+from ccasx_analytics.present import charts, source_line
 
 # Charts show here in the house style of the exported files, Chinese font included.
 matplotlib.rcParams.update(charts.style_rc())
 
 pd.set_option("display.max_colwidth", 120)
-DATA = Path(os.environ.get("CCASX_DATA", config.PROCESSED_DIR))
+DATA = config.NOTEBOOK_DATA_DIR
 tables = cx.load(DATA)
-SOURCE = charts.source_line(tables["issues"])
+SOURCE = source_line(tables["issues"])
 result = analyze.coverage(QUERY, tables, by=BY, level=LEVEL, section=SECTION, evidence=True)
 print(f"query: {result.query.describe()}")
 print(SOURCE)

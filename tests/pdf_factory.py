@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ccasx_analytics.demo.pdf import register_pdf_font
+
 FIXTURES = Path(__file__).parent / "fixtures"
 FONT = "STSong-Light"
 # a second face for "other fonts" renderings: the TrueType CJK font a dependency ships
@@ -72,19 +74,8 @@ def sample_spec(**overrides) -> IssueSpec:
 
 
 def _register_font(name: str = FONT) -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    if name in pdfmetrics.getRegisteredFontNames():
-        return
-    if name in (WQY_FONT, BOLD_FONT):
-        import paperang_p2_fonts_cjk
-        from reportlab.pdfbase.ttfonts import TTFont
-
-        ttc = Path(paperang_p2_fonts_cjk.__file__).parent / "fonts" / "wqy-microhei.ttc"
-        pdfmetrics.registerFont(TTFont(name, str(ttc), subfontIndex=0))
-    else:
-        pdfmetrics.registerFont(UnicodeCIDFont(name))
+    # the demo's font set-up: the built-in CID font, or the packaged TrueType glyphs
+    register_pdf_font(name, packaged=name in (WQY_FONT, BOLD_FONT))
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9.%+\-@_/]+|\s|.", re.S)

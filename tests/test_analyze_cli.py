@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ccasx_analytics.analyze.render import aligned_table, display_width
-from ccasx_analytics.cli import main
+from ccasx_analytics.cli import aligned_table, main
+from ccasx_analytics.normalize import display_columns
 from tables_factory import newsletter_tables, write_build
 
 
@@ -38,7 +38,7 @@ def test_columns_line_up_when_periods_are_chinese(build, capsys):
     _, out, _ = run(["coverage", "反诈", "--data", str(build)], capsys)
     table = [line for line in out.splitlines() if line.startswith(("period", "2025-"))]
     # the ratio column ends every line at the same display column
-    assert len({display_width(line) for line in table}) == 1
+    assert len({display_columns(line) for line in table}) == 1
 
 
 def test_csv_output_is_the_period_table_in_utf8(build, capsys):

@@ -142,7 +142,7 @@ def test_a_build_without_any_issue_gives_empty_answers_not_errors(fn):
 def test_every_docstring_example_runs():
     import importlib
 
-    names = ["analyze.corpus", "analyze.coverage", "analyze.periods", "analyze.query", "analyze.registry", "analyze.render",
+    names = ["analyze.corpus", "analyze.coverage", "analyze.periods", "analyze.query", "analyze.registry", "cli",
              "analyze.trends", "synthetic_tables"]
     for module in (importlib.import_module(f"ccasx_analytics.{n}") for n in names):
         result = doctest.testmod(module)

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from ccasx_analytics import charts
+from ccasx_analytics.build.store import excel_safe
+from ccasx_analytics.present import chart_set, charts, corpus_facts
 from ccasx_analytics.build import tables as T
 
 synthetic_tables = pytest.importorskip("ccasx_analytics.synthetic_tables").synthetic_tables
@@ -20,7 +21,7 @@ STANDARD = ("theme_trends", "anti_fraud_coverage", "computing_power_coverage", "
 def _export_without_glyph_warnings(tables, out: Path) -> list[Path]:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # "Glyph … missing from font" must fail the test
-        return charts.export_standard_charts(tables, out)
+        return chart_set.export_standard_charts(tables, out)
 
 
 def _demo_marked(tables: dict[str, pd.DataFrame], n: int) -> dict[str, pd.DataFrame]:
@@ -127,7 +128,7 @@ def test_source_line_spans_first_to_last_month():
         "status": ["ok", "warning", "ok", "failed"],
         "issue_date": pd.to_datetime(["2025-08-01", "2024-03-01", None, None]),
     })
-    assert charts.source_line(issues) == "来源：山西省通信行业协会会刊，共3期（2024年3月—2025年8月，另有1期日期不详）"
+    assert corpus_facts.source_line(issues) == "来源：山西省通信行业协会会刊，共3期（2024年3月—2025年8月，另有1期日期不详）"
 
 
 def test_source_line_does_not_count_the_same_issue_twice():
@@ -138,13 +139,13 @@ def test_source_line_does_not_count_the_same_issue_twice():
         "duplicate_of": [None, "a"],
         "issue_date": pd.to_datetime(["2025-08-01", "2025-08-01"]),
     })
-    assert charts.source_line(issues) == "来源：山西省通信行业协会会刊，共1期（2025年8月）"
+    assert corpus_facts.source_line(issues) == "来源：山西省通信行业协会会刊，共1期（2025年8月）"
 
 
 def test_source_line_of_the_real_sample_alone_names_one_month():
     issues = pd.DataFrame({"issue_id": ["a"], "source_file": ["sample-issue.pdf"], "status": ["ok"],
                            "issue_date": pd.to_datetime(["2025-08-01"])})
-    assert charts.source_line(issues) == "来源：山西省通信行业协会会刊，共1期（2025年8月）"
+    assert corpus_facts.source_line(issues) == "来源：山西省通信行业协会会刊，共1期（2025年8月）"
 
 
 def test_demo_issues_are_recognised_by_file_name_or_masthead():
@@ -152,20 +153,20 @@ def test_demo_issues_are_recognised_by_file_name_or_masthead():
         "source_file": ["demo/demo-2023-01-第1期.pdf", "other/issue.txt", "sub\\demo-x.txt", "demography.pdf"],
         "publication": [None, "山西省通信行业协会会刊（合成示例）", None, "山西省通信行业协会会刊"],
     })
-    assert charts.is_synthetic(issues).tolist() == [True, True, True, False]
+    assert corpus_facts.is_synthetic(issues).tolist() == [True, True, True, False]
 
 
 def test_all_demo_corpus_is_called_synthetic_in_the_source_line():
     issues = pd.DataFrame({"issue_id": ["a"], "source_file": ["demo-2023-01-第1期.txt"], "status": ["ok"],
                            "issue_date": pd.to_datetime(["2023-01-01"])})
-    assert "均为合成示例数据" in charts.source_line(issues)
+    assert "均为合成示例数据" in corpus_facts.source_line(issues)
 
 
 def test_same_tables_save_to_the_same_bytes(tmp_path):
     tables = synthetic_tables(n_articles=24, n_issues=2, seed=5)
 
     def drawn_and_saved(folder: Path) -> list[Path]:  # a fresh drawing each time
-        return [p for c in charts.standard_charts(tables)[:2] for p in charts.save(c.figure, c.data, folder, c.name)]
+        return [p for c in chart_set.standard_charts(tables)[:2] for p in charts.save(c.figure, c.data, folder, c.name)]
 
     a, b = drawn_and_saved(tmp_path / "a"), drawn_and_saved(tmp_path / "b")
     for pa, pb in zip(a, b, strict=True):
@@ -174,7 +175,7 @@ def test_same_tables_save_to_the_same_bytes(tmp_path):
 
 
 def test_csv_cells_that_would_run_as_spreadsheet_formulas_are_quoted():
-    safe = charts.csv_ready(pd.DataFrame({"sentence": ["=1+1", "正常", None], "n": [1, 2, 3]}))
+    safe = excel_safe(pd.DataFrame({"sentence": ["=1+1", "正常", None], "n": [1, 2, 3]}))
     assert safe["sentence"].tolist()[:2] == ["'=1+1", "正常"]
 
 
@@ -222,7 +223,7 @@ def test_a_taxonomy_without_the_anti_fraud_theme_gives_a_no_data_chart(monkeypat
 
     monkeypatch.setattr(analyze, "coverage", unknown_theme)
     tables = synthetic_tables(n_articles=24, n_issues=2, seed=8)
-    chart = next(c for c in charts.standard_charts(tables) if c.name == "anti_fraud_coverage")
+    chart = next(c for c in chart_set.standard_charts(tables) if c.name == "anti_fraud_coverage")
     charts.save(chart.figure, chart.data, tmp_path, chart.name)
     with pdfplumber.open(tmp_path / "anti_fraud_coverage.pdf") as pdf:
         assert "主题表中没有" in pdf.pages[0].extract_text()

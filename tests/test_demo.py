@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ccasx_analytics import config, demo
+from ccasx_analytics.demo import pdf as demo_pdf
 from ccasx_analytics.errors import CcasxError
 
 
@@ -86,7 +87,7 @@ def test_pdf_issue_has_running_header_page_footer_and_larger_titles(corpus):
             assert demo.PUBLICATION in text.splitlines()[0]
             assert f"— {number} —" in text and f"共 {len(pdf.pages)} 页" in text
         sizes = {round(c["size"], 1) for p in pdf.pages for c in p.chars}
-    assert max(sizes) > 2 * demo._BODY_SIZE and demo._BODY_SIZE in sizes
+    assert max(sizes) > 2 * demo_pdf.BODY_SIZE and demo_pdf.BODY_SIZE in sizes
 
 
 def test_pdf_issues_come_with_a_referenced_cid_font_and_with_an_embedded_truetype_font(corpus):

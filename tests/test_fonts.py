@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import pytest
 from matplotlib.figure import Figure
 
-from ccasx_analytics import fonts
+from ccasx_analytics.present import fonts
 
 TITLE = "反诈宣传覆盖率：山西移动（2025年8月）−3％"
 

@@ -5,8 +5,9 @@ import warnings
 
 import pytest
 
-from ccasx_analytics import charts, report
 from ccasx_analytics.build import tables as T
+from ccasx_analytics.normalize import display_columns
+from ccasx_analytics.present import chart_set, report
 
 synthetic_tables = pytest.importorskip("ccasx_analytics.synthetic_tables").synthetic_tables
 
@@ -22,7 +23,7 @@ def briefing(tmp_path_factory):
 
 
 def _titles() -> list[str]:
-    return [title for _, title, _ in charts._chart_builders()]
+    return [title for _, title, _ in chart_set._chart_builders()]
 
 
 def test_report_writes_the_pdf_and_the_deck(briefing):
@@ -87,7 +88,7 @@ def test_report_on_empty_tables_still_writes_both_files(tmp_path):
 def test_long_sentences_wrap_without_splitting_numbers():
     sentence = "截至2025年8月底，全省5G基站总数达12.8万个，千兆宽带用户达106万户，智能算力规模达748EFLOPS，" * 2
     lines = report.wrap_display(sentence, 40)
-    assert all(report.display_width(line) <= 42 for line in lines)
+    assert all(display_columns(line) <= 42 for line in lines)
     assert "".join(lines) == sentence
     assert any("748EFLOPS" in line for line in lines)
     assert not any(line.startswith("，") for line in lines)

@@ -10,7 +10,6 @@ from .corpus import COVER_SECTION, fold_query, fold_text
 from .coverage import CoverageResult, coverage, snippet
 from .periods import BY_VALUES, ordered_issues
 from .query import Query, QueryError, parse_query
-from .render import coverage_cli, format_coverage
 from .trends import (
     figure_series,
     filter_figures,
@@ -31,8 +30,8 @@ def load(data_dir=None):
 
 
 __all__ = [
-    "BY_VALUES", "COVER_SECTION", "CoverageResult", "Query", "QueryError", "coverage", "coverage_cli",
-    "figure_series", "filter_figures", "fold_query", "fold_text", "format_coverage", "latest_issue_figures",
+    "BY_VALUES", "COVER_SECTION", "CoverageResult", "Query", "QueryError", "coverage",
+    "figure_series", "filter_figures", "fold_query", "fold_text", "latest_issue_figures",
     "load", "member_coverage", "neglected_members", "ordered_issues", "parse_query", "section_mix", "snippet",
     "theme_trends", "top_keywords",
 ]

@@ -5,17 +5,16 @@ Chart functions take the tidy frames that ``analyze`` returns and give back a ma
 the briefing draw the same picture from the same numbers.  ``save`` writes a figure as
 PNG (200 dpi), SVG and PDF — fonts embedded — with the data behind it as CSV.
 
-Every chart carries a source line computed from the issues table (how many issues, which
+Every chart carries a source line (``corpus_facts.source_line``: how many issues, which
 months, and whether synthetic demo issues are among them), and every chart copes with a
-single issue and with no data at all (it then says so instead of failing).
+single issue and with no data at all (it then says so instead of failing).  The standard
+set of charts is ``chart_set.py``.
 """
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
@@ -25,8 +24,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..build.store import excel_safe
 from . import fonts
-from .analyze.periods import counted_mask
+from .corpus_facts import month_label
 
 Tables = dict[str, pd.DataFrame]
 
@@ -103,70 +103,6 @@ def styled(draw: Callable[..., Figure]) -> Callable[..., Figure]:
             return draw(*args, **kwargs)
 
     return wrapper
-
-
-# --- the source line -------------------------------------------------------------------
-
-PUBLICATION = "山西省通信行业协会会刊"
-_SYNTHETIC_FILE = re.compile(r"(?:^|[/\\])demo-[^/\\]*$", re.IGNORECASE)  # the generator's file names
-_SYNTHETIC_WORDS = ("合成", "示例")
-
-
-def counted_issues(issues: pd.DataFrame) -> pd.DataFrame:
-    """Issues that contributed articles: failed files and second copies are not counted."""
-    if issues is None or issues.empty:
-        return pd.DataFrame(columns=["issue_id", "source_file", "issue_date", "status"])
-    return issues[counted_mask(issues)]
-
-
-def is_synthetic(issues: pd.DataFrame) -> pd.Series:
-    """Whether each issue comes from the demo generator.
-
-    Two independent marks, so either survives: the generator's file names (``demo-…``) and
-    the masthead's ``（合成示例）`` as read into ``publication``.
-    """
-    by_file = issues["source_file"].fillna("").astype(str).str.contains(_SYNTHETIC_FILE)
-    if "publication" in issues.columns:
-        pub = issues["publication"].fillna("").astype(str)
-        by_masthead = pub.map(lambda p: any(w in p for w in _SYNTHETIC_WORDS))
-    else:
-        by_masthead = pd.Series(False, index=issues.index)
-    return (by_file | by_masthead).astype(bool)
-
-
-def month_label(ts: pd.Timestamp) -> str:
-    return f"{ts.year}年{ts.month}月"
-
-
-def source_line(issues: pd.DataFrame) -> str:
-    """``来源：山西省通信行业协会会刊，共N期（YYYY年M月—YYYY年M月）``, synthetic issues named.
-
-    >>> df = pd.DataFrame({"issue_id": ["a", "b"], "source_file": ["demo-2023-01-第1期.txt", "x.pdf"],
-    ...     "status": ["ok", "ok"], "issue_date": pd.to_datetime(["2023-01-01", "2025-08-01"])})
-    >>> source_line(df)
-    '来源：山西省通信行业协会会刊，共2期（2023年1月—2025年8月），其中1期为合成示例数据（演示用，非真实出版）'
-    """
-    counted = counted_issues(issues)
-    n = len(counted)
-    if n == 0:
-        return f"来源：{PUBLICATION}，暂无已解析的期次"
-    dates = pd.to_datetime(counted["issue_date"], errors="coerce").dropna()
-    if dates.empty:
-        span = "日期不详"
-    elif dates.min().to_period("M") == dates.max().to_period("M"):
-        span = month_label(dates.min())
-    else:
-        span = f"{month_label(dates.min())}—{month_label(dates.max())}"
-    undated = n - len(dates)
-    if undated and not dates.empty:
-        span += f"，另有{undated}期日期不详"
-    line = f"来源：{PUBLICATION}，共{n}期（{span}）"
-    k = int(is_synthetic(counted).sum())
-    if k == n:
-        line += "，均为合成示例数据（演示用，非真实出版）"
-    elif k:
-        line += f"，其中{k}期为合成示例数据（演示用，非真实出版）"
-    return line
 
 
 # --- building blocks -------------------------------------------------------------------
@@ -501,131 +437,8 @@ def save(fig: Figure, data: pd.DataFrame, out_dir: Path, name: str) -> list[Path
             fig.savefig(path, format=fmt, dpi=PNG_DPI, metadata=_FIXED_METADATA[fmt])
             written.append(path)
     csv_path = out_dir / f"{name}.csv"
-    csv_ready(data).to_csv(csv_path, index=False, encoding="utf-8-sig")
+    excel_safe(data).to_csv(csv_path, index=False, encoding="utf-8-sig")
     written.append(csv_path)
-    return written
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_ready(data: pd.DataFrame) -> pd.DataFrame:
-    """A copy safe to open in a spreadsheet: text cells that would run as formulas get a quote."""
-    out = data.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
-            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
-    return out
-
-
-# --- the standard set ------------------------------------------------------------------
-
-INDICATOR = "5G基站"
-
-
-@dataclass(frozen=True)
-class Chart:
-    name: str  # file stem
-    title: str  # for slides and the briefing
-    figure: Figure
-    data: pd.DataFrame
-
-
-def _has_articles(tables: Tables) -> bool:
-    issues = counted_issues(tables.get("issues"))
-    articles = tables.get("articles")
-    return not issues.empty and articles is not None and not articles.empty
-
-
-def _latest_issue_label(tables: Tables, figs: pd.DataFrame) -> str | None:
-    if figs.empty:
-        return None
-    row = figs.iloc[0]
-    date = pd.to_datetime(row.get("issue_date"), errors="coerce")
-    issues = tables["issues"]
-    match = issues[issues["issue_id"] == row["issue_id"]]
-    no = match["issue_no"].iloc[0] if len(match) and "issue_no" in match.columns else None
-    parts = [month_label(date)] if pd.notna(date) else []
-    if no is not None and pd.notna(no):
-        parts.append(f"第{int(no)}期")
-    return " ".join(parts) or str(row.get("period") or "")
-
-
-def _chart_builders() -> list[tuple[str, str, Callable[[Tables, str], tuple[Figure, pd.DataFrame]]]]:
-    from . import analyze
-
-    def themes(t, src):
-        d = analyze.theme_trends(t, by="issue")
-        return theme_trends_chart(d, src), d
-
-    def theme_coverage(t, src, theme, title, subtitle, color):
-        try:
-            d = analyze.coverage(f"theme:{theme}", t, by="issue").table
-        except analyze.QueryError:  # a custom taxonomy without this theme: say so on the chart
-            return no_data_figure(title, src, f"主题表中没有“{theme}”主题"), pd.DataFrame()
-        return coverage_chart(d, title, subtitle, src, color), d
-
-    def anti_fraud(t, src):
-        return theme_coverage(t, src, "anti_fraud", "反诈报道占比",
-                              "每期涉及反诈（防范电信网络诈骗）的文章数 / 全部文章数", ACCENT)
-
-    def computing(t, src):
-        return theme_coverage(t, src, "computing_power", "算力报道占比", "每期涉及算力的文章数 / 全部文章数", PALETTE[1])
-
-    def heatmap(t, src):
-        d = analyze.member_coverage(t, by="issue")
-        return member_heatmap_chart(d, src), d
-
-    def voice(t, src):
-        d = analyze.neglected_members(t)
-        return share_of_voice_chart(d, src), d
-
-    def sections(t, src):
-        d = analyze.section_mix(t)
-        return section_mix_chart(d, src), d
-
-    def latest(t, src):
-        d = analyze.latest_issue_figures(t, n=8)
-        return latest_figures_chart(d, src, _latest_issue_label(t, d)), d
-
-    def indicator(t, src):
-        d = analyze.figure_series(t, INDICATOR)
-        return indicator_chart(d, INDICATOR, src), d
-
-    return [
-        ("theme_trends", "主题报道趋势", themes),
-        ("anti_fraud_coverage", "反诈报道占比", anti_fraud),
-        ("computing_power_coverage", "算力报道占比", computing),
-        ("member_heatmap", "会员单位报道热力图", heatmap),
-        ("share_of_voice", "会员单位报道声量", voice),
-        ("section_mix", "各期栏目构成", sections),
-        ("latest_figures", "最新一期要闻数字", latest),
-        ("indicator_5g_base_stations", f"{INDICATOR}数量变化", indicator),
-    ]
-
-
-def standard_charts(tables: Tables) -> list[Chart]:
-    """Every standard chart with the data it draws, for the command, the briefing and notebooks.
-
-    Empty tables give "no data" charts (with empty data) rather than an error.
-    """
-    source = source_line(tables.get("issues"))
-    charts = []
-    with house_style():
-        for name, title, build in _chart_builders():
-            if _has_articles(tables):
-                fig, data = build(tables, source)
-            else:
-                fig, data = no_data_figure(title, source, "暂无已解析的会刊文章"), pd.DataFrame()
-            charts.append(Chart(name, title, fig, data))
-    return charts
-
-
-def export_standard_charts(tables: Tables, out_dir: Path) -> list[Path]:
-    """Write the standard chart set (PNG, SVG, PDF + CSV each) into ``out_dir``."""
-    written: list[Path] = []
-    for chart in standard_charts(tables):
-        written += save(chart.figure, chart.data, out_dir, chart.name)
     return written
 
 

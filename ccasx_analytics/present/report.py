@@ -1,6 +1,6 @@
 """The leadership briefing: a multi-page PDF and the same charts as a PowerPoint deck.
 
-Both are made from ``charts.standard_charts`` so they show exactly what ``ccasx charts``
+Both are made from ``chart_set.standard_charts`` so they show exactly what ``ccasx charts``
 exports.  The PDF (matplotlib ``PdfPages``, fonts embedded) has a title page with the
 corpus span, one page per chart, and a table of the latest issue's headline figures with
 the sentence each was printed in.  The deck (python-pptx) has a title slide, one slide
@@ -9,14 +9,16 @@ per chart with its Chinese title, and the same headline figures as a native tabl
 from __future__ import annotations
 
 import io
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
+from ..normalize import display_columns
 from . import charts, fonts
+from .chart_set import Chart, latest_issue_label, standard_charts
+from .corpus_facts import counted_issues, source_line
 
 Tables = dict[str, pd.DataFrame]
 
@@ -31,11 +33,6 @@ SENTENCE_COLUMNS = 100  # display columns of the sentence column at 9 pt on a 10
 DECK_EAST_ASIAN_FONT = "Microsoft YaHei"
 
 
-def display_width(text: str) -> int:
-    """Columns the text takes: a Han character or full-width sign counts two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
 def wrap_display(text: str, width: int) -> list[str]:
     """Wrap mixed Chinese/Latin text to ``width`` columns, keeping a Latin word or number whole."""
     lines: list[str] = []
@@ -46,7 +43,7 @@ def wrap_display(text: str, width: int) -> list[str]:
             token += ch  # collect Latin runs ("748EFLOPS", "3.5") so they never split
             continue
         for piece in ([token] if token else []) + ([ch] if ch is not None else []):
-            w = display_width(piece)
+            w = display_columns(piece)
             if cur and cur_w + w > width and piece not in "，。、；：？！）》”":
                 lines.append(cur.rstrip())
                 cur, cur_w = "", 0
@@ -62,23 +59,23 @@ def wrap_display(text: str, width: int) -> list[str]:
 
 def headline_figures(tables: Tables, n: int = HEADLINE_FIGURES) -> pd.DataFrame:
     """The latest issue's headline figures (``analyze.latest_issue_figures``), or an empty frame."""
-    from . import analyze
+    from .. import analyze
 
-    if not charts.counted_issues(tables.get("issues")).shape[0] or tables.get("articles") is None \
+    if not counted_issues(tables.get("issues")).shape[0] or tables.get("articles") is None \
             or tables["articles"].empty:
         return pd.DataFrame(columns=["raw", "subject", "sentence", "title"])
     return analyze.latest_issue_figures(tables, n=n)
 
 
 def _corpus_span(tables: Tables) -> str:
-    return charts.source_line(tables.get("issues")).removeprefix("来源：")
+    return source_line(tables.get("issues")).removeprefix("来源：")
 
 
 # --- PDF --------------------------------------------------------------------------------
 
 
-def title_page(tables: Tables, chart_list: list[charts.Chart]) -> Figure:
-    source = charts.source_line(tables.get("issues"))
+def title_page(tables: Tables, chart_list: list[Chart]) -> Figure:
+    source = source_line(tables.get("issues"))
     fig = Figure(figsize=charts.FIGSIZE)
     fig.patch.set_facecolor("white")
     fig.add_artist(_band(fig))
@@ -137,10 +134,10 @@ def figures_table_pages(figs: pd.DataFrame, source: str, issue_label: str | None
     return pages
 
 
-def write_pdf(tables: Tables, chart_list: list[charts.Chart], path: Path) -> Path:
-    source = charts.source_line(tables.get("issues"))
+def write_pdf(tables: Tables, chart_list: list[Chart], path: Path) -> Path:
+    source = source_line(tables.get("issues"))
     figs = headline_figures(tables)
-    label = charts._latest_issue_label(tables, figs) if not figs.empty else None
+    label = latest_issue_label(tables, figs) if not figs.empty else None
     with charts.house_style():
         pages = [title_page(tables, chart_list)] + [c.figure for c in chart_list]
         pages += figures_table_pages(figs, source, label)
@@ -184,7 +181,7 @@ def _east_asian_font(run) -> None:
         el.set("typeface", DECK_EAST_ASIAN_FONT)
 
 
-def write_pptx(tables: Tables, chart_list: list[charts.Chart], path: Path) -> Path:
+def write_pptx(tables: Tables, chart_list: list[Chart], path: Path) -> Path:
     from pptx import Presentation
     from pptx.dml.color import RGBColor
     from pptx.enum.text import PP_ALIGN
@@ -237,7 +234,7 @@ def write_pptx(tables: Tables, chart_list: list[charts.Chart], path: Path) -> Pa
             for j in range(3):
                 table.cell(i, j).margin_top = table.cell(i, j).margin_bottom = Pt(3)
     box = slide.shapes.add_textbox(Inches(0.5), Inches(7.0), Inches(12.3), Inches(0.4))
-    _set_text(box.text_frame, charts.source_line(tables.get("issues")), 10, color=(0x6B, 0x6B, 0x6B))
+    _set_text(box.text_frame, source_line(tables.get("issues")), 10, color=(0x6B, 0x6B, 0x6B))
     prs.save(str(path))
     return path
 
@@ -246,5 +243,5 @@ def write_report(tables: Tables, out_dir: Path) -> list[Path]:
     """Write ``briefing.pdf`` and ``briefing.pptx`` into ``out_dir``; return both paths."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    chart_list = charts.standard_charts(tables)
+    chart_list = standard_charts(tables)
     return [write_pdf(tables, chart_list, out_dir / PDF_NAME), write_pptx(tables, chart_list, out_dir / PPTX_NAME)]

@@ -1,0 +1,13 @@
+"""Present: tables in, figures and documents out — nothing here computes an analysis.
+
+    charts.py        one function per chart (a tidy frame in, a Figure out), the house style, ``save``
+    chart_set.py     the standard set of charts: which analyses are drawn, named and titled how
+    corpus_facts.py  which issues count, which are synthetic, and the source line every chart carries
+    report.py        the leadership briefing: a PDF and a PowerPoint deck of the standard set
+    fonts.py         the CJK font charts and documents embed
+"""
+from __future__ import annotations
+
+from .corpus_facts import counted_issues, is_synthetic, source_line
+
+__all__ = ["counted_issues", "is_synthetic", "source_line"]
