@@ -237,8 +237,11 @@ def coverage_chart(table: pd.DataFrame, title: str, subtitle: str, source: str, 
     small = len(table) > 16
     labelled = len(table) <= MAX_POINT_LABELS  # beyond that the labels would print over each other
     for xi, r, k, n in zip(x, ratio, table["matching_articles"], table["all_articles"]) if labelled else ():
-        ax.text(xi, r, f"{int(k)}/{int(n)}", ha="center", va="bottom", fontsize=6.5 if small else 8.5, color="#333333")
-    _percent_axis(ax, float(ratio.max()) if len(ratio) else 0.0)
+        # a period without an issue has no share: marked, never drawn as a zero bar
+        text, y = ("无刊", 0.0) if pd.isna(k) or pd.isna(n) else (f"{int(k)}/{int(n)}", r)
+        ax.text(xi, y, text, ha="center", va="bottom", fontsize=6.5 if small else 8.5,
+                color=MUTED if text == "无刊" else "#333333")
+    _percent_axis(ax, float(np.nanmax(ratio)) if np.isfinite(ratio).any() else 0.0)
     _set_period_axis(ax, table)
     ax.set_ylabel("文章占比")
     total_k, total_n = int(table["matching_articles"].sum()), int(table["all_articles"].sum())
