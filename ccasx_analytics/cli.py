@@ -137,7 +137,9 @@ def evidence_heading(row) -> str:
 def format_coverage(result: CoverageResult) -> str:
     """The human-readable answer: heading, one line per period, the total, then evidence."""
     totals = result.totals
-    lines = [f"coverage of {result.query.describe()} by {result.by} ({result.level} level)", ""]
+    since, until = result.bounds
+    span = f", {since or '…'} to {until or '…'}" if since or until else ""
+    lines = [f"coverage of {result.query.describe()} by {result.by} ({result.level} level){span}", ""]
     if len(result.table):
         lines.append(aligned_table(_period_display(result), right={"issues", "matching", "articles", "ratio", "mentions", "per_article"}))
         lines.append("")
@@ -164,8 +166,8 @@ def _json_ready(df: pd.DataFrame) -> list[dict]:
 
 def coverage_json(result: CoverageResult) -> str:
     payload = {"query": list(result.query.words), "description": result.query.describe(), "by": result.by,
-               "level": result.level, "totals": result.totals, "periods": _json_ready(result.table),
-               "notes": list(result.notes)}
+               "level": result.level, "since": result.bounds[0], "until": result.bounds[1],
+               "totals": result.totals, "periods": _json_ready(result.table), "notes": list(result.notes)}
     if result.evidence is not None:
         payload["evidence"] = _json_ready(result.evidence)
     return json.dumps(payload, ensure_ascii=False, indent=2)

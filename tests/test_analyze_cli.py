@@ -135,6 +135,7 @@ def test_and_not_and_date_bounds_from_the_command_line(build, capsys):
                         "--data", str(build), "--format", "json"], capsys)
     answer = json.loads(out)
     assert code == 0 and answer["description"] == "反诈 NOT org:山西移动"
+    assert (answer["since"], answer["until"]) == ("2025-01", "2025-04")
     assert answer["totals"]["matching_articles"] == 1  # the undated issue is outside any bounds
 
 

@@ -39,6 +39,7 @@ class CoverageResult:
     table: pd.DataFrame
     evidence: pd.DataFrame | None = None
     notes: tuple[str, ...] = field(default=())
+    bounds: tuple[str | None, str | None] = (None, None)  # (since, until) as YYYY-MM, when given
 
     @property
     def totals(self) -> dict[str, float]:
@@ -130,7 +131,8 @@ def coverage(
         outside = int(((all_code >= 0) & (code < 0)).sum())
         if outside:
             notes += (f"{outside} article(s) of issues outside {_describe_bounds(lower, upper)} left out",)
-    return CoverageResult(q, by, level, table, ev, notes)
+    shown = tuple(f"{b:%Y-%m}" if b is not None else None for b in (lower, upper))
+    return CoverageResult(q, by, level, table, ev, notes, shown)
 
 
 def _bounds(since: str | None, until: str | None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
