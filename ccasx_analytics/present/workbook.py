@@ -7,6 +7,7 @@ Text is written as text: a cell starting with ``=`` stays a string, never a form
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -56,7 +57,8 @@ def chinese_header(column: str) -> str:
 
 def _sheet_frames(tables: Mapping[str, pd.DataFrame], with_charts: bool) -> list[tuple[str, str, pd.DataFrame]]:
     """(sheet name, Chinese name, data) for every table, then every standard chart's data."""
-    sheets = [(name, TABLE_NAMES_ZH.get(name, name), df) for name, df in tables.items() if isinstance(df, pd.DataFrame)]
+    sheets = [(_sheet_name(name), TABLE_NAMES_ZH.get(name, name), df) for name, df in tables.items()
+              if isinstance(df, pd.DataFrame)]
     if with_charts:
         import matplotlib.pyplot as plt
 
@@ -64,13 +66,13 @@ def _sheet_frames(tables: Mapping[str, pd.DataFrame], with_charts: bool) -> list
 
         for chart in standard_charts(tables):
             plt.close(chart.figure)  # only the data goes into the workbook
-            sheets.append((_chart_sheet_name(chart.name), f"图表数据：{chart.title}", chart.data))
+            sheets.append((_sheet_name(f"chart_{chart.name}"), f"图表数据：{chart.title}", chart.data))
     return sheets
 
 
-def _chart_sheet_name(name: str) -> str:
-    # Excel allows 31 characters in a sheet name; the chart's file stem keeps its start.
-    return f"chart_{name}"[:31]
+def _sheet_name(name: str) -> str:
+    # Excel allows 31 characters in a sheet name, none of []:*?/\ ; the name keeps its start.
+    return re.sub(r"[\[\]:*?/\\]", "_", name)[:31]
 
 
 def _cell_text(value: object) -> object:
