@@ -240,6 +240,7 @@ def test_not_applies_to_the_whole_query_before_it(tables):
 
 def test_and_binds_tighter_than_or_and_parentheses_group(tables):
     assert matching("算力 反诈 AND org:山西移动", tables) == matching(["算力", "(反诈", "AND", "org:山西移动)"], tables)
+    assert matching("((反诈))", tables) == matching("反诈", tables)
     grouped = matching("( 反诈 算力 ) AND org:山西移动", tables)
     assert grouped == matching("反诈 AND org:山西移动", tables) + matching("算力 AND org:山西移动 NOT 反诈", tables)
 

@@ -103,18 +103,19 @@ class Query:
 
 def split_words(query: str | Sequence[str]) -> tuple[str, ...]:
     """Query words: a string is split on whitespace; a list keeps each item (phrases with spaces).
-    Parentheses stuck to a word are words of their own when they do not pair inside it.
+    Parentheses stuck to a word are words of their own when they open or close it, not
+    when they pair inside it.
 
     >>> split_words("反诈  org:山西移动")
     ('反诈', 'org:山西移动')
-    >>> split_words(["(反诈", "算力)", "5G(试点)"])
-    ('(', '反诈', '算力', ')', '5G(试点)')
+    >>> split_words(["(反诈", "算力)", "5G(试点)", "((电诈))"])
+    ('(', '反诈', '算力', ')', '5G(试点)', '(', '(', '电诈', ')', ')')
     """
     words = query.split() if isinstance(query, str) else [w.strip() for w in query]
     out: list[str] = []
     for word in words:
         opening = closing = 0
-        while word.startswith("(") and word.count("(") > word.count(")"):
+        while word.startswith("(") and (word.count("(") > word.count(")") or word.endswith(")")):
             word, opening = word[1:].strip(), opening + 1
         while word.endswith(")") and word.count(")") > word.count("("):
             word, closing = word[:-1].strip(), closing + 1
