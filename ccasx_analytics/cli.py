@@ -346,6 +346,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _wrapped(text: str, width: int = 88) -> str:
+    """Paragraphs refilled to ``width``; a paragraph already laid out in lines keeps them."""
+    import textwrap
+
+    return "\n\n".join(p if "\n" in p else textwrap.fill(p, width) for p in text.split("\n\n"))
+
+
 def _examples(*lines: str) -> str:
     return "examples:\n" + "\n".join(f"  {line}" for line in lines)
 
@@ -366,14 +373,14 @@ def build_parser() -> argparse.ArgumentParser:
     raw = argparse.RawDescriptionHelpFormatter
     p = argparse.ArgumentParser(
         prog="ccasx", formatter_class=raw,
-        description="The 山西省通信行业协会 newsletter (会刊) as data: parse issues into tables, ask how often "
-                    "a subject was covered, export charts, a briefing and an Excel workbook.",
+        description=_wrapped("The 山西省通信行业协会 newsletter (会刊) as data: parse issues into tables, ask how often "
+                    "a subject was covered, export charts, a briefing and an Excel workbook."),
         epilog=_examples("ccasx build data/raw", "ccasx coverage theme:anti_fraud --by quarter",
                          "ccasx export --xlsx reports/会刊数据.xlsx"))
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, summary: str, description: str, examples: tuple[str, ...]) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=summary, description=description, epilog=_examples(*examples),
+        return sub.add_parser(name, help=summary, description=_wrapped(description), epilog=_examples(*examples),
                               formatter_class=raw)
 
     data_help = "folder of a build's tables (default %(default)s)"
