@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from .corpus import COVER_SECTION, fold_query, fold_text
 from .coverage import CoverageResult, coverage, snippet
-from .periods import BY_VALUES, ordered_issues
+from .periods import BY_VALUES, ordered_issues, period_label_zh
 from .query import Query, QueryError, parse_query
+from .taxonomy import theme_listing
 from .trends import (
     figure_series,
     filter_figures,
@@ -32,6 +33,6 @@ def load(data_dir=None):
 __all__ = [
     "BY_VALUES", "COVER_SECTION", "CoverageResult", "Query", "QueryError", "coverage",
     "figure_series", "filter_figures", "fold_query", "fold_text", "latest_issue_figures",
-    "load", "member_coverage", "neglected_members", "ordered_issues", "parse_query", "section_mix", "snippet",
-    "theme_trends", "top_keywords",
+    "load", "member_coverage", "neglected_members", "ordered_issues", "parse_query", "period_label_zh", "section_mix",
+    "snippet", "theme_listing", "theme_trends", "top_keywords",
 ]
