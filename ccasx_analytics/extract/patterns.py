@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Han ideographs (basic block, extension A, compatibility ideographs).
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from ..patterns import HAN  # Han ideographs: basic block, extension A, compatibility ideographs
+
 HAN_CHAR_RE = re.compile(f"[{HAN}]")
 
 # A sentence ends at Chinese or Latin full stops, question/exclamation marks, semicolons,
