@@ -196,6 +196,10 @@ def display_columns(text: str) -> int:
 
 # --- page furniture ------------------------------------------------------------------------
 
+# the share of a page, at its top and at its bottom, where running headers, footers and page
+# numbers are looked for
+FURNITURE_BAND = 0.12
+
 
 def furniture_key(text: str) -> str:
     """The text of a running header/footer with its numbers masked: ``— 3 —`` == ``— 4 —``."""
@@ -227,7 +231,7 @@ def running_furniture(lines: Sequence[Line], n_pages: int, page_height: float | 
     def in_band(i: int) -> bool:
         ln = lines[i]
         if ln.top is not None and page_height:
-            return ln.top < 0.12 * page_height or (ln.bottom or ln.top) > 0.88 * page_height
+            return ln.top < FURNITURE_BAND * page_height or (ln.bottom or ln.top) > (1 - FURNITURE_BAND) * page_height
         idx = by_page[ln.page]
         return i in idx[:1] or i in idx[-1:]
 
