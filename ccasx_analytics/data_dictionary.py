@@ -1,4 +1,4 @@
-"""The data dictionary (docs/data-dictionary.md), generated from the schemas in tables.py.
+"""The data dictionary (docs/data-dictionary.md), generated from the schemas in build/tables.py.
 
 Regenerate after changing a schema:
 

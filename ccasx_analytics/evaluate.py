@@ -33,10 +33,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from .build.store import read_table
 from .errors import CcasxError
+from .normalize import title_key
 
 TABLES = ("articles", "org_mentions", "person_mentions", "figures", "theme_hits")
-_TITLE_JUNK_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -157,7 +158,7 @@ def _read_tables(data: Path | str | Mapping[str, pd.DataFrame]) -> dict[str, pd.
             path = folder / f"{name}.parquet"
             if not path.exists():
                 raise MissingTableError(f"{path}: no such table; run `ccasx build` first")
-            tables[name] = pd.read_parquet(path)
+            tables[name] = read_table(folder, name)
     for name in TABLES:
         if name not in tables:
             raise EvaluationError(f"table {name!r} missing from the data to evaluate")
@@ -169,7 +170,7 @@ def _nfkc(s: str) -> str:
 
 
 def _title_key(title: str) -> str:
-    return _TITLE_JUNK_RE.sub("", unicodedata.normalize("NFKC", str(title)))
+    return title_key(unicodedata.normalize("NFKC", str(title)))
 
 
 def _match_title(title: str, by_title: dict[str, str]) -> str | None:

@@ -24,8 +24,6 @@ MONTH_DAY = re.compile(r"(?<![\d年])(?P<month>1[0-2]|0?[1-9])\s*月\s*(?:\d{1,2
 FILENAME_YEAR_MONTH = re.compile(r"(?<!\d)(?P<year>20\d\d)[-_.年 ]?(?P<month>1[0-2]|0[1-9]|[1-9](?!\d))(?:月)?(?!\d)")
 FILENAME_YEAR_ISSUE = YEAR_ISSUE
 FILENAME_YEAR = re.compile(r"(?<!\d)(?P<year>20\d\d)(?!\d)")
-# separators printed between masthead parts ("山西通信 · 会刊")
-MASTHEAD_SEPARATORS = re.compile(r"[·•・|｜/\s]+")
 # cues that a small-type masthead line is furniture, not content
 MASTHEAD_CUE = re.compile(r"内部资料|免费交流|准印证|内部刊物|连续性内部资料|目\s*录|要\s*目|主办|主编")
 
@@ -41,8 +39,6 @@ SECTION_BAR = re.compile(r"^【(?!\s*编者按)(?P<name>[^【】]{1,60})】$")
 SECTION_LEAD = re.compile(r"^【(?!\s*编者按)(?P<name>[^【】]{1,60})】\s*(?P<rest>\S.*)$")
 EDITOR_NOTE = re.compile(r"^\s*(?:【\s*编者按\s*】|编者按\s*[：:]|编者按(?=\s|$))\s*[：:]?\s*")
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|──|—|--|－－)")
-# sentence-final punctuation: a line ending with it can end a paragraph; a title never does
-TERMINAL_PUNCT = re.compile(r"[。！？!?；;：:，,、…]$|[。！？!?…][”’」』）)]$")
 # source notes at the start of a body
 # source notes at the start of a body, with the reporter the genre may name right after
 # them: 本刊讯（记者 李明） / 本刊消息（通讯员 王芳）
@@ -83,6 +79,7 @@ PAGE_NUMBER_PART = re.compile(
 DIGITS = re.compile(r"\d+")
 ASCII_ELLIPSIS = re.compile(r"\.\.\.")
 WHITESPACE = re.compile(r"\s+")
-HAN_CHAR = re.compile(r"[" + HAN + r"]")
+# what a title key drops: whitespace, punctuation, symbols (letters, digits and Han remain)
+TITLE_KEY_JUNK = re.compile(r"[\s\W_]+", re.UNICODE)
 # a space between two Han characters (letter-spaced mastheads, TOC double spaces)
 SPACE_BETWEEN_HAN = re.compile(r"(?<=[" + HAN + r"])\s+(?=[" + HAN + r"])")

@@ -46,7 +46,6 @@ class Document:
     page_width: float | None = None
     page_height: float | None = None  # PDF: the most common page height, for position rules
     body_size: float | None = None  # the most common font size: the body text
-    body_left: float | None = None  # usual left edge of body lines, per column not kept
     warnings: tuple[str, ...] = ()
 
 

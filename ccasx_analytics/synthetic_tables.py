@@ -1,4 +1,4 @@
-"""Tidy tables made up in memory, shaped exactly like a build's output (``tables.py``).
+"""Tidy tables made up in memory, shaped exactly like a build's output (``build/tables.py``).
 
 Two uses: tests that need a precise, hand-made corpus (``TablesBuilder``), and speed
 measurements that need thousands of articles without parsing thousands of PDFs

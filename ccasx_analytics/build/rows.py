@@ -113,11 +113,6 @@ def mention_rows(issue_id: str, parsed: ParsedIssue, mentions: Iterable[ArticleM
     return out
 
 
-def author_only_mentions(parsed: ParsedIssue) -> tuple[ArticleMentions, ...]:
-    """Mentions when extraction could not run: byline authors only (added by mention_rows)."""
-    return tuple(ArticleMentions() for _ in parsed.articles)
-
-
 # Deterministic row order per table (ties broken by every other column, see sorted_frame).
 SORT_KEYS: dict[str, tuple[str, ...]] = {
     "issues": ("source_file",),

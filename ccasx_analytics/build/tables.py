@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import SchemaError
 
-STATUS_VALUES = ("ok", "warning", "failed", "duplicate")
+STATUS_VALUES = ("ok", "warning", "failed")
 DATE_SOURCES = ("masthead", "filename", "content")
 ROLES = ("author", "mentioned")
 QUALIFIERS = ("exact", "over", "approx", "at_least", "at_most", "up_to")

@@ -20,7 +20,15 @@ Rules rest on the genre, not on one issue's wording:
 
 Takes a ``Document`` (ingest's lines with page, position and type size) and gives a
 ``ParsedIssue``: issue metadata, articles in reading order, and warnings.  One module per
-part of an issue: masthead, contents, closing block, articles, bylines.
+part of an issue:
+
+    issue.py      ``parse_document``: the parts below in order, and the issue's warnings
+    masthead.py   the first page's top block: issue number, total number, date
+    contents.py   the table of contents, cross-checking the articles
+    closing.py    the closing block (报/发/送, editor, address): metadata, not text
+    articles.py   where each article begins and ends: title, subtitle, notes, body, pages
+    bylines.py    the parenthesised trailer: authors, roles, units, source notes
+    shapes.py     the line shapes every rule above shares (title type, short lines)
 """
 from __future__ import annotations
 
