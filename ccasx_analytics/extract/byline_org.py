@@ -1,0 +1,27 @@
+"""The unit a byline names, resolved like any organization mention.
+
+``（山西铁塔党委办公室 祁文华）`` names a department of a registered organization: the unit
+is that organization's canonical name (山西铁塔).  ``协会秘书处`` / ``本会办公室`` are offices
+of the association publishing the newsletter.  A unit outside the registry (长治移动) is
+kept as printed: a wrong canonical name is worse than the printed one.
+"""
+from __future__ import annotations
+
+from ..config import PUBLISHER
+from ..structure.bylines import OWN_UNIT_OPENING
+from .orgs import org_mentions
+from .resources import Resources
+
+
+def author_org(unit: str | None, res: Resources) -> str | None:
+    """The canonical organization of a byline's unit (as printed), or the unit itself."""
+    unit = (unit or "").strip()
+    if not unit:
+        return None
+    first = next(iter(org_mentions(unit, res)), None)
+    if first is not None and first.start == 0 and first.in_registry:
+        return first.org
+    if unit.startswith(OWN_UNIT_OPENING):
+        publisher = res.member_by_name.get(PUBLISHER)
+        return publisher.canonical if publisher else PUBLISHER
+    return unit
