@@ -122,3 +122,12 @@ def test_roles_keep_an_empty_place_for_an_author_without_one():
         "【协会动态】", "协会召开理事会", para() + " （柳青 通讯员 郑一鸣）").articles)
     (row,) = article_rows("x", parsed)
     assert (row["authors"], row["author_roles"]) == ("柳青、郑一鸣", "、通讯员")
+
+
+@pytest.mark.parametrize("closing", ["（林海）", "文/林海"])
+def test_a_byline_before_a_main_recipient_closing_block_stays_out_of_body_and_articles(closing):
+    got = issue("【协会动态】", "协会召开理事会", para() + closing,
+                "主送：各会员单位", "抄送：某某管理局", "编辑：协会信息部")
+    (a,) = got.articles
+    assert (a.authors, a.text.endswith("成效。")) == (("林海",), True)
+    assert dict(got.meta.closing) == {"主送": "各会员单位", "抄送": "某某管理局", "编辑": "协会信息部"}
