@@ -131,3 +131,25 @@ def test_a_byline_before_a_main_recipient_closing_block_stays_out_of_body_and_ar
     (a,) = got.articles
     assert (a.authors, a.text.endswith("成效。")) == (("林海",), True)
     assert dict(got.meta.closing) == {"主送": "各会员单位", "抄送": "某某管理局", "编辑": "协会信息部"}
+
+
+@pytest.mark.parametrize("byline, names, roles, unit", [
+    ("文/宋佳", ("宋佳",), ("文",), None),
+    ("本刊记者 林海", ("林海",), ("本刊记者",), None),
+    ("（晋城移动 刘洋）", ("刘洋",), ("",), "晋城移动"),
+])
+def test_a_byline_printed_under_the_title_is_neither_title_nor_body(byline, names, roles, unit):
+    got = issue("【协会动态】", "协会召开理事会", byline, para(), "【行业动态】", "某地推进光网建设", para())
+    a = got.articles[0]
+    assert (a.title, a.authors, a.author_roles, a.author_unit) == ("协会召开理事会", names, roles, unit)
+    assert a.text.startswith("山西省通信行业协会")
+
+
+@pytest.mark.parametrize("byline, names, unit", [
+    ("文/宋佳", ("宋佳",), None), ("供稿：晋城移动", (), "晋城移动"), ("（协会培训部）", (), "协会培训部"),
+])
+def test_a_bare_byline_on_its_own_line_is_not_the_next_title(byline, names, unit):
+    got = issue("【协会动态】", "协会召开理事会", para(), byline, "某地推进光网建设", para())
+    assert [a.title for a in got.articles] == ["协会召开理事会", "某地推进光网建设"]
+    assert (got.articles[0].authors, got.articles[0].author_unit) == (names, unit)
+    assert got.articles[0].text.endswith("成效。")

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from .. import normalize as N
 from .. import patterns as P
 from ..records import Article, Line, TocEntry
-from .bylines import classify_note, ends_with_byline, ends_with_note, split_trailers, trailing_paren_only
+from .bylines import (classify_note, ends_with_byline, ends_with_note, split_lead_byline, split_trailers,
+                      trailing_paren_only)
 from .contents import near_key, toc_keys
 from .shapes import ENUMERATED, SENTENCE_END, SIZE_STEP, STRONG_TERMINAL, TITLE_MAX_WIDTH, TITLE_RATIO, Draft
 
@@ -346,6 +347,7 @@ def finished_articles(drafts: list[Draft], warnings: list[str]) -> tuple[list[Ar
         paragraphs = [N.join_lines(p) for p in d.paragraphs]
         paragraphs = [p for p in paragraphs if p]
         byline, source_note = split_trailers(paragraphs)
+        byline = byline or split_lead_byline(paragraphs)
         if paragraphs and (m := P.SOURCE_NOTE_LEAD.match(paragraphs[0])):
             lead = m["note"]
             kind, value = classify_note(m["inner"]) if m["inner"] else (None, "")

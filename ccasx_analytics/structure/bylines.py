@@ -219,8 +219,13 @@ def ends_with_note(t: str) -> bool:
 
 
 def trailing_paren_only(t: str) -> bool:
+    """The line is a note and nothing else: ``（何宝国）``, or a bare byline (``文/宋佳``,
+    ``本刊记者 林海``, ``供稿：晋城移动``) — never a title."""
     m = P.TRAILING_PAREN.search(t)
-    return bool(m) and m.start() == 0
+    if m:
+        return m.start() == 0
+    b = trailer(t)
+    return bool(b) and b.start == 0
 
 
 def ends_with_byline(t: str) -> bool:
@@ -266,6 +271,21 @@ def split_trailers(paragraphs: list[str]) -> tuple[Byline, str | None]:
         if not paragraphs[-1]:
             paragraphs.pop()
     return byline, source_note
+
+
+def split_lead_byline(paragraphs: list[str]) -> Byline:
+    """A byline printed under the title, as the article's first paragraph (``文/宋佳``,
+    ``（晋城移动 刘洋）``): taken off ``paragraphs`` (changed in place) and returned."""
+    if len(paragraphs) < 2:
+        return Byline()
+    m = trailer(paragraphs[0])
+    if not m or m.start != 0:
+        return Byline()
+    kind, value = classify_note(m.inner)
+    if kind != "byline":
+        return Byline()
+    paragraphs.pop(0)
+    return value  # type: ignore[return-value]
 
 
 def byline_authors(text: str) -> tuple[str, ...]:
