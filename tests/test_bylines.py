@@ -153,3 +153,41 @@ def test_a_bare_byline_on_its_own_line_is_not_the_next_title(byline, names, unit
     assert [a.title for a in got.articles] == ["协会召开理事会", "某地推进光网建设"]
     assert (got.articles[0].authors, got.articles[0].author_unit) == (names, unit)
     assert got.articles[0].text.endswith("成效。")
+
+
+# --- one issue carrying every byline form, in every rendering ------------------------------
+
+def _bylines_issue():
+    from pdf_factory import ArticleSpec, IssueSpec
+
+    def body(topic: str) -> list[str]:
+        return [f"近日，{topic}工作推进会召开，会议回顾了上半年的进展，安排了下半年的重点任务，要求各单位压实责任、加快进度。",
+                f"会议强调，要把{topic}作为服务民生的重要抓手，持续完善长效机制，确保各项措施落到实处、取得实效。"]
+
+    arts = [
+        ("光纤到户改造完成过半", "本刊记者 林海 实习生 宋佳", ["林海", "宋佳"], ("本刊记者", "实习生"), None),
+        ("农村宽带提速工程启动", "（通讯员 郑一鸣）", ["郑一鸣"], ("通讯员",), None),
+        ("应急通信车完成巡检", "（文/图 宋佳）", ["宋佳"], ("文/图",), None),
+        ("营业厅适老化服务升级", "（晋城移动 刘洋 王丽）", ["刘洋", "王丽"], ("", ""), "晋城移动"),
+        ("会员单位培训班结业", "（协会办公室 韩梅）", ["韩梅"], ("",), "协会办公室"),
+        ("基站节能改造见成效", "（供稿：晋城移动）", [], (), "晋城移动"),
+        ("数字乡村示范点建成", "文/郑一鸣", ["郑一鸣"], ("文",), None),
+    ]
+    specs = [ArticleSpec(section=None if k == 0 else "会员风采" if k < 4 else "协会动态", title=t, paragraphs=body(t[:4]), byline=b, authors=n)
+             for k, (t, b, n, _, _) in enumerate(arts)]
+    spec = IssueSpec(publication="山西通信", issue_line="2023年第3期 总第71期 2023年6月", header="山西通信 2023年第3期",
+                     header_right="2023年6月", articles=specs,
+                     closing=[("主送", "各会员单位"), ("抄送", "某某管理局"), ("编辑", "协会信息部")])
+    return spec, [(r, u) for *_, r, u in arts]
+
+
+@pytest.mark.parametrize("render", ["plain", "export", "pdf-one", "pdf-two"])
+def test_every_byline_form_in_every_rendering(tmp_path, render):
+    from test_unseen_issues import check_articles, rendered
+    from ccasx_analytics.parse import parse_file
+
+    spec, want = _bylines_issue()
+    got = parse_file(rendered(spec, tmp_path, render))
+    check_articles(got, spec, exact_titles=render != "pdf-two")
+    assert [(a.author_roles, a.author_unit) for a in got.articles] == want
+    assert dict(got.meta.closing)["主送"] == "各会员单位"
