@@ -31,6 +31,10 @@ from test_structure import issue, para
     ("晋城移动供稿", (), (), "晋城移动"),
     ("协会培训部", (), (), "协会培训部"),
     ("欧阳晓东 王  芳", ("欧阳晓东", "王芳"), ("", ""), None),
+    ("记者 林海 报道", ("林海",), ("记者",), None),
+    ("刘洋 王丽 晋城移动", ("刘洋", "王丽"), ("", ""), "晋城移动"),  # the unit after the names
+    ("晋城移动 刘洋 太原联通 王丽", ("刘洋", "王丽"), ("", ""), None),  # two units: neither is the unit
+    ("作者单位：晋城移动", (), (), "晋城移动"),
 ])
 def test_a_byline_reads_as_roles_units_and_names(inner, names, roles, unit):
     assert read_byline(inner) == Byline(names=names, roles=roles, unit=unit)
@@ -70,7 +74,7 @@ def test_a_unit_before_the_names_is_the_unit_not_an_author():
     assert "韩梅" not in a.text
 
 
-@pytest.mark.parametrize("closing", ["文/宋佳", "文/图 宋佳", "供稿：晋城移动"])
+@pytest.mark.parametrize("closing", ["文/宋佳", "文/图 宋佳", "供稿：晋城移动", " ■ 文/宋佳"])
 def test_a_bare_byline_closing_the_body_leaves_the_body(closing):
     got = issue("【会员风采】", "某市分公司开展光纤入户服务", para() + closing, "【协会动态】", "协会召开理事会", para())
     a = got.articles[0]
@@ -136,6 +140,7 @@ def test_a_byline_before_a_main_recipient_closing_block_stays_out_of_body_and_ar
 @pytest.mark.parametrize("byline, names, roles, unit", [
     ("文/宋佳", ("宋佳",), ("文",), None),
     ("本刊记者 林海", ("林海",), ("本刊记者",), None),
+    ("□ 本刊记者 林海", ("林海",), ("本刊记者",), None),
     ("（晋城移动 刘洋）", ("刘洋",), ("",), "晋城移动"),
 ])
 def test_a_byline_printed_under_the_title_is_neither_title_nor_body(byline, names, roles, unit):

@@ -33,7 +33,9 @@ _ROLE_SLASH = re.compile(r"^(?P<role>文\s*[/／]\s*图|图\s*[/／]\s*文|文|�
 # a role printed after the names it credits: （张三 摄） （李四/摄影）
 _ROLE_AFTER = ("摄", "摄影", "供图")
 # the source organization of a contributed article: 供稿：晋城移动 / 晋城移动供稿
-_SUPPLIED_BY = re.compile(r"^(?:供\s*稿|稿件来源)\s*[:：]\s*(?P<unit>\S.*)$|^(?P<unit2>\S.*?)\s*供\s*稿$")
+_SUPPLIED_BY = re.compile(r"^(?:供\s*稿(?:单位)?|稿件来源|作者单位)\s*[:：]\s*(?P<unit>\S.*)$|^(?P<unit2>\S.*?)\s*供\s*稿$")
+# words closing a byline that add nothing to it: （记者 林海 报道）
+_BYLINE_TAIL = re.compile(r"\s*(?:报道|报导)$")
 
 # Suffixes that end the name of an organization or of one of its departments.  Several
 # characters long, they end no personal name; one character long (部, 局, 处 …), they end
@@ -53,7 +55,7 @@ _HAN_ONLY = re.compile(r"^[" + HAN + r"]+$")
 _MINORITY_NAME = re.compile(r"^[" + HAN + r"]{1,8}·[" + HAN + r"]{1,8}(?:·[" + HAN + r"]{1,8})?$")
 # a bare byline closing the body (no brackets): ……。文/宋佳  ……。供稿：协会秘书处
 _BARE_TRAILER = re.compile(
-    r"(?:^|(?<=[。！？…”’」』!?）)]))\s*(?P<inner>(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图|作者|撰文|撰稿|供\s*稿)"
+    r"(?:^|(?<=[。！？…”’」』!?）)]))\s*[□■◎●○◆◇★☆]?\s*(?P<inner>(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图|作者|撰文|撰稿|供\s*稿)"
     r"\s*[/／:：]\s*[^。！？!?（）()/／:：]{2,30}?|(?:本刊记者|本报记者|记者|通讯员|特约通讯员)\s+[" + HAN + r"·\s、]{2,20}?)\s*$"
 )
 
@@ -141,8 +143,9 @@ def read_byline(inner: str) -> Byline | None:
     names: list[str] = []
     roles: list[str] = []
     units: list[str] = []
+    unit_groups = 0  # units apart from each other name two organizations: none is the unit
     role = ""
-    tokens = _tokens(inner)
+    tokens = _tokens(_BYLINE_TAIL.sub("", inner))
     k = 0
     while k < len(tokens):
         tok = tokens[k]
@@ -156,7 +159,9 @@ def read_byline(inner: str) -> Byline | None:
             tok = tok[m.end():]
             if not tok:
                 continue
-        if not names and is_unit(tok) and not role:
+        if is_unit(tok) and (not role or names):
+            if not units or units[-1] != tokens[k - 2]:
+                unit_groups += 1
             units.append(tok)
             continue
         glued = _glued_role(tok)
@@ -170,6 +175,8 @@ def read_byline(inner: str) -> Byline | None:
         return None
     if not names and (role or not units):
         return None
+    if unit_groups > 1:
+        return Byline(names=tuple(names), roles=tuple(roles)) if names else None
     return Byline(names=tuple(names), roles=tuple(roles), unit="".join(units) or None)
 
 
