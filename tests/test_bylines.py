@@ -196,3 +196,13 @@ def test_every_byline_form_in_every_rendering(tmp_path, render):
     check_articles(got, spec, exact_titles=render != "pdf-two")
     assert [(a.author_roles, a.author_unit) for a in got.articles] == want
     assert dict(got.meta.closing)["主送"] == "各会员单位"
+
+
+def test_inspect_shows_each_author_with_the_role_and_the_unit():
+    from ccasx_analytics.parse import format_issue
+
+    got = issue("【协会动态】", "协会召开理事会", para() + " （本刊记者 林海 实习生 宋佳）",
+                "【会员风采】", "某市分公司开展光纤入户服务", para() + " （晋城移动 刘洋）")
+    shown = format_issue(got)
+    assert "authors  : 本刊记者 林海、实习生 宋佳" in shown
+    assert "authors  : 刘洋   unit: 晋城移动" in shown
