@@ -206,3 +206,23 @@ def test_inspect_shows_each_author_with_the_role_and_the_unit():
     shown = format_issue(got)
     assert "authors  : 本刊记者 林海、实习生 宋佳" in shown
     assert "authors  : 刘洋   unit: 晋城移动" in shown
+
+
+@pytest.mark.parametrize("lead, names, roles, note", [
+    ("本刊讯（记者 林海 实习生 宋佳）", ("林海", "宋佳"), ("记者", "实习生"), "本刊讯"),
+    ("本刊记者林海报道 ", ("林海",), ("本刊记者",), None),
+    ("本刊讯 ", (), (), "本刊讯"),
+])
+def test_a_note_opening_the_body_gives_its_reporter(lead, names, roles, note):
+    got = issue("【协会动态】", "协会召开理事会", lead + para())
+    (a,) = got.articles
+    assert (a.authors, a.author_roles, a.source_note) == (names, roles, note)
+    assert a.text.startswith("山西省通信行业协会")
+
+
+@pytest.mark.parametrize("inner, names, roles", [
+    ("文 / 宋佳", ("宋佳",), ("文",)), ("文｜宋佳", ("宋佳",), ("文",)),
+    ("通讯员 郑一鸣/宋佳", ("郑一鸣", "宋佳"), ("通讯员", "通讯员")),
+])
+def test_a_slash_or_bar_binds_a_role_or_parts_two_names(inner, names, roles):
+    assert read_byline(inner) == Byline(names=names, roles=roles)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from .. import normalize as N
 from .. import patterns as P
 from ..records import Article, Line, TocEntry
-from .bylines import (classify_note, ends_with_byline, ends_with_note, split_lead_byline, split_trailers,
+from .bylines import (ends_with_byline, ends_with_note, split_lead_byline, split_lead_note, split_trailers,
                       trailing_paren_only)
 from .contents import near_key, toc_keys
 from .shapes import ENUMERATED, SENTENCE_END, SIZE_STEP, STRONG_TERMINAL, TITLE_MAX_WIDTH, TITLE_RATIO, Draft
@@ -348,17 +348,9 @@ def finished_articles(drafts: list[Draft], warnings: list[str]) -> tuple[list[Ar
         paragraphs = [p for p in paragraphs if p]
         byline, source_note = split_trailers(paragraphs)
         byline = byline or split_lead_byline(paragraphs)
-        if paragraphs and (m := P.SOURCE_NOTE_LEAD.match(paragraphs[0])):
-            lead = m["note"]
-            kind, value = classify_note(m["inner"]) if m["inner"] else (None, "")
-            if kind == "byline" and not byline:
-                byline = value  # type: ignore[assignment]
-            elif m["inner"]:
-                lead = f"{lead}（{m['inner']}）"
+        byline, lead = split_lead_note(paragraphs, byline)
+        if lead:
             source_note = lead if not source_note else f"{lead}；{source_note}"
-            paragraphs[0] = paragraphs[0][m.end():].lstrip()
-            if not paragraphs[0]:
-                paragraphs.pop(0)
         if byline.names:
             n_bylines += 1
         text = "\n".join(paragraphs)

@@ -29,7 +29,9 @@ _ROLE_WORDS = (
 )
 # 文/图 (text and pictures by one hand), 文/, 图/, 作者：… — a role bound to what follows by / or ：
 _ROLE_SLASH = re.compile(r"^(?P<role>文\s*[/／]\s*图|图\s*[/／]\s*文|文|图|摄影?|" + "|".join(_ROLE_WORDS)
-                         + r")\s*(?:[/／:：]|(?=\s|$))\s*")
+                         + r")\s*(?:[/／:：｜|]|(?=\s|$))\s*")
+# what binds a role to its name, or parts two names: / ／ ： ｜
+_BINDER = re.compile(r"\s*([/／:：｜|])\s*")
 # a role printed after the names it credits: （张三 摄） （李四/摄影）
 _ROLE_AFTER = ("摄", "摄影", "供图")
 # the source organization of a contributed article: 供稿：晋城移动 / 晋城移动供稿
@@ -56,7 +58,7 @@ _MINORITY_NAME = re.compile(r"^[" + HAN + r"]{1,8}·[" + HAN + r"]{1,8}(?:·[" +
 # a bare byline closing the body (no brackets): ……。文/宋佳  ……。供稿：协会秘书处
 _BARE_TRAILER = re.compile(
     r"(?:^|(?<=[。！？…”’」』!?）)]))\s*[□■◎●○◆◇★☆]?\s*(?P<inner>(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图|作者|撰文|撰稿|供\s*稿)"
-    r"\s*[/／:：]\s*[^。！？!?（）()/／:：]{2,30}?|(?:本刊记者|本报记者|记者|通讯员|特约通讯员)\s+[" + HAN + r"·\s、]{2,20}?)\s*$"
+    r"\s*[/／:：｜|]\s*[^。！？!?（）()/／:：｜|]{2,30}?|(?:本刊记者|本报记者|记者|通讯员|特约通讯员)\s+[" + HAN + r"·\s、]{2,20}?)\s*$"
 )
 
 
@@ -182,12 +184,13 @@ def read_byline(inner: str) -> Byline | None:
 
 def _tokens(inner: str) -> list[str]:
     """The note split at spaces and list marks, a name spaced to the width of three
-    (王  芳) joined again, a role bound by / to the next token (文/ 宋佳) kept with it."""
-    raw = [t for t in _SPLIT.split(inner) if t]
+    (王  芳) joined again, a role bound by / to its name (文 / 宋佳) kept with it, names
+    parted by a slash split."""
+    raw = [t for t in _SPLIT.split(_BINDER.sub(r"\1", inner)) if t]
     out: list[str] = []
     for t in raw:
-        if out and re.search(r"[/／:：]$", out[-1]):
-            out[-1] += t
+        if not _ROLE_SLASH.match(t) and re.search(r"[/／｜|]", t):
+            out.extend(x for x in re.split(r"[/／｜|]", t) if x)  # names parted by a slash: 郑一鸣/宋佳
         elif out and len(t) == 1 and len(out[-1]) == 1 and _HAN_ONLY.match(t + out[-1]) \
                 and out[-1] not in _ROLE_AFTER and not _ROLE_SLASH.fullmatch(out[-1]):
             out[-1] += t
@@ -293,6 +296,27 @@ def split_lead_byline(paragraphs: list[str]) -> Byline:
         return Byline()
     paragraphs.pop(0)
     return value  # type: ignore[return-value]
+
+
+def split_lead_note(paragraphs: list[str], byline: Byline) -> tuple[Byline, str | None]:
+    """The source note opening the body (``本刊讯``, ``本刊消息（记者 林海）``), taken off
+    ``paragraphs`` (changed in place): the byline it names, when the article has none yet,
+    and the note.  ``本刊记者林海报道`` names a reporter, not a source."""
+    if not paragraphs or not (m := P.SOURCE_NOTE_LEAD.match(paragraphs[0])):
+        return byline, None
+    lead: str | None = m["note"]
+    reporter = read_byline(lead or "")
+    if reporter and reporter.names and not byline:
+        byline, lead = reporter, None
+    kind, value = classify_note(m["inner"]) if m["inner"] else (None, "")
+    if kind == "byline" and not byline:
+        byline = value  # type: ignore[assignment]
+    elif m["inner"]:
+        lead = f"{lead}（{m['inner']}）"
+    paragraphs[0] = paragraphs[0][m.end():].lstrip()
+    if not paragraphs[0]:
+        paragraphs.pop(0)
+    return byline, lead
 
 
 def byline_authors(text: str) -> tuple[str, ...]:
