@@ -186,13 +186,18 @@ def _bylines_issue():
     return spec, [(r, u) for *_, r, u in arts]
 
 
-@pytest.mark.parametrize("render", ["plain", "export", "pdf-one", "pdf-two"])
+@pytest.mark.parametrize("render", ["plain", "plain-gb18030", "export", "pdf-one", "pdf-two"])
 def test_every_byline_form_in_every_rendering(tmp_path, render):
     from test_unseen_issues import check_articles, rendered
+    from text_factory import plain_text, write
     from ccasx_analytics.parse import parse_file
 
     spec, want = _bylines_issue()
-    got = parse_file(rendered(spec, tmp_path, render))
+    if render == "plain-gb18030":
+        path = write(tmp_path, "issue.txt", plain_text(spec, indent=False), encoding="gb18030")
+    else:
+        path = rendered(spec, tmp_path, render)
+    got = parse_file(path)
     check_articles(got, spec, exact_titles=render != "pdf-two")
     assert [(a.author_roles, a.author_unit) for a in got.articles] == want
     assert dict(got.meta.closing)["主送"] == "各会员单位"

@@ -2,8 +2,8 @@
 
 ``（山西铁塔党委办公室 祁文华）`` names a department of a registered organization: the unit
 is that organization's canonical name (山西铁塔).  ``协会秘书处`` / ``本会办公室`` are offices
-of the association publishing the newsletter.  A unit outside the registry (长治移动) is
-kept as printed: a wrong canonical name is worse than the printed one.
+of the association publishing the newsletter.  A unit the registry does not name (长治移动,
+a city branch) is kept as printed: a wrong canonical name is worse than the printed one.
 """
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ def author_org(unit: str | None, res: Resources) -> str | None:
     if not unit:
         return None
     first = next(iter(org_mentions(unit, res)), None)
-    if first is not None and first.start == 0 and first.in_registry:
+    # a registry name opening the unit, the rest a department of it (山西铁塔|党委办公室); a
+    # city branch (长治移动) counts for its member elsewhere but, as a byline's unit, is itself
+    if first is not None and first.start == 0 and first.in_registry and first.surface in res.member_by_name:
         return first.org
     if unit.startswith(OWN_UNIT_OPENING):
         publisher = res.member_by_name.get(PUBLISHER)
