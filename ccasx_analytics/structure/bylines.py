@@ -27,7 +27,7 @@ _ROLE_WORDS = (
     "特约记者", "特约通讯员", "见习记者", "实习记者", "首席记者", "记者", "通讯员", "实习生",
     "摄影", "摄像", "撰稿", "撰文", "执笔", "作者", "绘图", "制图", "责编", "编辑",
 )
-# 文/图 (text and pictures by one hand), 文/, 图/, 作者：… — a role bound to what follows by / or ：
+# 文/图 (text and pictures by one hand), 文/, 图｜, 作者：… — a role bound to its name by / ： ｜ or a space
 _ROLE_SLASH = re.compile(r"^(?P<role>文\s*[/／]\s*图|图\s*[/／]\s*文|文|图|摄影?|" + "|".join(_ROLE_WORDS)
                          + r")\s*(?:[/／:：｜|]|(?=\s|$))\s*")
 # what binds a role to its name, or parts two names: / ／ ： ｜
