@@ -34,6 +34,10 @@ EXTRACTOR_VERSION = "4"
 
 SOURCE_SUFFIXES = (".pdf", ".txt")
 
+# The association publishing the newsletter (its registry name): a byline's 协会秘书处 or
+# 本会办公室 is one of its offices.
+PUBLISHER = "山西省通信行业协会"
+
 # Hostile-file caps (overridable from the CLI / environment).
 MAX_PAGES = int(os.environ.get("CCASX_MAX_PAGES", "500"))
 MAX_PAGE_AREA_PT2 = float(os.environ.get("CCASX_MAX_PAGE_AREA", str(14400 * 14400 / 4)))

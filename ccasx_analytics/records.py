@@ -75,6 +75,8 @@ class Article:
     text: str
     subtitle: str | None = None
     authors: tuple[str, ...] = ()
+    author_roles: tuple[str, ...] = ()  # aligned with authors; "" where the byline states no role
+    author_unit: str | None = None  # the unit a byline names (晋城移动, 协会秘书处), as printed
     source_note: str | None = None
     editor_note: str | None = None
     page_start: int | None = None
@@ -149,3 +151,4 @@ class ArticleMentions:
     figures: tuple[Figure, ...] = ()
     themes: tuple[ThemeHit, ...] = ()
     keywords: tuple[Keyword, ...] = ()
+    author_org: str | None = None  # the byline's unit, canonical through the registry

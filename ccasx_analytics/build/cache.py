@@ -27,7 +27,9 @@ from .. import config
 
 # Modules whose source decides what parse_file returns / what extraction returns.  Hashing
 # their source guards against a forgotten version bump during development.
-_PARSE_MODULES = ("config.py", "records.py", "ingest", "normalize.py", "structure", "parse.py", "patterns.py")
+_PARSE_MODULES = ("config.py", "records.py", "ingest", "normalize.py", "structure", "parse.py", "patterns.py",
+                  # bylines tell names from units by the surname list and the registry's names
+                  "resources/surnames.txt", "resources/members.csv")
 _EXTRACT_MODULES = ("records.py", "patterns.py", "normalize.py", "extract")
 
 

@@ -31,6 +31,7 @@ from functools import lru_cache
 from ..normalize import radical_ideograph
 from ..records import Article, ArticleMentions
 from . import patterns as P
+from .byline_org import author_org
 from .figures import figure_mentions
 from .keywords import keywords
 from .orgs import org_mentions
@@ -59,7 +60,7 @@ def extract_article(article: Article, resources: Resources | None = None) -> Art
         figures = tuple(dataclasses.replace(f, raw=printed[f.start:f.end], sentence=_sentence(printed, spans, f.start))
                         for f in figures)
     return ArticleMentions(orgs=orgs, people=people, figures=figures, themes=themes,
-                           keywords=keywords(text, res))
+                           keywords=keywords(text, res), author_org=author_org(article.author_unit, res))
 
 
 def _sentence(text: str, spans: list[tuple[int, int]], pos: int) -> str:

@@ -32,22 +32,26 @@ part of an issue:
 """
 from __future__ import annotations
 
-from .bylines import byline_authors, classify_note, trailer
+from .bylines import Byline, byline_authors, classify_note, is_person_name, is_unit, read_byline, trailer
 from .closing import closing_pairs
 from .contents import near_key, toc_mismatches
 from .issue import merged_section_bars, parse_document
 from .masthead import content_month, issue_meta, number_value, year_value
 
 __all__ = [
+    "Byline",
     "byline_authors",
     "classify_note",
     "closing_pairs",
     "content_month",
+    "is_person_name",
+    "is_unit",
     "issue_meta",
     "merged_section_bars",
     "near_key",
     "number_value",
     "parse_document",
+    "read_byline",
     "toc_mismatches",
     "trailer",
     "year_value",
