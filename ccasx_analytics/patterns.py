@@ -80,6 +80,11 @@ PAGE_NUMBER = re.compile(
 PAGE_NUMBER_PART = re.compile(
     r"[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}"
 )
+# a page number printed on a line of its own in a way no other line is (— 3 —, 第3页, 3/10):
+# a text export's page mark (a bare number may be an issue number or a figure)
+PRINTED_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
 DIGITS = re.compile(r"\d+")
 ASCII_ELLIPSIS = re.compile(r"\.\.\.")
 WHITESPACE = re.compile(r"\s+")
