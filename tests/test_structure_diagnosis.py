@@ -1,0 +1,29 @@
+"""Rules that keep the parse honest on issues set by other hands: Traditional characters,
+bare issue numbers, vertical contents headings, 【】 labels inside articles, titles that
+need evidence, and the parse-quality record that turns doubt into a warning."""
+from __future__ import annotations
+
+from test_structure import issue, para
+
+TRADITIONAL_BODY = "協會組織會員單位開展技術交流活動，推動行業高質量發展，取得了良好成效。" * 2
+
+
+def test_a_traditional_chinese_issue_is_parsed_like_a_simplified_one():
+    got = issue(
+        "山西省通信行業協會會刊",
+        "2024年第3期（總第75期）",
+        "2024年6月",
+        "【協會動態】",
+        "協會召開第三屆理事會",
+        TRADITIONAL_BODY + "（林海）",
+        "【會員消息】",
+        "會員單位開展網絡安全培訓",
+        TRADITIONAL_BODY,
+        "編輯：王明",
+        "電話：0351-1234567",
+    )
+    assert (got.meta.issue_no, got.meta.total_no) == (3, 75)
+    assert [a.section for a in got.articles] == ["協會動態", "會員消息"]
+    assert got.articles[0].authors == ("林海",)
+    assert got.meta.closing == (("編輯", "王明"), ("電話", "0351-1234567"))
+    assert "電話" not in got.articles[-1].text
