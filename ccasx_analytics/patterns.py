@@ -18,6 +18,8 @@ CN_NUMBER = r"[一二三四五六七八九十百零〇两]{1,4}"
 ISSUE_NO = re.compile(r"(?<![总總])第\s*(?P<no>\d{1,3}|" + CN_NUMBER + r")\s*期")
 TOTAL_NO = re.compile(r"[总總]\s*第\s*(?P<no>\d{1,4}|" + CN_NUMBER + r")\s*期")
 YEAR_MONTH = re.compile(r"(?P<year>" + YEAR + r")\s*年\s*(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月")
+# a bulletin's issue number printed alone on a masthead line, above the date
+BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 YEAR_ONLY = re.compile(r"(?P<year>" + YEAR + r")\s*年")
 # a month-day date without a year: news of the issue's month ("8月22日")
 MONTH_DAY = re.compile(r"(?<![\d年])(?P<month>1[0-2]|0?[1-9])\s*月\s*(?:\d{1,2}\s*日|底|初|中旬|上旬|下旬)")

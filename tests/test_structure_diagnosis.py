@@ -27,3 +27,15 @@ def test_a_traditional_chinese_issue_is_parsed_like_a_simplified_one():
     assert got.articles[0].authors == ("林海",)
     assert got.meta.closing == (("編輯", "王明"), ("電話", "0351-1234567"))
     assert "電話" not in got.articles[-1].text
+
+
+def test_a_bare_issue_number_on_its_own_line_above_the_date_is_the_issue_number():
+    got = issue("通信工作简报", "412", "2023年9月", "【工作动态】", "全省通信业务收入稳步增长", para(), name="jianbao.txt")
+    assert got.meta.issue_no == 412
+    assert got.meta.issue_date.month == 9
+    assert all("412" not in a.title + a.text for a in got.articles)
+
+
+def test_a_bare_number_beside_a_numbered_issue_line_is_the_running_number():
+    got = issue("通信工作简报", "2023年第9期", "412", "2023年9月", "【工作动态】", "全省通信业务收入稳步增长", para())
+    assert (got.meta.issue_no, got.meta.total_no) == (9, 412)

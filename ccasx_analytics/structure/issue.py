@@ -32,8 +32,11 @@ def parse_document(doc: Document) -> ParsedIssue:
     skip = furniture | masthead | toc_idx | closing_idx
     content = [i for i in range(len(lines)) if i not in skip]
 
-    meta_lines = [lines[i] for i in sorted(masthead)] + [
-        lines[i] for i in sorted(furniture) if lines[i].page == 1
+    # a bare issue number at the very top reads as a page number (furniture), yet it
+    # belongs with the masthead line under it
+    bare = {i for i in furniture if i + 1 in masthead and P.BARE_NUMBER.match(lines[i].text)}
+    meta_lines = [lines[i] for i in sorted(masthead | bare)] + [
+        lines[i] for i in sorted(furniture - bare) if lines[i].page == 1
     ]
     content_text = "\n".join(lines[i].text for i in content)
     meta = issue_meta(meta_lines, doc.path, content_text)
