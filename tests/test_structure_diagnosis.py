@@ -39,3 +39,16 @@ def test_a_bare_issue_number_on_its_own_line_above_the_date_is_the_issue_number(
 def test_a_bare_number_beside_a_numbered_issue_line_is_the_running_number():
     got = issue("通信工作简报", "2023年第9期", "412", "2023年9月", "【工作动态】", "全省通信业务收入稳步增长", para())
     assert (got.meta.issue_no, got.meta.total_no) == (9, 412)
+
+
+def test_a_contents_heading_set_vertically_one_character_a_line_is_the_contents():
+    got = issue(
+        "某某通信协会会刊", "2024年第5期", "2024年10月",
+        "本", "期", "目", "录",
+        "【行业动态】", "全省5G基站突破十万个", "【协会工作】", "协会举办网络安全培训",
+        "【行业动态】", "全省5G基站突破十万个", para(),
+        "【协会工作】", "协会举办网络安全培训", para(),
+    )
+    assert [a.title for a in got.articles] == ["全省5G基站突破十万个", "协会举办网络安全培训"]
+    assert len(got.meta.toc) == 2
+    assert not any(a.title in ("本", "期") for a in got.articles)

@@ -22,6 +22,7 @@ from .masthead import issue_meta, masthead_indices
 def parse_document(doc: Document) -> ParsedIssue:
     """Issue metadata, articles in reading order, and warnings as plain sentences."""
     lines = merged_section_bars(doc.lines, N.running_furniture(doc.lines, doc.n_pages, doc.page_height))
+    lines = merged_vertical_headings(lines)
     warnings: list[str] = list(doc.warnings)
     furniture = N.running_furniture(lines, doc.n_pages, doc.page_height)
     body_size = doc.body_size
@@ -105,5 +106,24 @@ def merged_section_bars(lines: Sequence[Line], skip: frozenset[int] = frozenset(
                 k = j + 1
                 continue
         out.append(ln)
+        k += 1
+    return out
+
+
+def merged_vertical_headings(lines: Sequence[Line]) -> list[Line]:
+    """A contents heading set vertically, one character a line (本 / 期 / 目 / 录), becomes
+    one line again; other runs of one-character lines are left alone."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        run = k
+        while run < len(lines) and len(lines[run].text) == 1 and lines[run].page == lines[k].page and run - k < 4:
+            run += 1
+        joined = "".join(ln.text for ln in lines[k:run])
+        if run - k >= 2 and P.TOC_HEADING.match(joined):
+            out.append(replace(lines[k], text=joined))
+            k = run
+            continue
+        out.append(lines[k])
         k += 1
     return out
