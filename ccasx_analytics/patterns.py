@@ -42,6 +42,13 @@ TOC_LEADER_PAGE = re.compile(r"[\s.·…．]*(?:…|\.{2,}|·{2,}|．{2,})[\s.·
 SECTION_BAR = re.compile(r"^【(?!\s*[编編]者按)(?P<name>[^【】]{1,60})】$")
 # a contents line that names its section before the title: 【工作动态】我省5G基站建设再提速……3
 SECTION_LEAD = re.compile(r"^【(?!\s*[编編]者按)(?P<name>[^【】]{1,60})】\s*(?P<rest>\S.*)$")
+# lines that stand where a title could and never are one: a date alone (a diary entry's
+# head: 1月7日, 2025年3月5日, 3月16日—17日, 5日 星期一) and a photo caption (▲…, 图为…, 图1：…)
+DATE_LINE = re.compile(
+    r"^(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
+    r"(?:\s*[—–\-－~～至]+\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?(?:\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?)?[：:，,]?$"
+)
+CAPTION = re.compile(r"^\s*(?:[▲△▼▽►◆◇■□●]|图\s*\d{0,2}\s*[为：:／/]|[上下左右中]图[为：:]?|图片[：:]|摄影[：:])")
 EDITOR_NOTE = re.compile(r"^\s*(?:【\s*[编編]者按\s*】|[编編]者按\s*[：:]|[编編]者按(?=\s|$))\s*[：:]?\s*")
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|──|—|--|－－)")
 # sentence-final punctuation: a line ending with it can end a paragraph; a title never does

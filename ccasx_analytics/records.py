@@ -31,6 +31,7 @@ class Line:
     column: int = 0  # 0 = full width or left column, 1 = right column, ...
     indent: bool = False  # the line starts a paragraph (first-line indent, or text-format cue)
     tabbed: bool = False  # plain text: the line began with a tab (a table-of-contents cue)
+    printed_indent: bool = False  # plain text: the line began with an indent (spaces, 　), not a page mark
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ bare issue numbers, vertical contents headings, 【】 labels inside articles, t
 need evidence, and the parse-quality record that turns doubt into a warning."""
 from __future__ import annotations
 
-from test_structure import issue, para
+from test_structure import FILLER, issue, para, parse_text
 
 TRADITIONAL_BODY = "協會組織會員單位開展技術交流活動，推動行業高質量發展，取得了良好成效。" * 2
 
@@ -52,3 +52,50 @@ def test_a_contents_heading_set_vertically_one_character_a_line_is_the_contents(
     assert [a.title for a in got.articles] == ["全省5G基站突破十万个", "协会举办网络安全培训"]
     assert len(got.meta.toc) == 2
     assert not any(a.title in ("本", "期") for a in got.articles)
+
+
+def test_a_bracketed_label_followed_by_a_paragraph_stays_in_its_article():
+    got = issue(
+        "【行业动态】", "某市开展通信设施保护宣传月活动", para(),
+        "【活动安排】", "活动分为线上答题、进社区宣讲和设施巡护三个环节，持续一个月。",
+        "【行业动态】", "全市新建光缆线路两千公里", para(),
+    )
+    assert [(a.section, a.title) for a in got.articles] == [
+        ("行业动态", "某市开展通信设施保护宣传月活动"), ("行业动态", "全市新建光缆线路两千公里"),
+    ]
+    assert "【活动安排】" in got.articles[0].text and got.articles[0].text.endswith("持续一个月。")
+
+
+def test_a_bracketed_label_the_contents_list_does_not_name_is_body_text():
+    got = issue(
+        "【会员动态】", "甲公司召开年度工作会", para(),
+        "【会议要点】", "会议总结去年成绩", para(1),
+        "【行业简讯】", "乙公司完成机房改造", para(),
+        "\t【会员动态】", "\t甲公司召开年度工作会", "\t【行业简讯】", "\t乙公司完成机房改造",
+    )
+    assert [a.section for a in got.articles] == ["会员动态", "行业简讯"]
+    assert "【会议要点】" in got.articles[0].text
+
+
+def test_dates_on_their_own_lines_are_diary_entries_not_titles():
+    got = issue(
+        "【工作日志】", "秘书处十月工作纪要",
+        "10月8日", "秘书处召开节后工作会，安排第四季度重点工作。",
+        "10月15日—16日", "秘书处赴运城走访会员单位，听取意见建议。",
+        "10月30日 星期四", "协会召开理事长办公会。",
+    )
+    (a,) = got.articles
+    assert a.title == "秘书处十月工作纪要" and a.text.startswith("10月8日")
+
+
+def test_a_photo_caption_is_never_a_title():
+    got = issue("【会员风采】", "某分公司开展应急通信演练", para(), "▲ 演练现场的应急通信车", para())
+    (a,) = got.articles
+    assert "▲ 演练现场的应急通信车" in a.text
+
+
+def test_indented_lines_of_an_indented_text_are_body_whatever_their_shape():
+    body = "\u3000\u3000" + FILLER
+    got = parse_text("\n".join(["【专题】", "网络强省建设的几点体会", body, "\u3000\u3000二〇二四年冬于太原", body, body]) + "\n")
+    (a,) = got.articles
+    assert "二〇二四年冬于太原" in a.text

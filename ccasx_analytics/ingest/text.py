@@ -208,7 +208,7 @@ def text_lines(text: str) -> list[Line]:
         this_short = N.display_width(t) <= typical - 1.5
         prev_short = prev_text is not None and N.display_width(prev_text) <= typical - 1.5 and not prev_started
         starts = indented or prev_text is None or (_ends_sentence(prev_text) and (prev_short or this_short))
-        out.append(Line(text=t, page=pg, indent=starts, tabbed=tabbed))
+        out.append(Line(text=t, page=pg, indent=starts, tabbed=tabbed, printed_indent=indented))
         prev_text, prev_started = t, starts
     return out
 

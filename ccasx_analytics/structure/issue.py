@@ -44,7 +44,7 @@ def parse_document(doc: Document) -> ParsedIssue:
     meta = replace(meta, toc=tuple(toc), closing=tuple(closing))
 
     if doc.kind == "pdf" and body_size:
-        drafts = subheads_merged(articles_from_typography(lines, content, body_size), toc)
+        drafts = subheads_merged(articles_from_typography(lines, content, body_size, toc), toc)
         if any(not d.title for d in drafts) or (toc and toc_score(drafts, toc) < len(toc)):
             # titles set in body-size type (or a layout the type sizes do not explain):
             # the genre's text rules may do better; keep whichever agrees more with the issue
