@@ -48,6 +48,7 @@ class Document:
     page_height: float | None = None  # PDF: the most common page height, for position rules
     body_size: float | None = None  # the most common font size: the body text
     body_left: float | None = None  # usual left edge of body lines, per column not kept
+    pages_marked: bool = False  # text: page breaks were marked (form feeds, page marks)
     warnings: tuple[str, ...] = ()
 
 
@@ -84,6 +85,18 @@ class Article:
 
 
 @dataclass(frozen=True)
+class ParseQuality:
+    """How sure the parse is of one issue's structure (structure/quality.py)."""
+
+    toc_entries: int = 0  # titles the table of contents lists
+    short_articles: int = 0  # titled articles with no body or a very short one
+    articles_per_page: float | None = None  # None when the file's pages are not known
+    sections_not_in_contents: int = 0  # sections a contents list naming sections leaves out
+    untitled_articles: int = 0  # text kept without a title (leftovers)
+    flags: tuple[str, ...] = ()  # the rules that did not fit (each also a warning)
+
+
+@dataclass(frozen=True)
 class ParsedIssue:
     meta: IssueMeta
     articles: tuple[Article, ...]
@@ -92,6 +105,7 @@ class ParsedIssue:
     n_pages: int | None = None
     kind: str | None = None  # "pdf" | "txt"
     encoding: str | None = None  # for text files: the detected encoding
+    quality: ParseQuality | None = None
 
 
 # --- mentions (offsets are into Article.text) -------------------------------------------

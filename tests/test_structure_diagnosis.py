@@ -99,3 +99,72 @@ def test_indented_lines_of_an_indented_text_are_body_whatever_their_shape():
     got = parse_text("\n".join(["【专题】", "网络强省建设的几点体会", body, "\u3000\u3000二〇二四年冬于太原", body, body]) + "\n")
     (a,) = got.articles
     assert "二〇二四年冬于太原" in a.text
+
+
+# --- the parse-quality record -------------------------------------------------------------
+
+def news(opening: str) -> str:
+    """A hard-wrapped body of its own (repeated lines would read as running furniture)."""
+    text = opening + FILLER * 2
+    return "\n\n".join(text[i:i + 32] for i in range(0, len(text), 32))
+
+
+ESSAY_LEAD = "这几年，行业里常有人问：新技术到底给一线带来了什么？笔者走访了几家单位，试着回答这个问题。"
+
+
+def test_an_essay_cut_at_its_subheads_is_a_warning_not_a_silent_split():
+    sections = []
+    for head in ("网络先行", "应用跟进", "人才托底", "几点建议"):
+        sections += [head, "\u3000\u3000" + FILLER, "\u3000\u3000" + FILLER]
+    text = "\n".join(["【专题】", "新技术给一线带来了什么", "\u3000\u3000" + ESSAY_LEAD, *sections]) + "（文涛）\n"
+    got = parse_text(text)
+    if len(got.articles) > 1:  # cut at the subheads: never without saying so
+        assert "subhead_run" in got.quality.flags
+        assert any("rule: subheads stay in their article" in w for w in got.warnings)
+
+
+def test_a_run_of_pieces_closed_by_one_byline_is_flagged():
+    got = issue(
+        "【专题】", "新技术给一线带来了什么", news("这几年行业变化很大。"),
+        "网络先行", news("先说网络，全省光纤已通达每个行政村。"), "应用跟进", news("再说应用。"),
+        "人才托底", news("最后说人才，一线需要懂技术又懂业务的人。") + "（文涛）",
+    )
+    assert len(got.articles) == 4
+    assert got.quality.flags == ("subhead_run",)
+    assert any("4 articles in a row under 【专题】" in w for w in got.warnings)
+
+
+def test_articles_each_closed_by_a_byline_are_not_flagged():
+    got = issue(
+        "【会员消息】", "甲公司开展技能比武", news("甲公司近日举办技能比武。") + "（林海）",
+        "乙公司完成网络升级", news("乙公司完成了城区网络升级改造。") + "（宋佳）",
+        "丙公司举办开放日", news("丙公司面向市民举办开放日活动，吸引了不少家庭参加。") + "（郑一鸣）",
+    )
+    assert got.quality.flags == () and got.quality.short_articles == 0
+
+
+def test_many_fragments_are_flagged_as_short_articles():
+    got = issue("【简讯】", "一号简讯", "很短的一句话。", "二号简讯", "也很短的一句。", "三号简讯", "还是很短的。", "四号简讯", para())
+    assert got.quality.short_articles == 3
+    assert "short_articles" in got.quality.flags
+
+
+def test_a_section_spread_beyond_the_contents_list_is_a_warning():
+    items = []
+    for n in "一二三四五":
+        items += [f"第{n}项工作进展顺利", news(f"第{n}项工作已按计划完成{'，进展顺利' * len(items)}。")]
+    got = issue(
+        "【协会动态】", "协会召开年会", para(), "【工作纪实】", *items,
+        "\t【协会动态】", "\t协会召开年会", "\t【工作纪实】", "\t第一项工作进展顺利", "\t第二项工作进展顺利",
+    )
+    assert got.quality.toc_entries == 3
+    assert "section_spread" in got.quality.flags
+
+
+def test_the_quality_figures_reach_the_issues_table():
+    from ccasx_analytics.build.rows import IssueFacts, issue_row
+
+    got = issue("【会员消息】", "甲公司开展技能比武", para() + "（林海）")
+    row = issue_row(IssueFacts("i", "f.txt", "0" * 64, "txt", "ok"), got, with_articles=True)
+    assert row["toc_entries"] == 0 and row["short_articles"] == 0 and row["untitled_articles"] == 0
+    assert row["articles_per_page"] is None and row["quality_flags"] is None

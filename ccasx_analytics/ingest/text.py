@@ -36,6 +36,7 @@ def read_text(path: Path) -> Document:
         n_pages=max(ln.page for ln in lines),
         lines=tuple(lines),
         encoding=encoding,
+        pages_marked=max(ln.page for ln in lines) > 1,
     )
 
 

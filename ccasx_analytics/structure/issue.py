@@ -17,6 +17,7 @@ from .articles import articles_from_text, articles_from_typography, finished_art
 from .closing import closing_block
 from .contents import agreement, table_of_contents, toc_mismatches, toc_score
 from .masthead import issue_meta, masthead_indices
+from .quality import parse_quality
 
 
 def parse_document(doc: Document) -> ParsedIssue:
@@ -63,6 +64,9 @@ def parse_document(doc: Document) -> ParsedIssue:
     if not articles:
         raise IngestError(doc.path, "not a newsletter issue: no article could be recovered")
     warnings.extend(toc_mismatches(toc, articles))
+    paged = doc.kind == "pdf" or doc.pages_marked
+    quality, doubts = parse_quality(articles, toc, doc.n_pages, paged)
+    warnings.extend(doubts)
     if meta.issue_date is None:
         warnings.append("The issue's month was found neither in the masthead, nor in the file name, nor in the text.")
     elif meta.date_source != "masthead":
@@ -74,6 +78,7 @@ def parse_document(doc: Document) -> ParsedIssue:
         n_pages=doc.n_pages,
         kind=doc.kind,
         encoding=doc.encoding,
+        quality=quality,
     )
 
 
