@@ -18,6 +18,10 @@ CN_NUMBER = r"[一二三四五六七八九十百零〇两]{1,4}"
 ISSUE_NO = re.compile(r"(?<![总總])第\s*(?P<no>\d{1,3}|" + CN_NUMBER + r")\s*期")
 TOTAL_NO = re.compile(r"[总總]\s*第\s*(?P<no>\d{1,4}|" + CN_NUMBER + r")\s*期")
 YEAR_MONTH = re.compile(r"(?P<year>" + YEAR + r")\s*年\s*(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月")
+# an issue named otherwise than 第N期 (a season's issue, a double or special issue)
+OTHER_ISSUE_DESIGNATION = re.compile(
+    r"(?:(?:19|20)\d\d\s*年\s*)?(?:[春夏秋冬]季号|[春夏秋冬]季刊|合刊|增刊|特刊|专刊|[上下]半月刊)"
+)
 # a bulletin's issue number printed alone on a masthead line, above the date
 BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 YEAR_ONLY = re.compile(r"(?P<year>" + YEAR + r")\s*年")

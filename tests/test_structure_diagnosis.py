@@ -168,3 +168,21 @@ def test_the_quality_figures_reach_the_issues_table():
     row = issue_row(IssueFacts("i", "f.txt", "0" * 64, "txt", "ok"), got, with_articles=True)
     assert row["toc_entries"] == 0 and row["short_articles"] == 0 and row["untitled_articles"] == 0
     assert row["articles_per_page"] is None and row["quality_flags"] is None
+
+
+def test_the_first_section_bar_after_a_contents_list_opens_the_body():
+    got = issue(
+        "目  录", "【专题】", "县域数字化的几点观察", "【简讯】", "协会召开秘书长办公会",
+        "【专题】", "县域数字化的几点观察", news("县域是数字化的主战场。"),
+        "【简讯】", "协会召开秘书长办公会", news("会议研究了下半年重点工作。"),
+    )
+    assert [(a.section, a.title) for a in got.articles] == [
+        ("专题", "县域数字化的几点观察"), ("简讯", "协会召开秘书长办公会"),
+    ]
+    assert len(got.meta.toc) == 2
+
+
+def test_a_seasonal_issue_designation_is_a_warning_that_says_so():
+    got = issue("某某通信", "2024年秋季号（总第14期）", "【专题】", "县域数字化的几点观察", news("县域是数字化的主战场。"))
+    assert got.meta.issue_no is None and got.meta.total_no == 14
+    assert any("秋季号" in w for w in got.warnings)

@@ -53,12 +53,16 @@ def table_of_contents(
     block = [order[start]]
     first = order[start + 1] if heading and start + 1 < len(order) else order[start]
     entry_size = lines[first].size
+    named: set[str] = set()
     for i in order[start + 1:]:
         ln = lines[i]
         t = ln.text
-        if P.SECTION_BAR.match(t):
+        if m := P.SECTION_BAR.match(t):
             if entry_size is not None and ln.size is not None and abs(ln.size - entry_size) > 1.0:
                 break  # a section bar in display type: the body has begun
+            if N.comparable(m["name"]) in named:
+                break  # a contents list names a section once: this bar opens the body
+            named.add(N.comparable(m["name"]))
             block.append(i)
             continue
         if _looks_like_toc_title(ln, entry_size, body_size):

@@ -67,6 +67,8 @@ def parse_document(doc: Document) -> ParsedIssue:
     paged = doc.kind == "pdf" or doc.pages_marked
     quality, doubts = parse_quality(articles, toc, doc.n_pages, paged)
     warnings.extend(doubts)
+    if meta.issue_no is None and (m := P.OTHER_ISSUE_DESIGNATION.search(" ".join(ln.text for ln in meta_lines))):
+        warnings.append(f"The masthead names the issue “{m.group(0)}” rather than 第N期: its issue number is left empty.")
     if meta.issue_date is None:
         warnings.append("The issue's month was found neither in the masthead, nor in the file name, nor in the text.")
     elif meta.date_source != "masthead":
