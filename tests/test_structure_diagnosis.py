@@ -186,3 +186,31 @@ def test_a_seasonal_issue_designation_is_a_warning_that_says_so():
     got = issue("某某通信", "2024年秋季号（总第14期）", "【专题】", "县域数字化的几点观察", news("县域是数字化的主战场。"))
     assert got.meta.issue_no is None and got.meta.total_no == 14
     assert any("秋季号" in w for w in got.warnings)
+
+
+def test_two_pieces_closed_by_one_byline_are_flagged_where_articles_close_with_bylines():
+    got = issue(
+        "【会员消息】", "甲公司开展技能比武", news("甲公司近日举办技能比武。") + "（林海）",
+        "乙公司完成网络升级", news("乙公司完成了城区网络升级改造。") + "（宋佳）",
+        "【专题】", "新技术给一线带来了什么", news("这几年行业变化很大，一线感受最深。"),
+        "网络先行", news("先说网络，全省光纤已通达每个行政村。") + "（文涛）",
+    )
+    assert "subhead_run" in got.quality.flags
+
+
+def test_subheads_of_a_text_without_contents_are_never_a_silent_split(tmp_path):
+    import dataclasses
+
+    import unseen_specs as U
+    from text_factory import plain_text
+
+    from ccasx_analytics.parse import parse_file
+
+    a = U.issue_a()
+    spec = dataclasses.replace(a, articles=a.articles[:5] + [U.REVIEW] + a.articles[5:], toc=False)
+    path = tmp_path / "issue.txt"
+    path.write_text(plain_text(spec), encoding="utf-8")
+    got = parse_file(path)
+    if [x.title for x in got.articles] != [x.title for x in spec.articles]:
+        assert "subhead_run" in got.quality.flags
+        assert any("subheads stay in their article" in w for w in got.warnings)

@@ -44,14 +44,16 @@ def parse_document(doc: Document) -> ParsedIssue:
     meta = issue_meta(meta_lines, doc.path, content_text)
     meta = replace(meta, toc=tuple(toc), closing=tuple(closing))
 
+    typeset = False
     if doc.kind == "pdf" and body_size:
         drafts = subheads_merged(articles_from_typography(lines, content, body_size, toc), toc)
+        typeset = True
         if any(not d.title for d in drafts) or (toc and toc_score(drafts, toc) < len(toc)):
             # titles set in body-size type (or a layout the type sizes do not explain):
             # the genre's text rules may do better; keep whichever agrees more with the issue
             by_text = articles_from_text(lines, content, toc)
             if agreement(by_text, toc) > agreement(drafts, toc):
-                drafts = by_text
+                drafts, typeset = by_text, False
     else:
         drafts = articles_from_text(lines, content, toc)
 
@@ -65,7 +67,7 @@ def parse_document(doc: Document) -> ParsedIssue:
         raise IngestError(doc.path, "not a newsletter issue: no article could be recovered")
     warnings.extend(toc_mismatches(toc, articles))
     paged = doc.kind == "pdf" or doc.pages_marked
-    quality, doubts = parse_quality(articles, toc, doc.n_pages, paged)
+    quality, doubts = parse_quality(articles, toc, doc.n_pages, paged=paged, typeset=typeset)
     warnings.extend(doubts)
     if meta.issue_no is None and (m := P.OTHER_ISSUE_DESIGNATION.search(" ".join(ln.text for ln in meta_lines))):
         warnings.append(f"The masthead names the issue “{m.group(0)}” rather than 第N期: its issue number is left empty.")

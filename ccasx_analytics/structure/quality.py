@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from .. import normalize as N
 from ..records import Article, ParseQuality, TocEntry
+from .contents import near_key, toc_keys
 
 # a body shorter than this (characters) is a fragment: a caption, a dated line, the few
 # lines between two subheads; the genre's shortest news item runs to two sentences
@@ -31,6 +32,10 @@ ARTICLES_PER_PAGE_LIMIT = 4.0
 # at its subheads (each piece ends where the next subhead begins, only the last carries
 # the byline)
 SUBHEAD_RUN = 3
+# ... or two such pieces in an issue whose articles close with a byline or source note
+# this often: there a bylineless piece right before a bylined one under the same section
+# is one article cut at a subhead, not a news brief
+CLOSED_SHARE = 0.6
 # an essay's opening: one short paragraph before its first subhead; cut there, it is a
 # one-paragraph "article" with neither byline nor source note followed, under the same
 # section, by one of several paragraphs
@@ -39,12 +44,14 @@ LEAD_FOLLOWER_PARAGRAPHS = 3
 
 
 def parse_quality(
-    articles: Sequence[Article], toc: Sequence[TocEntry], n_pages: int | None, paged: bool
+    articles: Sequence[Article], toc: Sequence[TocEntry], n_pages: int | None, *, paged: bool, typeset: bool
 ) -> tuple[ParseQuality, list[str]]:
     """The parse-quality figures of one issue and the warnings they call for.
 
     ``paged``: whether ``n_pages`` counts real pages (a PDF, or a text export with page
-    marks); a text file without marks says nothing of articles per page.
+    marks); a text file without marks says nothing of articles per page.  ``typeset``:
+    the titles were found by type size, which tells a subhead from a title; text rules
+    have only the byline to go by.
     """
     n = len(articles)
     short = [a for a in articles if a.title and len(N.collapse_spaces(a.text)) < SHORT_BODY_CHARS]
@@ -78,11 +85,17 @@ def parse_quality(
     if unsupported:
         flag("sections_not_in_contents",
              f"{len(unsupported)} section(s) are not named in the table of contents: " + "、".join(f"【{s}】" for s in unsupported))
-    for run in _runs_without_byline(articles):
+    closed = [a for a in articles if a.section is not None]
+    usually_closed = bool(closed) and sum(1 for a in closed if a.authors or a.source_note) >= CLOSED_SHARE * len(closed)
+    # a title the contents list names is an article's, whatever closes the piece before it
+    keys = toc_keys(toc)
+    unlisted = [a for a in articles if not _listed(a.title, keys)]
+    least = 2 if usually_closed and not typeset else SUBHEAD_RUN
+    for run in _runs_without_byline(articles, least, unlisted):
         flag("subhead_run",
              f"{len(run)} articles in a row under 【{run[0].section}】 (“{run[0].title[:12]}” … “{run[-1].title[:12]}”)"
              " close without a byline until the last: they may be one article cut at its subheads")
-    for lead, rest in _cut_openings(articles):
+    for lead, rest in _cut_openings(articles, unlisted):
         flag("subhead_run",
              f"“{rest.title[:16]}” may be a subhead of “{lead.title[:16]}”: the piece before it under 【{lead.section}】"
              f" is one short paragraph with no byline, the piece after it runs to {rest.text.count(chr(10)) + 1} paragraphs")
@@ -108,27 +121,38 @@ RULES = {
 }
 
 
-def _runs_without_byline(articles: Sequence[Article]) -> list[list[Article]]:
-    """Runs of articles under one section where every piece but the last closes without a
-    byline or source note, and the last closes with one."""
+def _listed(title: str, keys: dict[str, TocEntry]) -> bool:
+    key = N.comparable(title)
+    return bool(keys) and (key in keys or near_key(key, keys) is not None)
+
+
+def _runs_without_byline(articles: Sequence[Article], least: int, unlisted: Sequence[Article]) -> list[list[Article]]:
+    """Runs of at least ``least`` articles under one section where every piece but the
+    last closes without a byline or source note, and the last closes with one; every
+    piece after the first has a title the contents list does not name."""
+    loose = {id(a) for a in unlisted}
     runs: list[list[Article]] = []
     run: list[Article] = []
     for a in articles:
-        if run and (a.section != run[-1].section or a.editor_note or a.section is None):
+        if run and (a.section != run[-1].section or a.editor_note or a.section is None or id(a) not in loose):
             run = []
         run.append(a)
         if a.authors or a.source_note:
-            if len(run) >= SUBHEAD_RUN:
+            if len(run) >= least:
                 runs.append(run)
             run = []
     return runs
 
 
-def _cut_openings(articles: Sequence[Article]) -> list[tuple[Article, Article]]:
-    """Pairs (opening, rest) of an article that looks cut after its lead paragraph."""
+def _cut_openings(articles: Sequence[Article], unlisted: Sequence[Article]) -> list[tuple[Article, Article]]:
+    """Pairs (opening, rest) of an article that looks cut after its lead paragraph, the
+    rest's title not named by the contents list."""
+    loose = {id(a) for a in unlisted}
     out = []
     for a, b in zip(articles, articles[1:]):
         if (
+            id(b) in loose
+            and
             a.section is not None
             and a.section == b.section
             and a.title
