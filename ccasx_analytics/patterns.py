@@ -52,7 +52,9 @@ DATE_LINE = re.compile(
     r"^(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
     r"(?:\s*[—–\-－~～至]+\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?(?:\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?)?[：:，,]?$"
 )
-CAPTION = re.compile(r"^\s*(?:[▲△▼▽►◆◇■□●]|图\s*\d{0,2}\s*[为：:／/]|[上下左右中]图[为：:]?|图片[：:]|摄影[：:])")
+CAPTION = re.compile(r"^\s*(?:[▲△▼▽►]|图\s*\d{0,2}\s*[为：:／/]|[上下左右中]图[为：:]?|图片[：:]|摄影[：:])")
+# an item of a bulleted list (● 一项工作, ■ 另一项)
+LIST_ITEM = re.compile(r"^\s*[●•◆◇■□▪◎√]")
 EDITOR_NOTE = re.compile(r"^\s*(?:【\s*[编編]者按\s*】|[编編]者按\s*[：:]|[编編]者按(?=\s|$))\s*[：:]?\s*")
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|──|—|--|－－)")
 # sentence-final punctuation: a line ending with it can end a paragraph; a title never does

@@ -214,3 +214,17 @@ def test_subheads_of_a_text_without_contents_are_never_a_silent_split(tmp_path):
     if [x.title for x in got.articles] != [x.title for x in spec.articles]:
         assert "subhead_run" in got.quality.flags
         assert any("subheads stay in their article" in w for w in got.warnings)
+
+
+def test_bulleted_items_are_never_titles():
+    got = issue("【协会动态】", "协会部署下半年工作", news("会议明确了三项重点工作："), "● 推进会员服务平台上线", news("平台将于年底前上线运行。"))
+    (a,) = got.articles
+    assert "● 推进会员服务平台上线" in a.text
+
+
+def test_a_section_over_more_articles_than_the_genre_prints_is_a_warning():
+    items = []
+    for n in range(14):
+        items += [f"第{n + 1}号简讯标题写在这里", news(f"第{n + 1}号简讯的正文{'。' * (n % 3)}写在这里。")]
+    got = issue("【简讯】", *items)
+    assert "section_spread" in got.quality.flags

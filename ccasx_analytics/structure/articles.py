@@ -126,8 +126,8 @@ def articles_from_typography(
 
 def never_a_title(text: str) -> bool:
     """Lines the genre prints in title position that are never titles: a date on its own
-    line (a diary entry's head) and a photo caption."""
-    return bool(P.DATE_LINE.match(text) or P.CAPTION.match(text))
+    line (a diary entry's head), a photo caption and a bulleted list item."""
+    return bool(P.DATE_LINE.match(text) or P.CAPTION.match(text) or P.LIST_ITEM.match(text))
 
 
 def label_not_bar(name: str, toc: Sequence[TocEntry], followed_by_article: bool) -> bool:

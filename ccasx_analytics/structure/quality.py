@@ -28,6 +28,9 @@ SHORT_SHARE_LIMIT = 0.3
 TOC_SLACK = 2
 # the genre prints one to three articles a page; a column of briefs reaches about four
 ARTICLES_PER_PAGE_LIMIT = 4.0
+# without a contents list, the most articles one section holds in the genre (a column of
+# briefs); more means a label inside an article was taken for a section over the rest
+SECTION_SPREAD_LIMIT = 12
 # articles in a row under one section with no byline until the last one: an article cut
 # at its subheads (each piece ends where the next subhead begins, only the last carries
 # the byline)
@@ -82,6 +85,8 @@ def parse_quality(
         in_toc = listed.get(N.comparable(name), 0)
         if toc_sections and in_toc and count > in_toc + TOC_SLACK:
             flag("section_spread", f"【{name}】 holds {count} articles where the table of contents lists {in_toc} under it")
+        elif not toc_sections and count > SECTION_SPREAD_LIMIT:
+            flag("section_spread", f"【{name}】 holds {count} articles, more than a section of the genre holds without a contents list")
     if unsupported:
         flag("sections_not_in_contents",
              f"{len(unsupported)} section(s) are not named in the table of contents: " + "、".join(f"【{s}】" for s in unsupported))
