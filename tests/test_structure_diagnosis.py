@@ -228,3 +228,16 @@ def test_a_section_over_more_articles_than_the_genre_prints_is_a_warning():
         items += [f"第{n + 1}号简讯标题写在这里", news(f"第{n + 1}号简讯的正文{'。' * (n % 3)}写在这里。")]
     got = issue("【简讯】", *items)
     assert "section_spread" in got.quality.flags
+
+
+def test_a_contents_list_may_name_a_section_twice():
+    got = issue(
+        "目  录", "【专题】", "县域数字化的几点观察", "【简讯】", "协会召开秘书长办公会", "【专题】", "乡村网络的新变化",
+        "【专题】", "县域数字化的几点观察", news("县域是数字化的主战场。"),
+        "【简讯】", "协会召开秘书长办公会", news("会议研究了下半年重点工作。"),
+        "【专题】", "乡村网络的新变化", news("乡村网络这几年变化很大。"),
+    )
+    assert [(a.section, a.title) for a in got.articles] == [
+        ("专题", "县域数字化的几点观察"), ("简讯", "协会召开秘书长办公会"), ("专题", "乡村网络的新变化"),
+    ]
+    assert len(got.meta.toc) == 3
