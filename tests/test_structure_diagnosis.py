@@ -241,3 +241,26 @@ def test_a_contents_list_may_name_a_section_twice():
         ("专题", "县域数字化的几点观察"), ("简讯", "协会召开秘书长办公会"), ("专题", "乡村网络的新变化"),
     ]
     assert len(got.meta.toc) == 3
+
+
+def test_in_a_pdf_labels_dates_and_captions_stay_inside_their_articles(tmp_path):
+    import pdf_factory
+    from pdf_factory import ArticleSpec, IssueSpec
+
+    from ccasx_analytics.parse import parse_file
+
+    long = "协会组织会员单位开展通信设施保护宣传，走进社区、学校和企业，发放宣传资料，解答群众关心的问题。"
+    spec = IssueSpec(
+        toc=False,
+        articles=[
+            ArticleSpec("工作日志", "秘书处九月工作纪要", ["9月3日", long, "9月18日—19日", long, "▲ 宣传活动现场"]),
+            ArticleSpec("通知公告", "关于举办通信工程监理培训班的通知", [long, "【培训内容】", long, "【报名方式】", long],
+                        authors=["林海"]),
+        ],
+    )
+    got = parse_file(pdf_factory.render_issue(spec, tmp_path / "labels.pdf"))
+    assert [(a.section, a.title) for a in got.articles] == [
+        ("工作日志", "秘书处九月工作纪要"), ("通知公告", "关于举办通信工程监理培训班的通知"),
+    ]
+    assert "9月18日—19日" in got.articles[0].text and "▲ 宣传活动现场" in got.articles[0].text
+    assert "【培训内容】" in got.articles[1].text and "【报名方式】" in got.articles[1].text
