@@ -264,3 +264,11 @@ def test_in_a_pdf_labels_dates_and_captions_stay_inside_their_articles(tmp_path)
     ]
     assert "9月18日—19日" in got.articles[0].text and "▲ 宣传活动现场" in got.articles[0].text
     assert "【培训内容】" in got.articles[1].text and "【报名方式】" in got.articles[1].text
+
+
+def test_an_issue_far_denser_than_the_corpus_median_is_doubted():
+    from ccasx_analytics.structure.quality import denser_than_corpus
+
+    doubts = denser_than_corpus({"a": 1.2, "b": 1.5, "c": 1.0, "d": 1.4, "e": 6.0, "f": None})
+    assert list(doubts) == ["e"] and "rule: titles need evidence" in doubts["e"]
+    assert denser_than_corpus({"a": 1.0, "b": 9.0}) == {}  # too few issues to have a median

@@ -10,8 +10,9 @@ wrong the issue gets warnings that name the rule which did not fit, so that its 
 """
 from __future__ import annotations
 
+import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .. import normalize as N
 from ..records import Article, ParseQuality, TocEntry
@@ -31,6 +32,10 @@ ARTICLES_PER_PAGE_LIMIT = 4.0
 # without a contents list, the most articles one section holds in the genre (a column of
 # briefs); more means a label inside an article was taken for a section over the rest
 SECTION_SPREAD_LIMIT = 12
+# against the other issues of a build: this many times the corpus's median articles per
+# page, over at least this many issues with known pages, is an issue cut where others were not
+CORPUS_DENSITY_FACTOR = 2.5
+CORPUS_MIN_ISSUES = 5
 # articles in a row under one section with no byline until the last one: an article cut
 # at its subheads (each piece ends where the next subhead begins, only the last carries
 # the byline)
@@ -124,6 +129,21 @@ RULES = {
     "sections_not_in_contents": "sections are bars between articles",
     "subhead_run": "subheads stay in their article",
 }
+
+
+def denser_than_corpus(per_page: Mapping[str, float | None]) -> dict[str, str]:
+    """Warnings for the issues (by key) cut into far more articles per page than the
+    median of all of them."""
+    known = [v for v in per_page.values() if v]
+    if len(known) < CORPUS_MIN_ISSUES:
+        return {}
+    median = statistics.median(known)
+    return {
+        key: f"{v:g} articles per page, {v / median:.1f} times the median of the {len(known)} issues built with it"
+        f" (rule: {RULES['articles_per_page']})"
+        for key, v in per_page.items()
+        if v and v > CORPUS_DENSITY_FACTOR * median
+    }
 
 
 def _listed(title: str, keys: dict[str, TocEntry]) -> bool:
