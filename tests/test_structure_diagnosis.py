@@ -272,3 +272,10 @@ def test_an_issue_far_denser_than_the_corpus_median_is_doubted():
     doubts = denser_than_corpus({"a": 1.2, "b": 1.5, "c": 1.0, "d": 1.4, "e": 6.0, "f": None})
     assert list(doubts) == ["e"] and "rule: titles need evidence" in doubts["e"]
     assert denser_than_corpus({"a": 1.0, "b": 9.0}) == {}  # too few issues to have a median
+
+
+def test_a_main_recipient_line_opens_the_closing_block():
+    got = issue("【协会动态】", "协会召开理事会", news("理事会审议了年度工作报告。") + "（林海）",
+                "主送：省通信管理局", "抄送：各会员单位", "责任编辑：宋佳")
+    (a,) = got.articles
+    assert got.meta.closing[0] == ("主送", "省通信管理局") and "主送" not in a.text
