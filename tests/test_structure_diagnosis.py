@@ -279,3 +279,41 @@ def test_a_main_recipient_line_opens_the_closing_block():
                 "主送：省通信管理局", "抄送：各会员单位", "责任编辑：宋佳")
     (a,) = got.articles
     assert got.meta.closing[0] == ("主送", "省通信管理局") and "主送" not in a.text
+
+
+def test_a_pdf_masthead_number_above_the_date_and_a_vertical_contents_heading(tmp_path):
+    import pdf_factory
+    from reportlab.pdfgen import canvas
+
+    from ccasx_analytics.parse import parse_file
+
+    pdf_factory._register_font(pdf_factory.FONT)
+    path, top = tmp_path / "bulletin.pdf", 841.89
+    c = canvas.Canvas(str(path), pagesize=(595.27, top))
+
+    def text(x: float, y: float, size: float, s: str) -> None:
+        c.setFont(pdf_factory.FONT, size)
+        c.drawString(x, top - y, s)
+
+    text(150, 70, 24, "通信工作简报")
+    text(270, 100, 14, "412")
+    text(245, 120, 11, "2023年9月")
+    for k, ch in enumerate("本期目录"):  # the heading stands beside the entries, one character a row
+        text(60, 170 + k * 18, 14, ch)
+    for k, entry in enumerate(["【工作动态】", "全省通信业务收入稳步增长", "【行业管理】", "我省开展电信市场秩序专项整治"]):
+        text(100, 170 + k * 16, 10.5, entry)
+    y = 270
+    for bar, title, body in (
+        ("【工作动态】", "全省通信业务收入稳步增长", "今年以来，全省通信行业坚持稳中求进，各项业务保持平稳增长，为全省经济社会发展提供了有力支撑。"),
+        ("【行业管理】", "我省开展电信市场秩序专项整治", "为规范电信市场经营行为，省通信管理局部署开展为期三个月的专项整治，重点查处违规发展用户等问题。"),
+    ):
+        text(60, y, 14, bar)
+        text(60, y + 28, 18, title)
+        for i in range(0, len(body), 44):
+            text(81 if i == 0 else 60, y + 54 + i // 44 * 17, 10.5, body[i:i + 44])
+        y += 130
+    c.save()
+    got = parse_file(path)
+    assert got.meta.issue_no == 412 and got.meta.issue_date.month == 9
+    assert [a.title for a in got.articles] == ["全省通信业务收入稳步增长", "我省开展电信市场秩序专项整治"]
+    assert len(got.meta.toc) == 2

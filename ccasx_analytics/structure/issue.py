@@ -121,18 +121,31 @@ def merged_section_bars(lines: Sequence[Line], skip: frozenset[int] = frozenset(
 
 def merged_vertical_headings(lines: Sequence[Line]) -> list[Line]:
     """A contents heading set vertically, one character a line (本 / 期 / 目 / 录), becomes
-    one line again; other runs of one-character lines are left alone."""
+    one line again.  In a PDF the contents entries beside it come between its characters
+    in reading order: the characters are those standing alone in one column (same left
+    edge) on the following lines.  Other one-character lines are left alone."""
     out: list[Line] = []
-    k = 0
-    while k < len(lines):
-        run = k
-        while run < len(lines) and len(lines[run].text) == 1 and lines[run].page == lines[k].page and run - k < 4:
-            run += 1
-        joined = "".join(ln.text for ln in lines[k:run])
-        if run - k >= 2 and P.TOC_HEADING.match(joined):
-            out.append(replace(lines[k], text=joined))
-            k = run
+    taken: set[int] = set()
+    for k, ln in enumerate(lines):
+        if k in taken:
             continue
-        out.append(lines[k])
-        k += 1
+        if len(ln.text) == 1:
+            chars = [k]
+            for j in range(k + 1, min(len(lines), k + 16)):
+                if len(chars) == 4 or lines[j].page != ln.page:
+                    break
+                nx = lines[j]
+                stacked = nx.x0 is None or ln.x0 is None or abs(nx.x0 - ln.x0) < 2
+                if len(nx.text) == 1 and stacked:
+                    chars.append(j)
+                elif nx.x0 is None:
+                    break  # text: the characters stand on consecutive lines
+            for n in range(len(chars), 1, -1):
+                if P.TOC_HEADING.match("".join(lines[j].text for j in chars[:n])):
+                    out.append(replace(ln, text="".join(lines[j].text for j in chars[:n])))
+                    taken.update(chars[:n])
+                    break
+            if k in taken:
+                continue
+        out.append(ln)
     return out
