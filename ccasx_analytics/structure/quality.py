@@ -27,8 +27,8 @@ SHORT_SHARE_LIMIT = 0.3
 # articles beyond the contents list's entries that a cover story and an unlisted notice
 # explain; more means the cut does not follow the issue's own list
 TOC_SLACK = 2
-# the genre prints one to three articles a page; a column of briefs reaches about four
-ARTICLES_PER_PAGE_LIMIT = 4.0
+# the genre prints one to three articles a page; a page of briefs reaches about five
+ARTICLES_PER_PAGE_LIMIT = 5.0
 # without a contents list, the most articles one section holds in the genre (a column of
 # briefs); more means a label inside an article was taken for a section over the rest
 SECTION_SPREAD_LIMIT = 12
