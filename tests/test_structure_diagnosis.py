@@ -317,3 +317,12 @@ def test_a_pdf_masthead_number_above_the_date_and_a_vertical_contents_heading(tm
     assert got.meta.issue_no == 412 and got.meta.issue_date.month == 9
     assert [a.title for a in got.articles] == ["全省通信业务收入稳步增长", "我省开展电信市场秩序专项整治"]
     assert len(got.meta.toc) == 2
+
+
+def test_after_a_byline_a_title_may_fill_the_line():
+    long_title = "某某通信集团山西有限公司晋城分公司全力做好重大活动期间通信保障工作"
+    got = issue(
+        "【会员消息】", "甲公司开展技能比武", news("甲公司近日举办技能比武。") + " （林海）",
+        long_title[:32], long_title[32:], news("为确保重大活动期间通信畅通，该公司提前部署。"),
+    )
+    assert [a.title for a in got.articles] == ["甲公司开展技能比武", long_title]

@@ -306,8 +306,9 @@ def articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence[
             continue
         after_byline = prev is not None and ends_with_byline(prev)
         # a title the contents list word for word opens an article even after a body that
-        # ended without final punctuation (a phone number, a slogan)
-        if heading_at(k, long_ok=strong_context or listed(t)) and (
+        # ended without final punctuation (a phone number, a slogan); after a byline, which
+        # closes an article, a title may fill the line
+        if heading_at(k, long_ok=strong_context or listed(t) or after_byline) and (
             boundary(prev) or strong_context or after_byline or N.comparable(t) in keys
         ):
             group = [t]
