@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..records import ArticleMentions, ParsedIssue
+from ..records import ArticleMentions, ParsedIssue, ParseQuality
 from . import tables as T
 
 AUTHOR_SEP = "、"
@@ -55,10 +55,23 @@ def issue_row(facts: IssueFacts, parsed: ParsedIssue | None, *, with_articles: b
         "encoding": getattr(parsed, "encoding", None) if parsed else None,
         "n_pages": getattr(parsed, "n_pages", None) if parsed else None,
         "n_articles": len(parsed.articles) if parsed is not None and with_articles else 0,
+        **quality_columns(parsed.quality if parsed is not None else None),
         "status": facts.status,
         "message": facts.message,
         "duplicate_of": facts.duplicate_of,
         "closing": json.dumps([list(kv) for kv in meta.closing], ensure_ascii=False) if meta and meta.closing else None,
+    }
+
+
+def quality_columns(q: ParseQuality | None) -> dict:
+    """The issues table's parse-quality columns (null for a file that did not parse)."""
+    return {
+        "toc_entries": q.toc_entries if q else None,
+        "short_articles": q.short_articles if q else None,
+        "articles_per_page": q.articles_per_page if q else None,
+        "sections_not_in_contents": q.sections_not_in_contents if q else None,
+        "untitled_articles": q.untitled_articles if q else None,
+        "quality_flags": TERM_SEP.join(q.flags) if q and q.flags else None,
     }
 
 

@@ -25,6 +25,7 @@ from . import pool
 from . import tables as T
 from .cache import CacheKeys, ResultCache, default_cache_dir
 from .copies import file_facts
+from .corpus_checks import with_corpus_checks
 from .discovery import SourceFile, source_files
 from .rows import IssueFacts, article_rows, issue_row, mention_rows, sorted_frame
 from .worker import FileResult, FileTask, Stages, process_file, resolve
@@ -204,6 +205,7 @@ def build(
 
     t_rows = time.perf_counter()
     facts, keep = file_facts(sources, primary, results)
+    facts = with_corpus_checks(facts, keep, results)
     frames, facts = _tables(facts, keep, results)
     if unreadable:  # the stand-in key is no content hash: report none
         issues = frames["issues"]

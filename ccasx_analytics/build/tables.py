@@ -61,6 +61,14 @@ ISSUES = Schema(
         _c("encoding", "string", doc="detected encoding of a text file"),
         _c("n_pages", "Int64", doc="pages in the file (text files: pages marked in the text, else null)"),
         _c("n_articles", "Int64", doc="articles counted for this file (0 for failed files and duplicates)"),
+        # parse quality: a few plain figures the parser checks itself against; a rule that
+        # does not fit makes the status a warning and is named in message and quality_flags
+        _c("toc_entries", "Int64", doc="titles listed in the issue's table of contents (0 when it has none)"),
+        _c("short_articles", "Int64", doc="articles with no body or under 60 characters of body (pieces of a longer article?)"),
+        _c("articles_per_page", "float64", doc="articles per page (null for a text file without page marks)"),
+        _c("sections_not_in_contents", "Int64", doc="sections that a contents list naming the sections leaves out"),
+        _c("untitled_articles", "Int64", doc="text kept without a title (left over between the articles)"),
+        _c("quality_flags", "string", doc="the parse-quality rules that did not fit, '|'-joined; null when all fit"),
         _c("status", "string", False, allowed=STATUS_VALUES, doc="ok | warning | failed; a duplicate file is a warning with duplicate_of set"),
         _c("message", "string", doc="failure reason or warnings, '; '-joined"),
         _c("duplicate_of", "string", doc="issue_id of the file this one repeats"),
