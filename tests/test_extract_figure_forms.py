@@ -1,0 +1,155 @@
+"""Figures in every form the genre prints them: word ratios, halves, ranges, units, signs,
+unitless indicators, and the numbers that must stay out (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from ccasx_analytics.extract import extract_article
+
+from extract_helpers import article
+
+
+def figures(text: str):
+    return extract_article(article(text)).figures
+
+
+# text, raw, value, unit, qualifier, kind
+PROBES = [
+    # large and colloquial Chinese numerals
+    ("全年累计投资四万亿元用于建设。", "四万亿元", 4e12, "元", "exact", "money"),
+    ("规划总规模二十万亿元。", "二十万亿元", 2e13, "元", "exact", "money"),
+    ("带动产值一万五千亿元。", "一万五千亿元", 1.5e12, "元", "exact", "money"),
+    ("志愿者一万三人参与。", "一万三人", 13_000, "人", "exact", "count"),
+    ("新装宽带两千六户。", "两千六户", 2600, "户", "exact", "count"),
+    ("共走访一千零十二户家庭。", "一千零十二户", 1012, "户", "exact", "count"),
+    ("全县三千五百万元专项资金到位。", "三千五百万元", 35_000_000, "元", "exact", "money"),
+    ("覆盖全省八百六十个乡镇。", "八百六十个", 860, "个", "exact", "count"),
+    ("培训二十三个班组。", "二十三个", 23, "个", "exact", "count"),
+    ("全年办理业务二万三千余单。", "二万三千余单", 23_000, "单", "over", "count"),
+    ("购置设备壹佰台。", "壹佰台", 100, "台", "exact", "count"),
+    # mixed, full-width, spaced, signed
+    ("当月用户增加5万4千户。", "5万4千户", 54_000, "户", "exact", "count"),
+    ("年内发展3万4000户新用户。", "3万4000户", 34_000, "户", "exact", "count"),
+    ("一季度收入１２．５亿元。", "１２．５亿元", 1.25e9, "元", "exact", "money"),
+    ("项目投资2.5 亿元建成。", "2.5 亿元", 2.5e8, "元", "exact", "money"),
+    ("合同金额1,050,000,000元。", "1,050,000,000元", 1_050_000_000, "元", "exact", "money"),
+    ("话务量同比增长负3.9%。", "负3.9%", -3.9, "%", "exact", "percent"),
+    ("固话收入同比下降 -3.5%。", "-3.5%", -3.5, "%", "exact", "percent"),
+    # approximate forms
+    ("吸引游客十余万人次。", "十余万人次", 100_000, "人次", "over", "count"),
+    ("带动就业一千多万人。", "一千多万人", 10_000_000, "人", "over", "count"),
+    ("撬动社会投资数十亿元。", "数十亿元", 1e9, "元", "over", "money"),
+    # word forms of ratios
+    ("用户满意度达到百分之九十五。", "百分之九十五", 95, "%", "exact", "percent"),
+    ("差错率控制在千分之三以内。", "千分之三以内", 3, "‰", "at_most", "percent"),
+    ("约为百分之十二点五的用户选择续约。", "约为百分之十二点五", 12.5, "%", "approx", "percent"),
+    ("三分之一的基站完成改造。", "三分之一", 100 / 3, "%", "exact", "percent"),
+    ("老旧设备占比近两成。", "近两成", 20, "%", "approx", "percent"),
+    ("光纤用户占比超过七成。", "超过七成", 70, "%", "over", "percent"),
+    ("八成以上的村庄通了千兆。", "八成以上", 80, "%", "at_least", "percent"),
+    ("流量包限时七折优惠。", "七折", 70, "%", "exact", "percent"),
+    ("营业厅近半数已完成改造。", "近半数", 50, "%", "approx", "percent"),
+    ("参赛队伍过半来自基层。", "过半", 50, "%", "over", "percent"),
+    ("一半以上的机房完成节能改造。", "一半以上", 50, "%", "at_least", "percent"),
+    # units from the unit table
+    ("设备出口额120万美元。", "120万美元", 1_200_000, "美元", "exact", "money"),
+    ("募集资金3亿人民币。", "3亿人民币", 3e8, "元", "exact", "money"),
+    ("采购金额500万台币。", "500万台币", 5_000_000, "新台币", "exact", "money"),
+    ("参赛选手年满18周岁。", "18周岁", 18, "岁", "exact", "other"),
+    ("机房温度保持在25摄氏度。", "25摄氏度", 25, "℃", "exact", "other"),
+    ("运送物资300公斤。", "300公斤", 300, "公斤", "exact", "other"),
+    ("开通公交专线12路。", "12路", 12, "路", "exact", "count"),
+    ("调度算力约80万卡时。", "约80万卡时", 800_000, "卡时", "approx", "compute"),
+    ("完成订单640余单。", "640余单", 640, "单", "over", "count"),
+    ("处置风险号码1.2万余个。", "1.2万余个", 12_000, "个", "over", "count"),
+]
+
+
+@pytest.mark.parametrize("text, raw, value, unit, qualifier, kind", PROBES)
+def test_each_printed_form_is_read(text, raw, value, unit, qualifier, kind):
+    (f,) = figures(text)
+    assert (f.raw, f.unit, f.qualifier, f.kind) == (raw, unit, qualifier, kind)
+    assert f.value == pytest.approx(value)
+    assert text[f.start:f.end] == f.raw
+
+
+def test_no_probe_yields_a_wrong_value():
+    """A wrong number is worse than a missing one: across every probe, each figure read
+    has the expected value (a miss is reported by the test above, a wrong value here)."""
+    wrong = []
+    for text, raw, value, *_ in PROBES:
+        for f in figures(text):
+            if f.raw == raw and f.value != pytest.approx(value):
+                wrong.append((raw, f.value))
+            elif f.raw != raw and f.start < text.find(raw) + len(raw) and text.find(raw) < f.end:
+                wrong.append((raw, f.raw, f.value))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("text, raw, low, high, unit", [
+    ("新增就业岗位3至5万个。", "3至5万个", 30_000, 50_000, "个"),
+    ("计划投资5—10亿元。", "5—10亿元", 5e8, 1e9, "元"),
+    ("单户补贴1万—5万元。", "1万—5万元", 10_000, 50_000, "元"),
+    ("每次巡检耗时20~30分钟。", "20~30分钟", 20, 30, "分钟"),
+    ("每站配备2到3名维护人员。", "2到3名", 2, 3, "名"),
+    ("升级带宽5000至2万兆。", None, None, None, None),
+])
+def test_a_range_keeps_both_ends(text, raw, low, high, unit):
+    fs = [f for f in figures(text) if f.qualifier == "range"]
+    if raw is None:
+        assert fs == []
+        return
+    (f,) = fs
+    assert (f.raw, f.value, f.value_high, f.unit) == (raw, low, high, unit)
+
+
+@pytest.mark.parametrize("text, raw, value, qualifier", [
+    ("新建机房PUE降至1.25以下。", "1.25以下", 1.25, "at_most"),
+    ("园区平均PUE为1.38，较上年下降0.07。", "1.38", 1.38, "exact"),
+    ("设计WUE值低于1.1。", "1.1", 1.1, "at_most"),
+])
+def test_a_unitless_indicator_has_an_empty_unit(text, raw, value, qualifier):
+    f = figures(text)[0]
+    assert (f.raw, f.value, f.unit, f.qualifier, f.subject) == (raw, value, "", qualifier, raw and f.subject)
+    assert f.subject and f.subject.isascii()
+
+
+def test_a_later_change_of_the_indicator_is_read_too():
+    assert [f.value for f in figures("园区平均PUE为1.38，较上年下降0.07。")] == [1.38, 0.07]
+
+
+@pytest.mark.parametrize("text", [
+    "详见 https://www.example.cn/report?id=50%25&page=2 页面。",
+    "来信请寄 service2024@example.com 邮箱。",
+    "前三季度全省业务收入稳步增长。",
+    "前10个月新增用户持续增加。",
+    "全省50户以上行政村全部通光纤。",
+    "为60岁以上的老人开设课堂。",
+    "百户以上自然村实现覆盖。",
+    "每万人拥有基站数量持续提升。",
+    "开展二次核验工作。",
+    "PUE低于1.3的项目获得补贴。",
+    "这里着陆场地宽阔。",
+    "他们经过半年的努力。",
+    "这件事十分重要。",
+    "协会成员单位积极参与。",
+    "八路军总部旧址。",
+    "投资2023—2025年持续加大。",
+])
+def test_numbers_that_are_not_statistics_stay_out(text):
+    assert [f.raw for f in figures(text)] == []
+
+
+def test_a_measured_threshold_is_still_a_figure():
+    (f,) = figures("服务覆盖200千瓦及以下的用电企业。")
+    assert (f.value, f.unit, f.qualifier) == (200, "千瓦", "at_most")
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("全年完成订单640余单。", "订单"),
+    ("全省860个乡镇实现千兆覆盖。", "乡镇"),
+    ("光纤用户占比超过七成。", "光纤用户"),
+])
+def test_the_subject_is_what_is_counted(text, subject):
+    (f,) = figures(text)
+    assert f.subject is not None and subject in f.subject
