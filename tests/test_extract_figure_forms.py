@@ -149,7 +149,20 @@ def test_a_measured_threshold_is_still_a_figure():
     ("全年完成订单640余单。", "订单"),
     ("全省860个乡镇实现千兆覆盖。", "乡镇"),
     ("光纤用户占比超过七成。", "光纤用户"),
+    # the subject stands before the clause's predicate
+    ("今年以来全市宽带用户规模提升至86万户。", "宽带用户规模"),
+    ("故障处理时间由过去的4小时缩短至半小时。", "时间"),
+    ("网络时延可降低30%左右。", "网络时延"),
+    ("增速较上年提高2.4个百分点。", "增速"),
+    ("全省移动业务收入完成52.3亿元。", "移动业务收入"),
+    ("设备完好率保持在99.5%以上。", "完好率"),
+    ("开设“数字课堂”32期。", "数字课堂"),
 ])
 def test_the_subject_is_what_is_counted(text, subject):
     (f,) = figures(text)
     assert f.subject is not None and subject in f.subject
+
+
+def test_a_scope_word_alone_is_not_a_subject():
+    (f,) = figures("全省平均约为百分之六十。")
+    assert f.subject is None
