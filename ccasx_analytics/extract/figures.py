@@ -88,7 +88,8 @@ Found = tuple  # (start, end, value, unit, qualifier, kind, value_high[, subject
 
 def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
     blocked = [m.span() for m in P.BOOK_TITLE_RE.finditer(text)]
-    blocked += [m.span() for m in P.URL_OR_EMAIL_RE.finditer(text)]
+    if "@" in text or "www." in text or "://" in text:
+        blocked += [m.span() for m in P.URL_OR_EMAIL_RE.finditer(text)]
     sentences = sentence_spans(text)
     toks = tokens(text, res)
     found: list[Found] = []
@@ -96,9 +97,12 @@ def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
         fig = _figure_from_match(text, m, toks)
         if fig is not None:
             found.append(fig)
-    found += _ratio_words(text, toks)
-    found += _halves(text)
-    found += _indicators(text, sentences)
+    if "分之" in text:
+        found += _ratio_words(text, toks)
+    if "半" in text:
+        found += _halves(text)
+    if P.INDICATOR_RE.search(text):
+        found += _indicators(text, sentences)
     for m in P.RANK_RE.finditer(text):
         value = numerals.read_number(m.group("num"))
         if value is not None:

@@ -160,8 +160,11 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
     latin = [u for u in units if u[0].isascii()]
     unit = _alternation(units)
     mult = _alternation(MULTIPLIERS)
+    # every figure starts with a qualifier word, a sign or a numeral: a cheap first test
+    first = sorted({w[0] for w in PREFIX_QUALIFIERS} | set(CHINESE_NUMERAL_CHARS) | set("数几上负-−－"))
     return re.compile(
-        _PRE
+        f"(?=[\\d{re.escape(''.join(first))}])"
+        + _PRE
         + f"(?:(?P<lo>{NUMBER})(?P<lo_mult>{mult})?(?P<lo_unit>{unit})?\\s?"
         f"(?P<sep>{_alternation(RANGE_SEPARATORS)})\\s?)?"
         "(?P<sign>负|[-−－](?=\\d))?"
