@@ -171,14 +171,14 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         return None  # 50户以上行政村, 60岁以上老人: a threshold describing a noun
     vague = num[0] in "数几上" or num == "十几"
     if chinese and not vague:
-        if num in ("一", "〇", "零") and unit.factor == 1:
-            return None  # 一张自拍: counting one, not a statistic (一成 is ten percent)
+        if num in ("一", "〇", "零") and unit.factor == 1 and not m.group("pre"):
+            return None  # 一张自拍: counting one, not a statistic (一成 is ten percent, 近一吨 a quantity)
         if num == "二" and unit.kind == "count":
             return None  # 二次核验, 二级: counting says 两; 二 before a classifier is an ordinal
         if len(num) == 1 and num in P.CAPITAL_NUMERAL_CHARS:
             return None  # 着陆场: a capital numeral alone is a word, not a number
-        if after[:1] and after[0] in P.CHINESE_NUMERAL_CHARS:
-            return None  # 五个一, 一老一小
+        if after[:1] and after[0] in P.CHINESE_NUMERAL_CHARS and not (unit_text == "块" and P.DIMES_AFTER_RE.match(after)):
+            return None  # 五个一, 一老一小 (十块三毛 is a sum of money)
         if before in P.OPENING_QUOTES:
             return None  # slogans: “四个意识”, “两个维护”, “六稳”
         if unit_text == "期":
@@ -194,9 +194,15 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         return None  # phone numbers and account numbers: long digits with no grouping
     if not chinese and len(num) > 4 and num[-4:].isdigit() and "万" in num and unit_text == "年":
         return None  # 3万2025年: a number followed by a year
+    if unit_text == "个" and after.startswith("半"):
+        return None  # 两个半小时: the unit is after the half, not a count of 个
     qualifier = "exact"
     range_pair = numerals.adjacent_digits_range(num) if chinese else None
-    if vague:
+    discount = unit_text == "折" and len(num) == 2 and all(ch in numerals.DIGITS for ch in num)
+    if discount:
+        value = float(numerals.DIGITS[num[0]] * 10 + numerals.DIGITS[num[1]]) / 10  # 八五折 -> 85 %
+        range_pair = None
+    elif vague:
         value = numerals.read_number(num[-1] if num != "十几" else "十")
         qualifier = "approx" if num[0] == "上" else "over"
     elif range_pair:
@@ -206,7 +212,16 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     if value is None:
         return None
     if m.group("sign"):
-        value = -value
+        value = -value  # 负3.9%, -3.5%, 零下5摄氏度
+    end = m.end("post") if m.group("post") else u_end
+    money_unit = None
+    dimes = P.DIMES_AFTER_RE.match(after) if unit_text == "块" and not m.group("post") else None
+    if dimes:  # 十块三毛 -> 10.3 元
+        value += (numerals.read_number(dimes.group(1)) or 0) / 10
+        end, money_unit = u_end + dimes.end(), unit_table()["块钱"]
+    elif not m.group("post") and unit.kind not in ("count", "percent") and P.HALF_AFTER_UNIT_RE.match(after):
+        value += 0.5  # 两米半
+        end = u_end + 1
     mult = _scale(m.group("mult"))
     value *= mult
     if m.group("approx1") or m.group("approx2"):
@@ -225,7 +240,7 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     else:
         value *= unit.factor
     start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else first
-    end = m.end("post") if post else u_end
+    unit = money_unit or unit
     return (start, end, float(value), unit.reported, qualifier, unit.kind, value_high)
 
 

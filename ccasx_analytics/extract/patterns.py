@@ -161,13 +161,13 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
     unit = _alternation(units)
     mult = _alternation(MULTIPLIERS)
     # every figure starts with a qualifier word, a sign or a numeral: a cheap first test
-    first = sorted({w[0] for w in PREFIX_QUALIFIERS} | set(CHINESE_NUMERAL_CHARS) | set("数几上负-−－"))
+    first = sorted({w[0] for w in PREFIX_QUALIFIERS} | set(CHINESE_NUMERAL_CHARS) | set("数几上负零-−－"))
     return re.compile(
         f"(?=[\\d{re.escape(''.join(first))}])"
         + _PRE
         + f"(?:(?P<lo>{NUMBER})(?P<lo_mult>{mult})?(?P<lo_unit>{unit})?\\s?"
         f"(?P<sep>{_alternation(RANGE_SEPARATORS)})\\s?)?"
-        "(?P<sign>负|[-−－](?=\\d))?"
+        "(?P<sign>负|零下|[-−－](?=\\d))?"
         f"(?P<num>{NUMBER})"
         r"(?P<approx1>余|多)?"
         # a text layer may keep a space before the scale too: 2.5 亿元
@@ -178,6 +178,11 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
         + _POST
     )
 
+
+# 十块三毛: a colloquial sum, 块 then 毛/角 (tenths of a yuan)
+DIMES_AFTER_RE = re.compile(f"^([{CHINESE_DIGITS}\\d])[毛角](?:钱)?")
+# 两米半: half a unit more, 半 after the unit and before no other word
+HALF_AFTER_UNIT_RE = re.compile(f"^半(?![{HAN}])")
 
 # Word forms of ratios: 百分之三十, 千分之五, 三分之一 (a percentage, ‰, or a fraction in %)
 RATIO_WORD_RE = re.compile(
