@@ -9,7 +9,8 @@ percent — and a guard for classifiers that also begin ordinary words).  Units 
 printed (千瓦, EFLOPS, 人次), with 万/亿/千/百 multiplied out (3000余万元 -> 30000000 元);
 "N大X" counts N of X and is reported with the unit 个.  A range (3至5万人) keeps both ends:
 ``value`` the lower, ``value_high`` the upper, qualifier ``range``; two neighbouring
-Chinese digits (三四十发) are "thirty or forty": the midpoint, approx.
+Chinese digits (三四十发) are "thirty or forty": the midpoint, approx.  A growth stated as a
+multiple (增长近一倍) is a growth in percent (one 倍 is 100 %); 千分之 and ‰ stay in ‰.
 
 Not statistics: dates (8月22日—24日, 2025年3月底), years, anniversaries (80周年),
 ordinals and issue numbers (第16期), periods (前两个月), version numbers and network
@@ -241,6 +242,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         value *= unit.factor
     start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else first
     unit = money_unit or unit
+    if unit_text == "倍" and P.GROWTH_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
+        return (start, end, float(value) * 100, "%", qualifier, "percent", None if value_high is None else value_high * 100)
     return (start, end, float(value), unit.reported, qualifier, unit.kind, value_high)
 
 

@@ -179,6 +179,8 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
     )
 
 
+# 增长近一倍: a growth stated as a multiple is a growth in percent (one 倍 = 100 %)
+GROWTH_BEFORE_RE = re.compile(r"(?:增长|提高|提升|增加|上升|扩大)了?$")
 # 十块三毛: a colloquial sum, 块 then 毛/角 (tenths of a yuan)
 DIMES_AFTER_RE = re.compile(f"^([{CHINESE_DIGITS}\\d])[毛角](?:钱)?")
 # 两米半: half a unit more, 半 after the unit and before no other word
