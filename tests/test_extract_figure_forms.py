@@ -151,6 +151,8 @@ def test_a_later_change_of_the_indicator_is_read_too():
     "协会成员单位积极参与。",
     "八路军总部旧址。",
     "维修用了两个半小时。",
+    "开通7×24小时客服。",
+    "执行GB/T 1234-2019标准，拨打12345热线。",
     "投资2023—2025年持续加大。",
 ])
 def test_numbers_that_are_not_statistics_stay_out(text):

@@ -78,8 +78,8 @@ _QUOTES = frozenset("“”\"'‘’")
 # words that set a scope in front of a subject: 全省|电信业务收入
 _SCOPE_WORDS = frozenset({"全省", "全市", "全国", "全县", "全区", "全网", "全年", "今年", "去年", "同期", "当年", "目前"})
 # What a figure's start may not follow: a Latin letter or digit or a joining sign
-# (FP16, 3+8+24, 2.0.1, 12:30, a@b)
-_GLUED_BEFORE = frozenset(".+-/:@_")
+# (FP16, 3+8+24, 2.0.1, 12:30, a@b, 7×24小时: a service window, not a duration measured)
+_GLUED_BEFORE = frozenset(".+-/:@_×*")
 # what makes a duration a period of the calendar: 前两个月, 前10天 (but 提前3天, 目前)
 _PERIOD_BEFORE = "前"
 _NOT_PERIOD_BEFORE = frozenset("提之以目此当空向眼面跟超")
@@ -138,7 +138,7 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     chinese = not num[0].isdigit()
     before = text[max(0, first - 1):first]
     after = text[u_end:u_end + 6]
-    if before and before.isascii() and (before.isalnum() or before in _GLUED_BEFORE):
+    if before and ((before.isascii() and before.isalnum()) or before in _GLUED_BEFORE):
         return None  # FP16, 3+8+24, 2.0.1, 12:30, a@b
     if before == "第" or (m.group("pre") is None and text[max(0, first - 1):first] == "第"):
         return None  # ordinals and issue numbers: 第16期, 第五分校
