@@ -220,12 +220,15 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     if dimes:  # 十块三毛 -> 10.3 元
         value += (numerals.read_number(dimes.group(1)) or 0) / 10
         end, money_unit = u_end + dimes.end(), unit_table()["块钱"]
-    elif not m.group("post") and unit.kind not in ("count", "percent") and P.HALF_AFTER_UNIT_RE.match(after):
-        value += 0.5  # 两米半
+    elif not m.group("post") and unit.kind != "count" and (unit.kind != "percent" or unit.factor != 1) \
+            and P.HALF_AFTER_UNIT_RE.match(after):
+        value += 0.5  # 两米半, 两成半
         end = u_end + 1
     mult = _scale(m.group("mult"))
     value *= mult
-    if m.group("approx1") or m.group("approx2"):
+    if m.group("approx1") == "来":
+        qualifier = "approx"  # 二十来人: about twenty
+    elif m.group("approx1") or m.group("approx2"):
         qualifier = "over"
     pre = m.group("pre")
     if pre and P.PREFIX_QUALIFIERS[pre] != "exact":

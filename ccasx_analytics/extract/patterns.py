@@ -169,7 +169,7 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
         f"(?P<sep>{_alternation(RANGE_SEPARATORS)})\\s?)?"
         "(?P<sign>负|零下|[-−－](?=\\d))?"
         f"(?P<num>{NUMBER})"
-        r"(?P<approx1>余|多)?"
+        r"(?P<approx1>余|多|来)?"  # 3000余万, 十多人, 二十来人
         # a text layer may keep a space before the scale too: 2.5 亿元
         f"(?:(?<=\\d) (?=(?:{mult})))?(?P<mult>{mult})?"
         r"(?P<approx2>余|多)?"
