@@ -27,8 +27,9 @@ newsletter prints, and so would have been a second reader beside this one.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from . import patterns as P
 
 DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
@@ -46,8 +47,6 @@ SIGNS = frozenset("负-−－")
 CHINESE_DIGIT_CHARS = "".join(DIGITS)
 CHINESE_NUMERAL_CHARS = CHINESE_DIGIT_CHARS + "".join(SMALL_POWERS) + "".join(SCALES)
 
-_ARABIC = re.compile(r"^(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?$")
-_ARABIC_PREFIX = re.compile(r"\d+(?:[.．]\d+)?")
 
 
 @lru_cache(maxsize=4096)
@@ -59,7 +58,7 @@ def read_number(text: str) -> float | None:
     if text[0] in SIGNS:
         value = read_number(text[1:])
         return None if value is None else -value
-    if _ARABIC.match(text):
+    if P.ARABIC_NUMERAL.match(text):
         return float(text.replace(",", "").replace("，", "").replace("．", "."))
     if "点" in text:  # 二点五, 十二点零五
         whole, _, frac = text.partition("点")
@@ -109,7 +108,7 @@ def _section(text: str) -> float | None:
     i = 0
     while i < len(text):
         ch = text[i]
-        arabic = _ARABIC_PREFIX.match(text, i)
+        arabic = P.ARABIC_NUMERAL_PART.match(text, i)
         if arabic:
             if digit is not None:
                 return None

@@ -188,3 +188,14 @@ def test_the_subject_is_what_is_counted(text, subject):
 def test_a_scope_word_alone_is_not_a_subject():
     (f,) = figures("全省平均约为百分之六十。")
     assert f.subject is None
+
+
+def test_the_unit_table_names_only_known_kinds_and_guards():
+    from ccasx_analytics.build.tables import FIGURE_KINDS
+    from ccasx_analytics.extract.figures import unit_table
+
+    units = unit_table()
+    assert {"元", "%", "个", "成", "美元", "摄氏度"} <= set(units)
+    assert {u.kind for u in units.values()} <= set(FIGURE_KINDS)
+    assert {u.guard for u in units.values()} <= {"", "word", "arabic"}
+    assert all(u.factor > 0 for u in units.values())

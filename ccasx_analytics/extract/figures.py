@@ -23,6 +23,7 @@ sayings that weigh one against many (一次胜过十次说教).
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,13 +49,10 @@ class Unit:
 
 @lru_cache(maxsize=1)
 def unit_table() -> dict[str, Unit]:
-    rows = (RESOURCES_DIR / "units.csv").read_text(encoding="utf-8").splitlines()[1:]
-    out = {}
-    for row in rows:
-        if row.strip():
-            printed, reported, kind, factor, guard = (row.split(",") + [""])[:5]
-            out[printed] = Unit(printed, reported, kind, float(factor), guard.strip())
-    return out
+    """``resources/units.csv`` by printed unit (columns unit, reported, kind, factor, guard)."""
+    with (RESOURCES_DIR / "units.csv").open(encoding="utf-8", newline="") as f:
+        return {r["unit"]: Unit(r["unit"], r["reported"], r["kind"], float(r["factor"]), (r["guard"] or "").strip())
+                for r in csv.DictReader(f)}
 
 
 @lru_cache(maxsize=1)
