@@ -179,7 +179,9 @@ def test_a_measured_threshold_is_still_a_figure():
     ("全省移动业务收入完成52.3亿元。", "移动业务收入"),
     ("设备完好率保持在99.5%以上。", "完好率"),
     ("开设“数字课堂”32期。", "数字课堂"),
+    ("算力占比提高到四成以上。", "算力占比"),
 ])
+
 def test_the_subject_is_what_is_counted(text, subject):
     (f,) = figures(text)
     assert f.subject is not None and subject in f.subject
@@ -199,3 +201,14 @@ def test_the_unit_table_names_only_known_kinds_and_guards():
     assert {u.kind for u in units.values()} <= set(FIGURE_KINDS)
     assert {u.guard for u in units.values()} <= {"", "word", "arabic"}
     assert all(u.factor > 0 for u in units.values())
+
+
+def test_a_second_figure_of_one_unit_counts_what_the_first_did():
+    fs = figures("协会理事单位由年初的52家增至61家，新增9家。")
+    assert [f.raw for f in fs][:2] == ["52家", "61家"]
+    assert fs[0].subject and "理事单位" in fs[0].subject and fs[1].subject == fs[0].subject
+
+
+def test_a_noun_fused_with_the_classifier_is_the_subject():
+    (f,) = figures("一个人能照看8个棚。")
+    assert f.subject == "棚" or (f.subject and f.subject.endswith("棚"))

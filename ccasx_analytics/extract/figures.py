@@ -71,7 +71,8 @@ _SUBJECT_SKIP = frozenset({"可达", "降至", "降低", "位居", "位列", "�
 # Words between a subject and its figure: verbs, adverbs, prepositions, particles, time words
 _PREDICATE_FLAGS = frozenset({"vd", "d", "p", "ul", "uj", "uz", "ug", "zg", "t", "a", "ad"})
 # verbs between a subject and its figure that say "can / has / falls": 时延|可|降低
-_PREDICATE_VERBS = frozenset({"可", "能", "将", "会", "有", "降", "升", "还降", "下降", "上升", "提高到", "降低到", "缩短到", "提前"})
+_PREDICATE_VERBS = frozenset({"可", "能", "将", "会", "有", "降", "升", "还降", "下降", "上升", "提高到", "降低到", "缩短到", "提前",
+                              "到", "至", "在"})
 _QUOTES = frozenset("“”\"'‘’")
 # words that set a scope in front of a subject: 全省|电信业务收入
 _SCOPE_WORDS = frozenset({"全省", "全市", "全国", "全县", "全区", "全网", "全年", "今年", "去年", "同期", "当年", "目前"})
@@ -116,8 +117,10 @@ def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
             continue
         s_start, s_end = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
         subject = named[0] if named else _subject(text, toks, start, end, unit, s_start, s_end)
-        if subject is None and previous is not None and text[previous.end:start] in ("、", "，", "和", "及"):
-            subject = previous.subject  # 社会公众23批次、超1500人次
+        between = text[previous.end:start] if previous is not None else ""
+        if subject is None and previous is not None and (
+                between in ("、", "，", "和", "及") or (previous.unit == unit and _continues(between))):
+            subject = previous.subject  # 社会公众23批次、超1500人次; 由年初的146家增至163家
         fig = Figure(value=value, unit=unit, raw=text[start:end], qualifier=qualifier, subject=subject,
                      kind=kind, sentence=text[s_start:s_end].strip(), start=start, end=end,
                      value_high=value_high)
@@ -377,6 +380,10 @@ def _subject(text: str, toks: tuple[Token, ...], start: int, end: int, unit: str
     """What is counted: the noun phrase right after the figure (56个项目, 1060平方米展陈空间),
     else the one before it (诉求754件, 智能算力规模达748EFLOPS)."""
     after = [t for t in toks if end <= t.start < s_end]
+    across = next((t for t in toks if t.start < end < t.end), None)
+    if across is not None and across.flag.startswith("n"):
+        # 6个棚 tokenized 6|个棚: the noun is the part after the figure
+        after.insert(0, Token(across.word[end - across.start:], "n", end, across.end))
     if after and after[0].word == "的":
         after = after[1:]
     if after and after[0].start <= end + 1:
@@ -405,6 +412,15 @@ def _subject(text: str, toks: tuple[Token, ...], start: int, end: int, unit: str
     return _subject_before_predicate(before, popped)
 
 
+def _continues(between: str) -> bool:
+    """Only joining marks and predicate words between two figures of one unit: the second
+    counts what the first did (23批次、超1500人次; 146家增至163家; 新建1.2万个，累计达到8.6万个)."""
+    rest = between.strip("、，,和及 ")
+    for word in sorted(_SUBJECT_SKIP | _PREDICATE_VERBS | _SCOPE_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(between) <= 12 and rest.strip("、，,和及 由到至了在") == ""
+
+
 def _nominal(t: Token) -> bool:
     """A noun, or a word made a noun by its ending whatever its tag (完好率, 用电量)."""
     return t.flag in _NOUN_FLAGS or t.word in _NOMINAL_ENDINGS or (len(t.word) >= 2 and t.word[-1] in _NOMINAL_ENDINGS)
@@ -430,7 +446,9 @@ def _subject_before_predicate(before: list[Token], skipped: int) -> str | None:
         t = before[i]
         nominal = _nominal(t)
         # 增速|较上年提高, 收入|完成: a verb heading the phrase is a noun here
-        verb_as_noun = t.flag.startswith("v") and len(t.word) >= 2 and (not run or run[0].word in _NOMINAL_ENDINGS)
+        # (a one-character verb too before a one-character ending: 占|比)
+        verb_as_noun = t.flag.startswith("v") and (len(t.word) >= 2 or len(run) == 1) and (
+            not run or run[0].word in _NOMINAL_ENDINGS)
         if not (nominal or verb_as_noun) or len(run) >= 4 or sum(len(x.word) for x in run) + len(t.word) > 8:
             break
         run.insert(0, t)
