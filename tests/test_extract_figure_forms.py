@@ -181,7 +181,6 @@ def test_a_measured_threshold_is_still_a_figure():
     ("开设“数字课堂”32期。", "数字课堂"),
     ("算力占比提高到四成以上。", "算力占比"),
 ])
-
 def test_the_subject_is_what_is_counted(text, subject):
     (f,) = figures(text)
     assert f.subject is not None and subject in f.subject
