@@ -461,11 +461,15 @@ def _subject_before_predicate(before: list[Token], skipped: int) -> str | None:
 
 def _right_noun_phrase(after: list[Token]) -> str:
     run: list[Token] = []
-    for t in after:
+    for i, t in enumerate(after):
         # jieba tags some nouns' first halves as adverbs (互动|体验区): a two-character
         # adverb may continue the phrase as long as a noun ends it
         adverb_in_noun = t.flag == "d" and len(t.word) > 1
-        stop = t.flag in _RIGHT_STOP_FLAGS and not adverb_in_noun
+        # a verb modifying the noun right after it (省级|示范|项目), before any noun
+        following = after[i + 1] if i + 1 < len(after) else None
+        verb_modifier = (t.flag == "v" and len(t.word) == 2 and following is not None and following.flag in ("n", "nz")
+                         and not any(x.flag.startswith("n") for x in run))
+        stop = t.flag in _RIGHT_STOP_FLAGS and not adverb_in_noun and not verb_modifier
         if stop or t.word in _SUBJECT_SKIP or sum(len(x.word) for x in run) + len(t.word) > 8:
             break
         run.append(t)
