@@ -182,7 +182,7 @@ def test_a_measured_threshold_is_still_a_figure():
     ("设备完好率保持在99.5%以上。", "完好率"),
     ("开设“数字课堂”32期。", "数字课堂"),
     ("算力占比提高到四成以上。", "算力占比"),
-    ("年内建成20个以上市级示范基地。", "示范基地"),
+    ("年内建成20个以上示范基地。", "示范基地"),
 ])
 def test_the_subject_is_what_is_counted(text, subject):
     (f,) = figures(text)
