@@ -114,6 +114,7 @@ def test_no_probe_yields_a_wrong_value():
     ("每次巡检耗时20~30分钟。", "20~30分钟", 20, 30, "分钟"),
     ("每站配备2到3名维护人员。", "2到3名", 2, 3, "名"),
     ("升级带宽5000至2万兆。", None, None, None, None),
+    ("增速提高3个百分点到5.2%。", None, None, None, None),
 ])
 def test_a_range_keeps_both_ends(text, raw, low, high, unit):
     fs = [f for f in figures(text) if f.qualifier == "range"]
@@ -203,6 +204,11 @@ def test_the_unit_table_names_only_known_kinds_and_guards():
     assert {u.kind for u in units.values()} <= set(FIGURE_KINDS)
     assert {u.guard for u in units.values()} <= {"", "word", "arabic"}
     assert all(u.factor > 0 for u in units.values())
+
+
+def test_two_numbers_of_different_units_around_a_dash_are_two_figures():
+    fs = figures("增速提高3个百分点到5.2%。")
+    assert [(f.raw, f.value, f.unit) for f in fs] == [("3个百分点", 3, "个百分点"), ("5.2%", 5.2, "%")]
 
 
 def test_a_second_figure_of_one_unit_counts_what_the_first_did():
