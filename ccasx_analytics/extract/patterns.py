@@ -133,7 +133,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "达到": "exact", "达": "exact",
 }
 # Prefixes kept out of ``raw``: they are verbs (规模达748EFLOPS) and add nothing to the number.
-PREFIXES_NOT_IN_RAW = frozenset({"达到", "达", "低于", "突破"})
+PREFIXES_NOT_IN_RAW = frozenset({"达到", "达", "突破"})
 SUFFIX_QUALIFIERS: dict[str, str] = {
     "及以上": "at_least", "以上": "at_least", "及以下": "at_most", "以下": "at_most",
     "以内": "at_most", "内": "at_most", "左右": "approx", "上下": "approx",
