@@ -6,6 +6,7 @@ import pytest
 
 from ccasx_analytics.extract import extract_article
 
+from chinese_numbers import spell
 from extract_helpers import article
 
 
@@ -221,3 +222,10 @@ def test_a_second_figure_of_one_unit_counts_what_the_first_did():
 def test_a_noun_fused_with_the_classifier_is_the_subject():
     (f,) = figures("一个人能照看8个棚。")
     assert f.subject == "棚" or (f.subject and f.subject.endswith("棚"))
+
+
+@pytest.mark.parametrize("n", [12, 35, 108, 260, 1012, 4500, 30_005, 86_000, 123_456, 7_000_800, 45_000_000, 302_000_000])
+def test_a_spelled_out_count_in_a_sentence_reads_at_its_value(n):
+    text = f"全年新增宽带用户{spell(n)}户，同比增长。"
+    (f,) = figures(text)
+    assert (f.value, f.unit, f.raw) == (n, "户", spell(n) + "户")
