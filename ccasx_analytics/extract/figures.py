@@ -199,7 +199,9 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
             return None  # 党的二十大: a party congress, not twenty of something
         if _inside_longer_word(toks, n_start, u_end):
             return None  # 千家万户, 千行百业, 身经百战
-    elif not chinese and "," not in num and len(num.split(".")[0]) >= 7 and not m.group("mult"):
+    elif "，" in num and num.count("，") == 1 and not any(c in num for c in ".．"):
+        return None  # 12，345个: one group after a Chinese comma may be a list; unsure, no value
+    elif not chinese and "," not in num and "，" not in num and len(num.split(".")[0]) >= 7 and not m.group("mult"):
         return None  # phone numbers and account numbers: long digits with no grouping
     if not chinese and len(num) > 4 and num[-4:].isdigit() and "万" in num and unit_text == "年":
         return None  # 3万2025年: a number followed by a year

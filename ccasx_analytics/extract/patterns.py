@@ -112,7 +112,8 @@ OPENING_QUOTES = frozenset("“‘「『\"'")
 CHINESE_DIGITS = numerals.CHINESE_DIGIT_CHARS
 CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "".join(numerals.SMALL_POWERS) + "万亿"
 CAPITAL_NUMERAL_CHARS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
-ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?:[.．]\d+)?|\d+(?:[.．]\d+)?"
+# (a full-width comma may group digits too: ８２，２２５．００ — see figures for when it does)
+ARABIC_NUMBER = r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?|\d+(?:[.．]\d+)?"
 # Arabic digits inside a Chinese scale: 3万4000, 5万4千 (the tail's power is printed)
 MIXED_NUMBER = r"\d+万(?:\d{4}|\d千)"
 CHINESE_NUMBER = f"[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?"
