@@ -117,6 +117,9 @@ def test_no_probe_yields_a_wrong_value():
     ("每站配备2到3名维护人员。", "2到3名", 2, 3, "名"),
     ("升级带宽5000至2万兆。", None, None, None, None),
     ("增速提高3个百分点到5.2%。", None, None, None, None),
+    ("资费降幅在百分之三十到四十。", "百分之三十到四十", 30, 40, "%"),
+    ("覆盖率提升百分之十至百分之十五。", "百分之十至百分之十五", 10, 15, "%"),
+    ("节能20%~30%。", "20%~30%", 20, 30, "%"),
 ])
 def test_a_range_keeps_both_ends(text, raw, low, high, unit):
     fs = [f for f in figures(text) if f.qualifier == "range"]

@@ -302,8 +302,14 @@ def _ratio_words(text: str, toks: tuple[Token, ...]) -> list[Found]:
             qualifier = P.PREFIX_QUALIFIERS[pre]
         if post:
             qualifier = P.SUFFIX_QUALIFIERS[post]
+        high = None
+        if m.group("high"):
+            top = numerals.read_number(m.group("high"))
+            if den in ("百", "千") and top is not None and top > numerator:
+                high, qualifier = float(top), "range"  # 百分之三十到四十
         start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("den")
-        out.append((start, m.end("post") if post else m.end("num"), float(value), unit, qualifier, "percent", None))
+        end = m.end("post") if post else (m.end("high") if high is not None else m.end("num"))
+        out.append((start, end, float(value), unit, qualifier, "percent", high))
     return out
 
 

@@ -188,9 +188,12 @@ DIMES_AFTER_RE = re.compile(f"^([{CHINESE_DIGITS}\\d])[毛角](?:钱)?")
 HALF_AFTER_UNIT_RE = re.compile(f"^半(?![{HAN}])")
 
 # Word forms of ratios: 百分之三十, 千分之五, 三分之一 (a percentage, ‰, or a fraction in %)
+_RATIO_NUMERATOR = f"{ARABIC_NUMBER}|[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?"
 RATIO_WORD_RE = re.compile(
     _PRE + f"(?P<den>百|千|{ARABIC_NUMBER}|[{CHINESE_NUMERAL_CHARS}]+)分之"
-    f"(?P<num>{ARABIC_NUMBER}|[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?)" + _POST
+    f"(?P<num>{_RATIO_NUMERATOR})"
+    # a range of ratios: 百分之三十到四十, 百分之三十至百分之四十
+    f"(?:(?:至|到|—|~|～)(?:(?P=den)分之)?(?P<high>{_RATIO_NUMERATOR}))?" + _POST
 )
 # Halves: 半数, 过半, 一半 (50 %); 过半 says "more than half"
 HALF_RE = re.compile(_PRE + "(?P<half>过半数|过半|半数|一半)" + _POST)
