@@ -30,7 +30,7 @@ if PDF_BACKEND not in ("pdfium", "pdfplumber"):
     raise ValueError(f"CCASX_PDF_BACKEND must be 'pdfium' or 'pdfplumber', not {PDF_BACKEND!r}")
 PARSER_VERSION = f"16-{PDF_BACKEND}"
 # Bump when extraction rules change; resource files (registry, taxonomy) are hashed too.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 SOURCE_SUFFIXES = (".pdf", ".txt")
 

@@ -10,6 +10,12 @@ import re
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
+# --- numerals (read by ccasx_analytics.numerals) ------------------------------------------
+# a whole Arabic number: grouped by commas (ASCII or full-width) or not, with a decimal point
+ARABIC_NUMERAL = re.compile(r"^(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?$")
+# the Arabic digits at a position inside a mixed number (3万4000, 5万4千)
+ARABIC_NUMERAL_PART = re.compile(r"\d+(?:[.．]\d+)?")
+
 # --- masthead and dates -------------------------------------------------------------------
 # a year in digits or spelled digit by digit (二〇二四年; ○ and 零 stand in for 〇 in some fonts)
 YEAR = r"(?:(?:19|20)\d\d|[一二][〇零○O一二三四五六七八九]{3})"

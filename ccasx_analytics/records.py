@@ -137,12 +137,13 @@ class Figure:
     value: float
     unit: str
     raw: str
-    qualifier: str  # exact | over | approx | at_least | at_most | up_to
+    qualifier: str  # exact | over | approx | at_least | at_most | up_to | range
     subject: str | None
     kind: str  # count | money | percent | area | power | compute | duration | rank | other
     sentence: str
     start: int
     end: int
+    value_high: float | None = None  # the upper end of a range (qualifier range); value is the lower
 
 
 @dataclass(frozen=True)

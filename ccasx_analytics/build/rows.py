@@ -121,7 +121,7 @@ def mention_rows(issue_id: str, parsed: ParsedIssue, mentions: Iterable[ArticleM
                                                "start": None, "end": None})
                 listed_authors.add(name)
         for f in m.figures:
-            out["figures"].append({**ids, "value": f.value, "unit": f.unit, "raw": f.raw, "qualifier": f.qualifier,
+            out["figures"].append({**ids, "value": f.value, "value_high": f.value_high, "unit": f.unit, "raw": f.raw, "qualifier": f.qualifier,
                                    "subject": f.subject, "kind": f.kind, "sentence": f.sentence,
                                    "start": f.start, "end": f.end})
         for t in m.themes:

@@ -15,7 +15,7 @@ from ..errors import SchemaError
 STATUS_VALUES = ("ok", "warning", "failed")
 DATE_SOURCES = ("masthead", "filename", "content")
 ROLES = ("author", "mentioned")
-QUALIFIERS = ("exact", "over", "approx", "at_least", "at_most", "up_to")
+QUALIFIERS = ("exact", "over", "approx", "at_least", "at_most", "up_to", "range")
 FIGURE_KINDS = ("count", "money", "percent", "area", "power", "compute", "duration", "rank", "other")
 
 
@@ -140,10 +140,11 @@ FIGURES = Schema(
     (
         _c("article_id", "string", False, doc="the article stating the figure"),
         _c("issue_id", "string", False, doc="the article's issue"),
-        _c("value", "float64", False, doc="in base units"),
+        _c("value", "float64", False, doc="in base units; the lower end of a range"),
+        _c("value_high", "float64", doc="the upper end of a range (qualifier range: 3至5万人 -> 30000 to 50000); null otherwise"),
         _c("unit", "string", False, doc="base unit or classifier: 元, 人, 人次, 件, 个, %, 平方米, EFLOPS, …"),
         _c("raw", "string", False, doc="as printed"),
-        _c("qualifier", "string", False, allowed=QUALIFIERS, doc="exact | over | approx | at_least | at_most | up_to (from 超/逾/余/多/约/近/以上/以下…)"),
+        _c("qualifier", "string", False, allowed=QUALIFIERS, doc="exact | over | approx | at_least | at_most | up_to | range (from 超/逾/余/多/约/近/以上/以下…, 至/— between two numbers)"),
         _c("subject", "string", doc="what is counted"),
         _c("kind", "string", False, allowed=FIGURE_KINDS, doc="count | money | percent | area | power | compute | duration | rank | other"),
         _c("sentence", "string", False, doc="the sentence stating the figure"),

@@ -24,7 +24,7 @@ from .segmenter import Segmenter, SectorWords, load_segmenter
 
 RESOURCE_FILES = (
     "members.csv", "themes.json", "userdict.txt", "stopwords.txt",
-    "surnames.txt", "titles.txt", "places.txt", "brands.txt",
+    "surnames.txt", "titles.txt", "places.txt", "brands.txt", "units.csv",
 )
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import normalize as N
+from .. import numerals
 from .. import patterns as P
 from ..records import Document, IssueMeta, Line
 from .shapes import STRONG_TERMINAL
@@ -123,31 +124,15 @@ def bare_issue_number(masthead: Sequence[Line]) -> int | None:
     return None
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
 def year_value(text: str) -> int:
     """``2024`` -> 2024, ``二〇二四`` -> 2024 (a year is spelled digit by digit)."""
-    if text.isdigit():
-        return int(text)
-    return int("".join(str(_CN_DIGITS.get(ch, 0)) for ch in text))
+    # a letter O printed for 〇 (二O二四) is a zero here: the pattern only lets it stand inside a year
+    return numerals.year_value(text.replace("O", "〇")) or 0
 
 
 def number_value(text: str) -> int:
     """``12`` -> 12, ``十二`` -> 12, ``一百零八`` -> 108 (issue numbers are printed both ways)."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
+    return numerals.integer_value(text) or 0
 
 
 def _publication(masthead: Sequence[Line]) -> str | None:
