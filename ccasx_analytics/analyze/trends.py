@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Corpus, Tables, corpus_of, fold_query, fold_text
+from .headlines import rank_headlines
 from .periods import check_by, ratio
 from .registry import members, theme_labels
 
@@ -304,8 +305,10 @@ def figure_series(tables: Tables, indicator: str, unit: str | None = None) -> pd
 
 
 def latest_issue_figures(tables: Tables, n: int = 10) -> pd.DataFrame:
-    """The headline figures of the latest issue: those with a subject, in reading order
-    (the cover story first), one per subject and printed value.
+    """The headline figures of the latest issue, most salient first (``headlines``): money,
+    compute, percentages and large counts tied to members, the province or the association,
+    the cover story first; thresholds and routine counts left out.  One per subject and
+    printed value; ``salience`` holds each figure's points.
 
     >>> from ccasx_analytics.synthetic_tables import synthetic_tables
     >>> f = latest_issue_figures(synthetic_tables(n_articles=24, n_issues=2, seed=9), n=5)
@@ -314,11 +317,23 @@ def latest_issue_figures(tables: Tables, n: int = 10) -> pd.DataFrame:
     """
     corpus, figs = _figures_in_context(tables)
     if figs.empty or corpus.issues.empty:
-        return figs.iloc[0:0]
+        return figs.iloc[0:0].assign(salience=pd.Series(dtype="int64"))
     dated = figs[figs["issue_id"].isin(corpus.issues["issue_id"])]
     # Undated issues sort last but cannot be called the latest when dated ones exist.
     dated_issues = corpus.issues[corpus.issues["issue_date"].notna()]
     latest = (dated_issues if len(dated_issues) else corpus.issues)["issue_id"].iloc[-1]
     figs = dated[dated["issue_id"] == latest]
-    with_subject = figs[figs["subject"].fillna("").astype(str).str.len() > 0]
-    return with_subject.drop_duplicates(["subject", "raw"]).head(n).reset_index(drop=True)
+    pos = corpus.position.get_indexer(figs["article_id"].astype(str))
+    figs = figs.assign(seq=corpus.articles["seq"].to_numpy()[pos])
+    ranked = rank_headlines(figs, _member_names(corpus), n)
+    return ranked.drop(columns=["seq"])
+
+
+def _member_names(corpus: Corpus) -> dict[str, tuple[str, ...]]:
+    """Article id -> the member names as printed there (from org_mentions)."""
+    _, rows = corpus.mention_rows("org_mentions")
+    if rows.empty:
+        return {}
+    members_only = rows[rows["is_member"].fillna(False).astype(bool)]
+    return {str(a): tuple(dict.fromkeys(g["surface"].astype(str)))
+            for a, g in members_only.groupby("article_id", sort=False)}
