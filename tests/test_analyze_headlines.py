@@ -76,3 +76,10 @@ def test_the_sample_issue_leads_with_its_headline_figures(sample_tables):
     for raw in ("754件", "748EFLOPS", "56个", "27个", "5个"):
         assert raw in top, (raw, top)
     assert "160千瓦及以下" not in top and "逾千人" not in top[:3]
+
+
+def test_the_built_figures_carry_their_issue_date_and_number(sample_tables):
+    figs, issues = sample_tables["figures"], sample_tables["issues"]
+    assert len(figs) and figs["issue_date"].notna().all()
+    assert set(figs["issue_date"]) == set(issues["issue_date"].dropna())
+    assert set(figs["issue_no"].dropna()) == set(issues["issue_no"].dropna())

@@ -245,6 +245,7 @@ def _figures_in_context(tables: Tables) -> tuple[Corpus, pd.DataFrame]:
     ipos = corpus.article_issue_pos[pos]
     out = rows.assign(
         period=issues["label"].to_numpy()[ipos], issue_date=issues["issue_date"].to_numpy()[ipos],
+        issue_no=pd.array(issues["issue_no"].to_numpy()[ipos], dtype="Int64"),
         issue_order=ipos, seq=corpus.articles["seq"].to_numpy()[pos],
         section=corpus.section_names[pos], title=corpus.articles["title"].to_numpy()[pos])
     out = out.sort_values(["issue_order", "seq", "start"], kind="stable").reset_index(drop=True)
@@ -254,7 +255,7 @@ def _figures_in_context(tables: Tables) -> tuple[Corpus, pd.DataFrame]:
     return corpus, out[_FIGURE_COLUMNS]
 
 
-_FIGURE_COLUMNS = ["issue_id", "period", "issue_date", "article_id", "section", "title", "subject", "value", "unit",
+_FIGURE_COLUMNS = ["issue_id", "period", "issue_date", "issue_no", "article_id", "section", "title", "subject", "value", "unit",
                    "qualifier", "kind", "raw", "sentence", "start", "end"]
 
 
