@@ -83,3 +83,14 @@ def test_the_built_figures_carry_their_issue_date_and_number(sample_tables):
     assert len(figs) and figs["issue_date"].notna().all()
     assert set(figs["issue_date"]) == set(issues["issue_date"].dropna())
     assert set(figs["issue_no"].dropna()) == set(issues["issue_no"].dropna())
+
+
+def test_the_package_shows_its_public_api():
+    import subprocess
+    import sys
+
+    code = ("import ccasx_analytics as cx, pydoc; names = dir(cx); "
+            "print(all(n in names for n in cx.__all__)); print('coverage' in names); "
+            "print(all(n in pydoc.render_doc(cx) for n in cx.__all__ if n != '__version__'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "True", "True"]
