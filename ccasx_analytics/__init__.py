@@ -24,6 +24,7 @@ Ask
     filter_figures        statistics filtered by unit, subject, qualifier, kind
     figure_series         one indicator across issues, one unit per series
     latest_issue_figures  the latest issue's headline figures, most salient first
+    theme_audit           which terms made each article count for a theme
     theme_taxonomy        the themes: ids, Chinese names, specific and generic terms
     member_registry       the organizations: canonical names, aliases, member or not
     QueryError            raised for a query that cannot be read
@@ -54,6 +55,7 @@ _LAZY = {
     "filter_figures": "ccasx_analytics.analyze",
     "latest_issue_figures": "ccasx_analytics.analyze",
     "theme_taxonomy": "ccasx_analytics.analyze.registry",
+    "theme_audit": "ccasx_analytics.analyze",
     "member_registry": "ccasx_analytics.analyze.registry",
     "QueryError": "ccasx_analytics.analyze",
     "standard_charts": "ccasx_analytics.present.chart_set",

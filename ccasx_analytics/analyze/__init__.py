@@ -17,9 +17,11 @@ from .trends import (
     member_coverage,
     neglected_members,
     section_mix,
+    theme_audit,
     theme_trends,
     top_keywords,
 )
+from .registry import member_registry, theme_taxonomy
 
 
 def load(data_dir=None):
@@ -33,5 +35,5 @@ __all__ = [
     "BY_VALUES", "COVER_SECTION", "CoverageResult", "Query", "QueryError", "coverage",
     "figure_series", "filter_figures", "fold_query", "fold_text", "latest_issue_figures",
     "load", "member_coverage", "neglected_members", "ordered_issues", "parse_query", "section_mix", "snippet",
-    "theme_trends", "top_keywords",
+    "theme_audit", "theme_trends", "top_keywords", "member_registry", "theme_taxonomy",
 ]

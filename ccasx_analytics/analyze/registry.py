@@ -10,7 +10,7 @@ from functools import lru_cache
 import pandas as pd
 
 MEMBER_COLUMNS = ["org", "aliases", "org_type", "is_member"]
-THEME_COLUMNS = ["theme", "label", "terms"]
+THEME_COLUMNS = ["theme", "label", "terms", "generic_terms"]
 
 
 def _resources():
@@ -34,13 +34,21 @@ def member_registry() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def theme_taxonomy() -> pd.DataFrame:
-    """Themes: ``theme`` (id such as ``anti_fraud``), ``label`` (Chinese name), ``terms`` (tuple).
+    """Themes: ``theme`` (id such as ``anti_fraud``), ``label`` (Chinese name), ``terms`` (the
+    specific terms, tuple) and ``generic_terms`` (counted only beside a specific one, tuple).
 
     >>> theme_taxonomy().set_index("theme").loc["anti_fraud", "label"]
     '反诈'
     """
-    rows = [{"theme": t.id, "label": t.label, "terms": tuple(t.terms)} for t in _resources().themes]
+    rows = [{"theme": t.id, "label": t.label, "terms": tuple(t.terms), "generic_terms": tuple(t.generic)}
+            for t in _resources().themes]
     return pd.DataFrame(rows, columns=THEME_COLUMNS)
+
+
+def theme_generic_terms() -> dict[str, tuple[str, ...]]:
+    """Theme id -> its generic terms."""
+    taxonomy = theme_taxonomy()
+    return dict(zip(taxonomy["theme"], taxonomy["generic_terms"]))
 
 
 def theme_labels(theme_hits: pd.DataFrame | None = None) -> dict[str, str]:

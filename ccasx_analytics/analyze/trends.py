@@ -11,7 +11,7 @@ import pandas as pd
 from .corpus import Corpus, Tables, corpus_of, fold_query, fold_text
 from .headlines import rank_headlines
 from .periods import check_by, ratio
-from .registry import members, theme_labels
+from .registry import members, theme_generic_terms, theme_labels
 
 NEGLECT_AFTER = 3  # issues without a mention before a member is called neglected
 
@@ -70,6 +70,40 @@ def theme_trends(tables: Tables, by: str = "issue", section: bool = False) -> pd
     out["label"] = out["theme"].map(labels).astype("string")
     cols = _period_columns(periods) + (["section"] if section else []) + ["theme", "label", "articles", "hits", "all_articles", "share"]
     return out.sort_values(keys, kind="stable")[cols].reset_index(drop=True)
+
+
+def theme_audit(tables: Tables, theme: str | None = None) -> pd.DataFrame:
+    """Why each article counts for a theme: one row per article × theme with the matched
+    terms split into ``specific_terms`` (each enough alone) and ``generic_terms`` (counted
+    only beside a specific one), for checking a theme's numbers article by article.
+
+    >>> from ccasx_analytics.synthetic_tables import synthetic_tables
+    >>> a = theme_audit(synthetic_tables(n_articles=24, n_issues=2, seed=3), "anti_fraud")
+    >>> set(a["theme"]) <= {"anti_fraud"}, list(a.columns[-3:])
+    (True, ['hits', 'specific_terms', 'generic_terms'])
+    """
+    corpus = corpus_of(tables)
+    periods, code = corpus.periods("issue")
+    pos, rows = corpus.mention_rows("theme_hits")
+    cols = ["period", "article_id", "section", "title", "theme", "label", "hits", "specific_terms", "generic_terms"]
+    if not len(pos):
+        return pd.DataFrame(columns=cols)
+    generic = {t: set(g) for t, g in theme_generic_terms().items()}
+    out = pd.DataFrame({
+        "period": periods["period"].to_numpy()[code[pos]] if len(periods) else None,
+        "article_id": rows["article_id"].astype(str).to_numpy(),
+        "section": corpus.section_names[pos], "title": corpus.articles["title"].to_numpy()[pos],
+        "theme": rows["theme"].astype(str).to_numpy(), "hits": rows["hits"].to_numpy(dtype="int64"),
+        "terms": rows["terms"].fillna("").astype(str).to_numpy()})
+    if theme is not None:
+        out = out[out["theme"] == theme]
+    split = [[t for t in terms.split("|") if t] for terms in out["terms"]]
+    out["specific_terms"] = ["、".join(t for t in ts if t not in generic.get(th, ())) for ts, th in zip(split, out["theme"])]
+    out["generic_terms"] = ["、".join(t for t in ts if t in generic.get(th, ())) for ts, th in zip(split, out["theme"])]
+    out["label"] = out["theme"].map(theme_labels(tables.get("theme_hits")))
+    for col in ("period", "section", "title", "label", "specific_terms", "generic_terms"):
+        out[col] = out[col].astype("string")
+    return out[cols].reset_index(drop=True)
 
 
 def _member_mentions(corpus: Corpus, code: np.ndarray) -> pd.DataFrame:
