@@ -11,7 +11,7 @@ import pandas as pd
 from .corpus import Corpus, Tables, corpus_of, fold_query, fold_text
 from .headlines import rank_headlines
 from .periods import check_by, ratio
-from .registry import members, theme_generic_terms, theme_labels
+from .registry import branch_parents, members, theme_generic_terms, theme_labels
 
 NEGLECT_AFTER = 3  # issues without a mention before a member is called neglected
 
@@ -106,16 +106,21 @@ def theme_audit(tables: Tables, theme: str | None = None) -> pd.DataFrame:
     return out[cols].reset_index(drop=True)
 
 
-def _member_mentions(corpus: Corpus, code: np.ndarray) -> pd.DataFrame:
+def _member_mentions(corpus: Corpus, code: np.ndarray, split: bool = False) -> pd.DataFrame:
+    """Member mentions with their period code; a branch's mentions count for its parent
+    member (运城联通 -> 山西联通) unless ``split``."""
     pos, rows = corpus.mention_rows("org_mentions")
     if not len(pos):
-        return pd.DataFrame({"code": [], "org": [], "pos": []})
-    df = pd.DataFrame({"code": code[pos], "org": rows["org"].astype(str).to_numpy(), "pos": pos,
+        return pd.DataFrame({"code": [], "org": [], "pos": [], "branch": []})
+    orgs = rows["org"].astype(str)
+    df = pd.DataFrame({"code": code[pos], "org": orgs.to_numpy(), "pos": pos, "branch": orgs.to_numpy(),
                        "is_member": rows["is_member"].fillna(False).astype(bool).to_numpy()})
+    if not split:
+        df["org"] = orgs.map(lambda o: branch_parents().get(o, o)).to_numpy()
     return df[df["is_member"] & (df["code"] >= 0)]
 
 
-def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
+def member_coverage(tables: Tables, by: str = "issue", split: bool = False) -> pd.DataFrame:
     """Mentions and articles per member organization per period, with share of voice.
 
     One row per period × member (every member of the registry, zeros included):
@@ -123,7 +128,8 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     articles), ``member_mentions`` (all member mentions in the period) and
     ``share_of_voice`` (mentions / member_mentions), and ``issues_since_covered``: as of
     the period's last issue, how many issues have appeared since the member was last named
-    (0 when named in it; every issue so far when never named).
+    (0 when named in it; every issue so far when never named).  A city branch the registry
+    files under a member (``parent``) counts for that member; ``split=True`` lists it apart.
 
     >>> from ccasx_analytics.synthetic_tables import synthetic_tables
     >>> m = member_coverage(synthetic_tables(n_articles=24, n_issues=2, seed=4))
@@ -133,8 +139,8 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     check_by(by)
     corpus = corpus_of(tables)
     periods, code = corpus.periods(by)
-    ments = _member_mentions(corpus, code)
-    orgs = sorted(set(members(tables.get("org_mentions"))["org"]) | set(ments["org"]))
+    ments = _member_mentions(corpus, code, split)
+    orgs = sorted(set(members(tables.get("org_mentions"), split)["org"]) | set(ments["org"]))
     counted = ments.groupby(["code", "org"]).agg(mentions=("pos", "size"), articles=("pos", "nunique")).reset_index()
     grid = _grid(periods, org=orgs)
     # an empty groupby result comes back with float keys; align them so the merge is typed
@@ -145,7 +151,7 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     out["article_share"] = ratio(out["articles"], out["all_articles"])
     out["member_mentions"] = out.groupby("code")["mentions"].transform("sum").astype("int64")
     out["share_of_voice"] = ratio(out["mentions"], out["member_mentions"])
-    since = _issues_since_by_period(corpus, by, orgs)
+    since = _issues_since_by_period(corpus, by, orgs, split)
     out["issues_since_covered"] = [since[org][c] for org, c in zip(out["org"], out["code"])]
     out["issues_since_covered"] = out["issues_since_covered"].astype("Int64")
     cols = _period_columns(periods) + ["org", "mentions", "articles", "all_articles", "article_share",
@@ -153,13 +159,13 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     return out.sort_values(["code", "org"], kind="stable")[cols].reset_index(drop=True)
 
 
-def _issues_since_by_period(corpus: Corpus, by: str, orgs: list[str]) -> dict[str, list[int | None]]:
+def _issues_since_by_period(corpus: Corpus, by: str, orgs: list[str], split: bool) -> dict[str, list[int | None]]:
     """Per member, per period of ``by``: issues since the last mention, as of the period's last issue.
 
     A period without an issue carries the previous period's value (nothing new appeared).
     """
     _, issue_code = corpus.periods("issue")
-    ments = _member_mentions(corpus, issue_code)
+    ments = _member_mentions(corpus, issue_code, split)
     named = ments.groupby("org")["code"].agg(lambda c: set(c.tolist())).to_dict()
     periods, _ = corpus.periods(by)
     period_of_issue = corpus.issue_period_codes(by)
@@ -181,12 +187,13 @@ def _issues_since_by_period(corpus: Corpus, by: str, orgs: list[str]) -> dict[st
     return out
 
 
-def neglected_members(tables: Tables, after: int = NEGLECT_AFTER) -> pd.DataFrame:
+def neglected_members(tables: Tables, after: int = NEGLECT_AFTER, split: bool = False) -> pd.DataFrame:
     """Each member's coverage over the whole corpus and how many issues ago it was last covered.
 
     ``issues_since``: counted issues published after the last one that mentioned the member
     (all issues when never mentioned); ``neglected`` when that is at least ``after``.
-    Sorted most neglected first.
+    Sorted most neglected first.  Branches count for their parent member unless ``split``;
+    ``branches`` names the branches whose mentions a row includes.
 
     >>> from ccasx_analytics.synthetic_tables import synthetic_tables
     >>> n = neglected_members(synthetic_tables(n_articles=24, n_issues=2, seed=4))
@@ -195,8 +202,8 @@ def neglected_members(tables: Tables, after: int = NEGLECT_AFTER) -> pd.DataFram
     """
     corpus = corpus_of(tables)
     _, code = corpus.periods("issue")
-    ments = _member_mentions(corpus, code)
-    registry = members(tables.get("org_mentions"))
+    ments = _member_mentions(corpus, code, split)
+    registry = members(tables.get("org_mentions"), split)
     orgs = pd.DataFrame({"org": sorted(set(registry["org"]) | set(ments["org"]))})
     orgs = orgs.merge(registry, on="org", how="left")
     per = ments.groupby("org").agg(mentions=("pos", "size"), articles=("pos", "nunique"),
@@ -213,8 +220,10 @@ def neglected_members(tables: Tables, after: int = NEGLECT_AFTER) -> pd.DataFram
     out["issues_since"] = last.map(lambda c: n_issues - 1 - int(c) if pd.notna(c) else n_issues).astype("int64")
     out["neglected"] = out["issues_since"] >= after
     out["org_type"] = out["org_type"].astype("string")
+    rolled = ments[ments["branch"] != ments["org"]].groupby("org")["branch"].agg(lambda b: "、".join(sorted(set(b))))
+    out["branches"] = out["org"].map(rolled).astype("string")
     cols = ["org", "org_type", "mentions", "articles", "issues_covered", "share_of_voice", "last_covered",
-            "last_covered_date", "issues_since", "neglected"]
+            "last_covered_date", "issues_since", "neglected", "branches"]
     return out.sort_values(["issues_since", "mentions", "org"], ascending=[False, True, True], kind="stable")[cols].reset_index(drop=True)
 
 

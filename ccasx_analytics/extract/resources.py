@@ -37,6 +37,7 @@ class Member:
     org_type: str | None
     is_member: bool
     notes: str = ""
+    parent: str | None = None  # a branch's member (运城联通 -> 山西联通): coverage rolls it up
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -214,6 +215,7 @@ def read_members(path: Path) -> tuple[Member, ...]:
                     org_type=(row.get("type") or "").strip() or None,
                     is_member=_truthy(row.get("is_member") or ""),
                     notes=(row.get("notes") or "").strip(),
+                    parent=(row.get("parent") or "").strip() or None,
                 )
             )
     return tuple(members)
