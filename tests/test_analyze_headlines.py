@@ -94,3 +94,22 @@ def test_the_package_shows_its_public_api():
             "print(all(n in pydoc.render_doc(cx) for n in cx.__all__ if n != '__version__'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["True", "True", "True"]
+
+
+def test_figure_series_never_mixes_units():
+    from ccasx_analytics.analyze import figure_series
+
+    b = TablesBuilder()
+    one = b.issue("2025-01-01", issue_no=1)
+    b.article(one, "全省智能算力规模达到5EFLOPS。", title="算力一", figures=[
+        ("5EFLOPS", 5.0, "EFLOPS", "exact", "智能算力规模", "compute")])
+    two = b.issue("2025-02-01", issue_no=2)
+    b.article(two, "全省智能算力规模达到6200PFLOPS，另有智能算力规模相关项目12个。", title="算力二", figures=[
+        ("6200PFLOPS", 6200.0, "PFLOPS", "exact", "智能算力规模", "compute"),
+        ("12个", 12.0, "个", "exact", "智能算力规模", "count")])
+    s = figure_series(b.tables(), "智能算力规模")
+    assert s["unit"].unique().tolist() == ["EFLOPS"]
+    assert s["value"].tolist() == pytest.approx([5.0, 6.2])
+    assert s["converted_from"].tolist()[1] == "PFLOPS"
+    assert s.attrs["other_units"] == {"个": 1}
+    assert figure_series(b.tables(), "智能算力规模", unit="个")["value"].tolist() == [12.0]

@@ -325,12 +325,47 @@ def filter_figures(tables: Tables, *, unit: str | None = None, subject: str | No
     return figs[keep.to_numpy(dtype=bool)].reset_index(drop=True)
 
 
+# Units of one quantity at different scales: a series is converted to the first unit of
+# its family that it uses most.  Anything else (个 and 户, 元 and %) is never mixed.
+UNIT_SCALES: dict[str, tuple[str, float]] = {
+    "EFLOPS": ("FLOPS", 1e18), "PFLOPS": ("FLOPS", 1e15), "TFLOPS": ("FLOPS", 1e12),
+    "瓦": ("W", 1.0), "千瓦": ("W", 1e3), "兆瓦": ("W", 1e6), "吉瓦": ("W", 1e9),
+    "米": ("m", 1.0), "公里": ("m", 1e3), "千米": ("m", 1e3),
+}
+
+
+def _one_unit(series: pd.DataFrame) -> pd.DataFrame:
+    """The series in one unit: scaled units of one family converted to the family's most used
+    unit (``converted_from`` keeps the printed unit); other units dropped, counted in
+    ``attrs["other_units"]``, with the most used unit kept."""
+    units = series["unit"].astype("string").fillna("")
+    if units.nunique() <= 1:
+        return series.assign(converted_from=pd.array([pd.NA] * len(series), dtype="string"))
+    family = units.map(lambda u: UNIT_SCALES.get(u, (u, 1.0))[0])
+    keep_family = family.value_counts(sort=True).index[0]
+    kept = series[(family == keep_family).to_numpy()].copy()
+    kept_units = units[(family == keep_family).to_numpy()]
+    target = kept_units.value_counts(sort=True).index[0]
+    if kept_units.nunique() > 1:
+        to = UNIT_SCALES[target][1]
+        factor = kept_units.map(lambda u: UNIT_SCALES[u][1] / to).to_numpy(dtype="float64")
+        kept["value"] = kept["value"].to_numpy(dtype="float64") * factor
+    kept["converted_from"] = pd.array([u if u != target else pd.NA for u in kept_units], dtype="string")
+    kept["unit"] = pd.array([target] * len(kept), dtype="string")
+    dropped = units[(family != keep_family).to_numpy()].value_counts()
+    kept.attrs["other_units"] = {str(u): int(n) for u, n in dropped.items()}
+    return kept.reset_index(drop=True)
+
+
 def figure_series(tables: Tables, indicator: str, unit: str | None = None) -> pd.DataFrame:
     """One indicator (a figure subject such as ``5G基站`` or ``智能算力规模``) across issues,
     each value with the sentence it was printed in, in publication order.
 
     Subjects equal to ``indicator`` (width/case-folded) are taken; when there are none,
-    subjects that contain it.
+    subjects that contain it.  A series never mixes units: values printed in another scale
+    of the same unit (PFLOPS beside EFLOPS) are converted (``converted_from`` names the
+    printed unit); values in an unrelated unit are left out and counted in
+    ``attrs["other_units"]`` (ask for them with ``unit=``).
 
     >>> from ccasx_analytics.synthetic_tables import synthetic_tables
     >>> s = figure_series(synthetic_tables(n_articles=36, n_issues=3, seed=8), "5g基站")
@@ -345,7 +380,7 @@ def figure_series(tables: Tables, indicator: str, unit: str | None = None) -> pd
         keep = subjects.map(lambda s: bool(s) and wanted in s)
     if unit is not None:
         keep &= figs["unit"].astype("string") == unit
-    return figs[keep.to_numpy(dtype=bool)].reset_index(drop=True)
+    return _one_unit(figs[keep.to_numpy(dtype=bool)].reset_index(drop=True))
 
 
 def latest_issue_figures(tables: Tables, n: int = 10) -> pd.DataFrame:
