@@ -156,7 +156,7 @@ def _set_period_axis(ax, periods: pd.DataFrame, max_labels: int = 24, cells: boo
     step = max(1, int(np.ceil(len(labels) / max_labels)))  # beyond that, labels overlap
     ticks = list(x[::step])
     if ticks and ticks[-1] != len(labels) - 1:  # the latest issue is the one readers look for
-        if len(labels) - 1 - ticks[-1] < step / 2:
+        if len(labels) - 1 - ticks[-1] < step:  # closer than one step: the two labels would touch
             ticks[-1] = len(labels) - 1
         else:
             ticks.append(len(labels) - 1)

@@ -20,6 +20,7 @@ from . import charts, fonts
 from .charts import wrap_display
 from .chart_set import Chart, latest_issue_label, standard_charts
 from .corpus_facts import counted_issues, source_line
+from .overflow import in_column
 
 Tables = dict[str, pd.DataFrame]
 
@@ -27,7 +28,7 @@ BRIEFING_TITLE = "山西省通信行业协会会刊 数据简报"
 PDF_NAME = "briefing.pdf"
 PPTX_NAME = "briefing.pptx"
 HEADLINE_FIGURES = 12
-SENTENCE_COLUMNS = 96  # display columns of the sentence column at 9 pt (from 34% of a 10-inch page)
+SENTENCE_COLUMNS = 90  # display columns of the sentence column at 9 pt (from 34% of a 10-inch page; “” print wide)
 # The font PowerPoint should use for Chinese on the machines leadership meetings run on;
 # a viewer without it substitutes its own CJK font.
 DECK_EAST_ASIAN_FONT = "Microsoft YaHei"
@@ -82,7 +83,8 @@ def title_page(tables: Tables, chart_list: list[Chart], made_on: date | None = N
     for k, text in enumerate(found, start=1):
         lines = wrap_display(text, TITLE_TAKEAWAY_COLUMNS)
         fig.text(0.06, y, f"{k}.", fontsize=11.5, color=charts.ACCENT, va="top")
-        fig.text(0.085, y, "\n".join(lines), fontsize=11.5, color="#1A1A1A", va="top", linespacing=1.45)
+        fig.text(0.085, y, "\n".join(lines), fontsize=11.5, color="#1A1A1A", va="top", linespacing=1.45,
+                 gid=in_column(0.085, 0.96))
         y -= line_h * len(lines) + 0.018
     fig.text(0.06, 0.05, source, fontsize=8, color=charts.MUTED)
     return fig
@@ -99,6 +101,7 @@ def _band(fig: Figure):
 TABLE_TOP = 0.84  # figure fraction: below the title block
 TABLE_BOTTOM = 0.07  # above the source line
 COLUMNS_X = (0.012, 0.17, 0.34)  # 数字, 所指, 原文句子
+TABLE_RIGHT = 0.988
 RAW_COLUMNS = 16  # display columns of the 数字 column at 12 pt
 SUBJECT_COLUMNS = 22  # of the 所指 column at 9.5 pt
 SENTENCE_LINES = 3  # a sentence is cut to this many lines; the CSV keeps the whole sentence
@@ -153,15 +156,15 @@ def figures_table_pages(figs: pd.DataFrame, source: str, issue_label: str | None
         fig.add_artist(_rule(fig, TABLE_TOP, down, "#999999", 0.8))
         down += 6
         for raw, subject, sentence, art_title in chunk:
-            def place(x, text, size, dy=0.0, **kw):
+            def place(col, text, size, dy=0.0, **kw):
                 at = offset_copy(fig.transFigure, fig=fig, x=0, y=-(down + dy), units="points")
-                fig.text(x, TABLE_TOP, text, fontsize=size, va="top", transform=at, **kw)
+                x0, x1 = COLUMNS_X[col], (COLUMNS_X + (TABLE_RIGHT,))[col + 1]
+                fig.text(x0, TABLE_TOP, text, fontsize=size, va="top", transform=at, gid=in_column(x0, x1), **kw)
 
-            place(COLUMNS_X[0], "\n".join(raw), 12, color=charts.ACCENT, fontweight=fonts.title_weight(),
-                  linespacing=1.3)
-            place(COLUMNS_X[1], "\n".join(subject), 9.5, linespacing=1.35)
-            place(COLUMNS_X[2], "\n".join(sentence), 9, color="#1A1A1A", linespacing=1.35)
-            place(COLUMNS_X[2], art_title, 7.5, dy=len(sentence) * 9 * 1.35 + 1, color=charts.MUTED)
+            place(0, "\n".join(raw), 12, color=charts.ACCENT, fontweight=fonts.title_weight(), linespacing=1.3)
+            place(1, "\n".join(subject), 9.5, linespacing=1.35)
+            place(2, "\n".join(sentence), 9, color="#1A1A1A", linespacing=1.35)
+            place(2, art_title, 7.5, dy=len(sentence) * 9 * 1.35 + 1, color=charts.MUTED)
             down += _row_height((raw, subject, sentence, art_title))
             fig.add_artist(_rule(fig, TABLE_TOP, down - ROW_GAP / 2, "#E3E3E3", 0.6))
         pages.append(fig)
@@ -174,7 +177,7 @@ def _rule(fig: Figure, top: float, down: float, color: str, width: float):
     from matplotlib.transforms import offset_copy
 
     at = offset_copy(fig.transFigure, fig=fig, x=0, y=-down, units="points")
-    return Line2D([0.012, 0.988], [top, top], transform=at, color=color, linewidth=width)
+    return Line2D([COLUMNS_X[0], TABLE_RIGHT], [top, top], transform=at, color=color, linewidth=width)
 
 
 def briefing_pages(tables: Tables, chart_list: list[Chart], made_on: date | None = None) -> list[Figure]:
