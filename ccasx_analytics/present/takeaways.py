@@ -117,7 +117,8 @@ def latest_figures(figs: pd.DataFrame) -> str | None:
     """The latest issue's most salient figures, as printed."""
     if figs.empty:
         return None
-    shown = [f"{r.subject}{r.raw}" for r in figs.head(3).itertuples(index=False)]
+    distinct = figs.drop_duplicates("subject")  # one value per subject: three different facts
+    shown = [f"{r.subject}{r.raw}" for r in distinct.head(3).itertuples(index=False)]
     return "最新一期要闻数字：" + "；".join(shown)
 
 
