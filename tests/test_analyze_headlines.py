@@ -113,3 +113,14 @@ def test_figure_series_never_mixes_units():
     assert s["converted_from"].tolist()[1] == "PFLOPS"
     assert s.attrs["other_units"] == {"个": 1}
     assert figure_series(b.tables(), "智能算力规模", unit="个")["value"].tolist() == [12.0]
+
+
+def test_the_public_build_stays_callable_after_loading(sample_tables, tmp_path):
+    import ccasx_analytics as cx
+    from shared_corpus import SAMPLE_TXT
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / SAMPLE_TXT.name).write_bytes(SAMPLE_TXT.read_bytes())
+    report = cx.build([raw], tmp_path / "out", workers=1, progress=False)  # the package is imported by now
+    assert report.failed == 0 and len(cx.load(tmp_path / "out")["articles"]) == 13
