@@ -35,5 +35,6 @@ __all__ = [
     "BY_VALUES", "COVER_SECTION", "CoverageResult", "Query", "QueryError", "coverage",
     "figure_series", "filter_figures", "fold_query", "fold_text", "latest_issue_figures",
     "load", "member_coverage", "neglected_members", "ordered_issues", "parse_query", "section_mix", "snippet",
-    "theme_audit", "theme_trends", "top_keywords", "member_registry", "theme_taxonomy",
+    "theme_trends", "top_keywords",
 ]
+__all__ += ["member_registry", "theme_audit", "theme_taxonomy"]
