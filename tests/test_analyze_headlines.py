@@ -59,20 +59,32 @@ def test_one_long_article_does_not_fill_the_table():
     assert "120万户" in f["raw"].tolist()
 
 
-@pytest.fixture(scope="module")
-def sample_tables(tmp_path_factory):
+def _built(tmp_path_factory, source):
     from ccasx_analytics.build import build, store
-    from shared_corpus import SAMPLE_TXT
 
     raw = tmp_path_factory.mktemp("sample") / "raw"
     raw.mkdir()
-    (raw / SAMPLE_TXT.name).write_bytes(SAMPLE_TXT.read_bytes())
+    (raw / source.name).write_bytes(source.read_bytes())
     build([raw], raw.parent / "out", workers=1, progress=False)
     return store.load(raw.parent / "out")
 
 
-def test_the_sample_issue_leads_with_its_headline_figures(sample_tables):
-    top = latest_issue_figures(sample_tables, n=8)["raw"].tolist()
+@pytest.fixture(scope="module")
+def sample_tables(tmp_path_factory):
+    from shared_corpus import SAMPLE_TXT
+
+    return _built(tmp_path_factory, SAMPLE_TXT)
+
+
+@pytest.fixture(scope="module", params=["sample-issue.txt", "sample-issue.pdf"])
+def sample_either_form(request, tmp_path_factory):
+    from shared_corpus import sample_path
+
+    return _built(tmp_path_factory, sample_path(request.param))
+
+
+def test_the_sample_issue_leads_with_its_headline_figures(sample_either_form):
+    top = latest_issue_figures(sample_either_form, n=8)["raw"].tolist()
     for raw in ("754件", "748EFLOPS", "56个", "27个", "5个"):
         assert raw in top, (raw, top)
     assert "160千瓦及以下" not in top and "逾千人" not in top[:3]
