@@ -36,3 +36,16 @@ MAX_PAGES = int(os.environ.get("CCASX_MAX_PAGES", "500"))
 MAX_PAGE_AREA_PT2 = float(os.environ.get("CCASX_MAX_PAGE_AREA", str(14400 * 14400 / 4)))
 FILE_TIMEOUT_S = float(os.environ.get("CCASX_FILE_TIMEOUT", "120"))
 MAX_TEXT_BYTES = int(os.environ.get("CCASX_MAX_TEXT_BYTES", str(20 * 1024 * 1024)))
+
+# OCR for scanned (image-only) issues, from the optional extra ``ocr``.
+OCR_MODES = ("auto", "always", "never")  # auto: only pages-without-text files; always: every PDF
+OCR_INSTALL = "pip install 'ccasx-analytics[ocr]'"
+# Pages are rendered at this resolution (the recognizer shrinks anything past ~2000 px anyway).
+OCR_DPI = float(os.environ.get("CCASX_OCR_DPI", "200"))
+# Seconds added to the per-file time limit for each page read by OCR (2–12 s a page measured
+# on 2 busy cores; the rest is headroom for slower machines).
+OCR_SECONDS_PER_PAGE = float(os.environ.get("CCASX_OCR_SECONDS_PER_PAGE", "30"))
+# Threads onnxruntime may use per worker (0: its own choice, all cores).
+OCR_THREADS = int(os.environ.get("CCASX_OCR_THREADS", "0"))
+# An article read by OCR whose mean recognition score is below this is flagged low_confidence.
+OCR_LOW_CONFIDENCE = float(os.environ.get("CCASX_OCR_LOW_CONFIDENCE", "0.95"))

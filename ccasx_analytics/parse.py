@@ -5,17 +5,65 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from . import config
+from . import normalize as N
 from .ingest import read_document
-from .records import ParsedIssue
+from .records import Article, Document, Line, ParsedIssue
 from .structure import parse_document
 
 
-def parse_file(path: Path | str, *, max_pages: int = config.MAX_PAGES) -> ParsedIssue:
-    """Parse one ``.pdf`` or ``.txt`` issue; raise ``errors.IngestError`` with a plain reason."""
-    return parse_document(read_document(Path(path), max_pages=max_pages))
+def parse_file(path: Path | str, *, max_pages: int = config.MAX_PAGES, ocr: str = "auto") -> ParsedIssue:
+    """Parse one ``.pdf`` or ``.txt`` issue; raise ``errors.IngestError`` with a plain reason.
+    ``ocr`` (auto | always | never): when a PDF's pages are read by OCR (see ``ingest.ocr``)."""
+    doc = read_document(Path(path), max_pages=max_pages, ocr=ocr)
+    if doc.text_source == "ocr":
+        from .ingest.lookalike import repaired_document
+
+        doc = repaired_document(doc, known_names())
+    return with_source_facts(parse_document(doc), doc)
+
+
+def known_names() -> tuple[str, ...]:
+    """Names OCR look-alike repair may restore: the member registry's names and the
+    genre's section names and masthead words (``resources/known_names.txt``)."""
+    from .extract.resources import read_members
+
+    names = [n for m in read_members(config.RESOURCES_DIR / "members.csv") for n in m.names]
+    text = (config.RESOURCES_DIR / "known_names.txt").read_text("utf-8")
+    names += [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple(names)
+
+
+def with_source_facts(issue: ParsedIssue, doc: Document) -> ParsedIssue:
+    """The issue with where its text came from and, when read by OCR, how sure the reading
+    is: a mean score for the issue and for each article (and a flag when it is low)."""
+    source = doc.text_source or ("text" if doc.kind == "txt" else "pdf")
+    if source != "ocr":
+        return replace(issue, text_source=source)
+    scored = [ln for ln in doc.lines if ln.confidence is not None]
+    articles = tuple(_scored_article(a, scored) for a in issue.articles)
+    return replace(issue, articles=articles, text_source=source, ocr_confidence=_mean_score(scored),
+                   repairs=doc.repairs)
+
+
+def _mean_score(lines: list[Line]) -> float | None:
+    total = sum(len(ln.text) for ln in lines)
+    return round(sum(ln.confidence * len(ln.text) for ln in lines) / total, 4) if total else None
+
+
+def _scored_article(article: Article, lines: list[Line]) -> Article:
+    """The article with the mean score of the lines it was made of: lines on its pages whose
+    text (spaces aside) is part of its title, subtitle or body."""
+    first, last = article.page_start or 0, article.page_end or article.page_start or 0
+    own = N.comparable("".join(x for x in (article.title, article.subtitle, article.text) if x))
+    mine = [ln for ln in lines if first <= ln.page <= last and N.comparable(ln.text) in own]
+    score = _mean_score(mine)
+    if score is None:
+        return article
+    return replace(article, ocr_confidence=score, low_confidence=score < config.OCR_LOW_CONFIDENCE)
 
 
 def _clip(text: str, width: int) -> str:

@@ -31,6 +31,7 @@ class Line:
     column: int = 0  # 0 = full width or left column, 1 = right column, ...
     indent: bool = False  # the line starts a paragraph (first-line indent, or text-format cue)
     tabbed: bool = False  # plain text: the line began with a tab (a table-of-contents cue)
+    confidence: float | None = None  # OCR: the recognizer's mean score for the line (0–1)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Document:
     body_size: float | None = None  # the most common font size: the body text
     body_left: float | None = None  # usual left edge of body lines, per column not kept
     warnings: tuple[str, ...] = ()
+    text_source: str | None = None  # "pdf" | "text" | "ocr": where the characters came from
+    repairs: tuple[str, ...] = ()  # OCR look-alike repairs, "read → known name" each
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class Article:
     editor_note: str | None = None
     page_start: int | None = None
     page_end: int | None = None
+    ocr_confidence: float | None = None  # OCR: mean recognition score of the article's lines
+    low_confidence: bool = False  # OCR: the article's text is doubtful (see config.OCR_LOW_CONFIDENCE)
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,9 @@ class ParsedIssue:
     n_pages: int | None = None
     kind: str | None = None  # "pdf" | "txt"
     encoding: str | None = None  # for text files: the detected encoding
+    text_source: str | None = None  # "pdf" | "text" | "ocr"
+    ocr_confidence: float | None = None  # OCR: mean recognition score over the issue's characters
+    repairs: tuple[str, ...] = ()  # OCR look-alike repairs, "read → known name" each
 
 
 # --- mentions (offsets are into Article.text) -------------------------------------------

@@ -10,8 +10,9 @@ from .pdf import read_pdf
 from .text import read_text
 
 
-def read_document(path: Path | str, max_pages: int = config.MAX_PAGES) -> Document:
-    """Read a ``.pdf`` or ``.txt`` issue; raise ``IngestError`` with a plain reason."""
+def read_document(path: Path | str, max_pages: int = config.MAX_PAGES, ocr: str = "auto") -> Document:
+    """Read a ``.pdf`` or ``.txt`` issue; raise ``IngestError`` with a plain reason.
+    ``ocr`` (auto | always | never) says when a PDF's pages are read by OCR."""
     path = Path(path)
     try:
         data_head = path.open("rb").read(1024)
@@ -24,7 +25,7 @@ def read_document(path: Path | str, max_pages: int = config.MAX_PAGES) -> Docume
     if suffix == ".pdf" or data_head.startswith(b"%PDF"):
         if b"%PDF-" not in data_head:
             raise IngestError(path, "not a PDF (no %PDF header: the file holds something else)")
-        return read_pdf(path, max_pages)
+        return read_pdf(path, max_pages, ocr)
     if suffix == ".txt":
         return read_text(path)
     raise IngestError(path, f"unsupported file type {suffix or '(no extension)'!r}: expected .pdf or .txt")
