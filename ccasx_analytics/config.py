@@ -44,7 +44,7 @@ OCR_INSTALL = "pip install 'ccasx-analytics[ocr]'"
 OCR_DPI = float(os.environ.get("CCASX_OCR_DPI", "200"))
 # Seconds added to the per-file time limit for each page read by OCR (2–12 s a page measured
 # on 2 busy cores; the rest is headroom for slower machines).
-OCR_SECONDS_PER_PAGE = float(os.environ.get("CCASX_OCR_SECONDS_PER_PAGE", "30"))
+OCR_SECONDS_PER_PAGE = float(os.environ.get("CCASX_OCR_SECONDS_PER_PAGE", "60"))
 # Threads onnxruntime may use per worker (0: its own choice, all cores).
 OCR_THREADS = int(os.environ.get("CCASX_OCR_THREADS", "0"))
 # An article read by OCR whose mean recognition score is below this is flagged low_confidence.

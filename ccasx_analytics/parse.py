@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from . import config
@@ -18,14 +19,12 @@ from .structure import parse_document
 def parse_file(path: Path | str, *, max_pages: int = config.MAX_PAGES, ocr: str = "auto") -> ParsedIssue:
     """Parse one ``.pdf`` or ``.txt`` issue; raise ``errors.IngestError`` with a plain reason.
     ``ocr`` (auto | always | never): when a PDF's pages are read by OCR (see ``ingest.ocr``)."""
-    doc = read_document(Path(path), max_pages=max_pages, ocr=ocr)
-    if doc.text_source == "ocr":
-        from .ingest.lookalike import repaired_document
-
-        doc = repaired_document(doc, known_names())
+    names = known_names() if ocr != "never" else ()
+    doc = read_document(Path(path), max_pages=max_pages, ocr=ocr, known_names=names)
     return with_source_facts(parse_document(doc), doc)
 
 
+@lru_cache(maxsize=1)
 def known_names() -> tuple[str, ...]:
     """Names OCR look-alike repair may restore: the member registry's names and the
     genre's section names and masthead words (``resources/known_names.txt``)."""

@@ -6,20 +6,20 @@ genre's section names, the masthead's words) — the known name is put back, and
 is recorded.  Nothing else is corrected: body text, numbers and unknown names keep what
 the recognizer read.
 
-"Looks alike" is measured, not listed: both characters are drawn in the package's CJK font
-and the ink of each must lie close to the ink of the other (mean distance, in hundredths
-of the em, under ``MAX_INK_DISTANCE``).  A name is only repaired when it has at least
-``MIN_NAME_LENGTH`` characters, so one character is a small part of it.
+Three conditions make a repair: the recognizer doubted that very character (its score is
+under ``DOUBT``: a confidently read 通 in 山西省通信 is never touched); the two characters
+look alike — measured, not listed: both are drawn in the package's CJK font and the ink of
+each must lie close to the ink of the other (``MAX_INK_DISTANCE``); and the name has at
+least ``MIN_NAME_LENGTH`` characters, so one character is a small part of it.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from ..records import Document
-
 MIN_NAME_LENGTH = 4
+# a character read with a score under this is one the recognizer hesitated over
+DOUBT = 0.9
 # mean distance from each glyph's ink to the other's, in pixels of a 40-px em: pairs a
 # recognizer confuses (由/山 0.92, 降/隆 0.65, 干/千 0.18) lie under it; different
 # characters (力/信 2.6, 动/通 1.2, 西/东 1.7) above
@@ -84,9 +84,12 @@ def _index(names: Iterable[str]) -> dict[tuple[int, str], list[str]]:
     return out
 
 
-def repair_text(text: str, names: Iterable[str], index: dict | None = None) -> tuple[str, list[str]]:
-    """``text`` with every string one look-alike character away from a known name replaced by
-    that name, and the repairs as ``"read → name"``."""
+def repair_text(
+    text: str, names: Iterable[str], scores: Sequence[float] | None = None, index: dict | None = None
+) -> tuple[str, list[str]]:
+    """``text`` with every string one doubted look-alike character away from a known name
+    replaced by that name, and the repairs as ``"read → name"``.  ``scores``: the
+    recognizer's score per character (None: every character counts as doubted)."""
     known = set(names)
     index = index if index is not None else _index(known)
     lengths = sorted({n for n, _ in index}, reverse=True)
@@ -100,6 +103,8 @@ def repair_text(text: str, names: Iterable[str], index: dict | None = None) -> t
             if len(piece) < n or piece in known:
                 continue
             for j in range(n):
+                if scores is not None and scores[k + j] >= DOUBT:
+                    continue
                 for name in index.get((n, piece[:j] + "\0" + piece[j + 1:]), ()):
                     if look_alike(piece[j], name[j]):
                         chars[k:k + n] = list(name)
@@ -116,13 +121,7 @@ def repair_text(text: str, names: Iterable[str], index: dict | None = None) -> t
     return "".join(chars), repairs
 
 
-def repaired_document(doc: Document, names: Iterable[str]) -> Document:
-    """The document with look-alike repairs in its lines, recorded in ``doc.repairs``."""
-    known = set(names)
-    index = _index(known)
-    lines, repairs = [], []
-    for ln in doc.lines:
-        text, done = repair_text(ln.text, known, index)
-        lines.append(replace(ln, text=text) if done else ln)
-        repairs.extend(f"p.{ln.page}: {r}" for r in done)
-    return replace(doc, lines=tuple(lines), repairs=(*doc.repairs, *repairs))
+def name_index(names: Iterable[str]) -> tuple[frozenset[str], dict]:
+    """The names and their index, built once for many ``repair_text`` calls."""
+    known = frozenset(names)
+    return known, _index(known)

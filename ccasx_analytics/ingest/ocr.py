@@ -12,6 +12,7 @@ a missing model is an error, not a download.  The engine comes from the optional
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,8 @@ BOX_TO_TYPE = 1.05
 _MIN_HAN_FOR_ADVANCE = 3
 # How much of an em a mark's ink spans when it stands at either end of a line.
 _EDGE_MARK_INK = {"【": 0.6, "】": 0.6, "？": 0.75, "！": 0.75, "?": 0.75, "!": 0.75}
+# A gap between two characters wider than this share of the type size is a space.
+_SPACE_GAP = 0.6
 # Sizes within this share of the issue's body size are the body size (reading noise).
 _SNAP_TO_BODY = 0.08
 # A page whose recognized text is this short read nothing (a picture, a blank page).
@@ -66,7 +69,8 @@ def needs_ocr_reason(detail: str = "no text layer — scanned issue, needs OCR")
 
 @dataclass(frozen=True)
 class OcrBox:
-    """One recognized text line: its text, score and box in page points."""
+    """One recognized text line: its text, score and box in page points, and, when the
+    recognizer gave them, each character's score and left/right edges."""
 
     text: str
     score: float
@@ -74,6 +78,8 @@ class OcrBox:
     top: float
     x1: float
     bottom: float
+    char_scores: tuple[float, ...] = ()
+    char_x: tuple[tuple[float, float], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -99,16 +105,46 @@ def recognize(image, scale: float) -> list[OcrBox]:
     """Text lines of one page image (PIL), with boxes in points (``scale`` = pixels per point)."""
     import numpy as np
 
-    out = _engine()(np.asarray(image.convert("RGB")))
+    out = _engine()(np.asarray(image.convert("RGB")), return_word_box=True, return_single_char_box=True)
     if out.boxes is None or not out.txts:
         return []
+    words = out.word_results if len(out.word_results) == len(out.txts) else [()] * len(out.txts)
     boxes = []
-    for quad, text, score in zip(out.boxes, out.txts, out.scores):
+    for quad, text, score, chars in zip(out.boxes, out.txts, out.scores, words):
         xs = [float(p[0]) / scale for p in quad]
         ys = [float(p[1]) / scale for p in quad]
+        text = full_width_marks(text)
+        # per-character scores and edges, when they account for the line's text exactly
+        chars = [c for c in chars if c and c[0] and c[0].strip()]
+        aligned = "".join(c[0] for c in chars) == text.replace(" ", "") and " " not in text.strip()
         if text.strip():
-            boxes.append(OcrBox(text.strip(), float(score), min(xs), min(ys), max(xs), max(ys)))
+            boxes.append(OcrBox(
+                text.strip(), float(score), min(xs), min(ys), max(xs), max(ys),
+                char_scores=tuple(float(c[1]) for c in chars) if aligned else (),
+                char_x=tuple((min(p[0] for p in c[2]) / scale, max(p[0] for p in c[2]) / scale) for c in chars)
+                if aligned and all(c[2] is not None for c in chars) else (),
+            ))
     return boxes
+
+
+# ASCII marks the recognizer returns for the full-width ones Chinese text sets
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+
+def full_width_marks(text: str) -> str:
+    """ASCII ,:;!?() next to a Han character as the full-width marks the page printed
+    (10:30 and 1,000 keep theirs)."""
+    out = list(text)
+    for k, ch in enumerate(text):
+        if ch in _FULL_WIDTH:
+            near = text[k - 1:k] + text[k + 1:k + 2]
+            if any(_is_han(c) for c in near):
+                out[k] = _FULL_WIDTH[ch]
+    return "".join(out)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _advances(text: str) -> list[float]:
@@ -138,37 +174,56 @@ def type_size(box: OcrBox) -> float:
 
 def snapped_sizes(boxes: list[OcrBox]) -> dict[int, float]:
     """Type size per box (by ``id``), in half points; sizes near the issue's body size
-    (the size most characters are read in) become the body size."""
-    from collections import Counter
+    become the body size.  The body size is the half-point size whose neighbourhood
+    (``_SNAP_TO_BODY``) holds the most characters: reading noise spreads body lines over
+    a point or so either side of it."""
+    raw = {id(b): type_size(b) for b in boxes}
+    if not boxes:
+        return {}
+    candidates = {round(v * 2) / 2 for v in raw.values()}
 
-    raw = {id(b): round(type_size(b) * 2) / 2 for b in boxes}
-    weight: Counter = Counter()
-    for b in boxes:
-        weight[raw[id(b)]] += len(b.text)
-    if not weight:
-        return raw
-    body = weight.most_common(1)[0][0]
-    return {k: body if abs(v - body) <= _SNAP_TO_BODY * body else v for k, v in raw.items()}
+    def held(c: float) -> int:
+        return sum(len(b.text) for b in boxes if abs(raw[id(b)] - c) <= _SNAP_TO_BODY * c)
+
+    body = max(candidates, key=lambda c: (held(c), c))
+    return {k: body if abs(v - body) <= _SNAP_TO_BODY * body else round(v * 2) / 2 for k, v in raw.items()}
 
 
 def box_chars(box: OcrBox, size: float) -> list[dict]:
-    """The box's characters in pdfplumber's terms, placed along the box."""
-    widths = _advances(box.text)
-    unit = (box.x1 - box.x0) / sum(widths)
-    chars, x = [], box.x0
-    for ch, w in zip(box.text, widths):
-        chars.append({"text": ch, "fontname": "", "size": size, "x0": x, "x1": x + w * unit,
-                      "top": box.top, "bottom": box.bottom, "upright": True})
-        x += w * unit
+    """The box's characters in pdfplumber's terms: at the edges the recognizer gave, else
+    placed along the box by their advances.  A gap much wider than the line's usual
+    spacing (温度 数智, set apart on purpose) becomes a space."""
+    if box.char_x:
+        edges = list(box.char_x)
+    else:
+        widths = _advances(box.text)
+        unit = (box.x1 - box.x0) / sum(widths)
+        edges, x = [], box.x0
+        for w in widths:
+            edges.append((x, x + w * unit))
+            x += w * unit
+    gaps = sorted(b[0] - a[1] for a, b in zip(edges, edges[1:]))
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    chars = []
+    for k, (ch, (x0, x1)) in enumerate(zip(box.text, edges)):
+        if k and x0 - edges[k - 1][1] > max(_SPACE_GAP * size, 3 * usual):
+            chars.append(_char(" ", size, edges[k - 1][1], x0, box))
+        chars.append(_char(ch, size, x0, x1, box))
     return chars
 
 
-def read_pdf_by_ocr(path: Path, max_pages: int) -> Document:
+def _char(text: str, size: float, x0: float, x1: float, box: OcrBox) -> dict:
+    return {"text": text, "fontname": "", "size": size, "x0": x0, "x1": x1,
+            "top": box.top, "bottom": box.bottom, "upright": True}
+
+
+def read_pdf_by_ocr(path: Path, max_pages: int, known_names: Iterable[str] = ()) -> Document:
     """Every page of ``path`` read by OCR; raises ``IngestError`` when OCR is not installed,
-    the file has too many pages, or nothing readable was found."""
+    the file has too many pages, or nothing readable was found.  ``known_names``: names a
+    doubtful look-alike reading is repaired to (see ``lookalike``)."""
     if not ocr_available():
         raise IngestError(path, needs_ocr_reason())
-    return document_from_boxes(path, recognized_pages(path, max_pages))
+    return document_from_boxes(path, recognized_pages(path, max_pages), known_names)
 
 
 @dataclass(frozen=True)
@@ -207,13 +262,14 @@ def recognized_pages(path: Path, max_pages: int) -> list[OcrPage]:
     return pages
 
 
-def document_from_boxes(path: Path, pages: list[OcrPage]) -> Document:
-    """The ``Document`` of recognized pages: characters along their boxes, then the same
-    layout as a text layer; each line carries its recognition score."""
+def document_from_boxes(path: Path, pages: list[OcrPage], known_names: Iterable[str] = ()) -> Document:
+    """The ``Document`` of recognized pages: look-alike repairs, characters along their
+    boxes, then the same layout as a text layer; each line carries its recognition score."""
     from dataclasses import replace
 
     from .pdf import document_from_pages
 
+    pages, repairs = _repaired(pages, known_names)
     n_read = sum(len(b.text) for p in pages for b in p.boxes)
     if n_read < _MIN_CHARS_PER_PAGE * len(pages):
         raise IngestError(path, f"{needs_ocr_reason()}; the OCR reader found no text in it ({n_read} characters)")
@@ -223,7 +279,28 @@ def document_from_boxes(path: Path, pages: list[OcrPage]) -> Document:
     doc = document_from_pages(path, segs, len(pages), text_source="ocr")
     boxes = {p.number: p.boxes for p in pages}
     lines = tuple(_with_confidence(ln, boxes.get(ln.page, ())) for ln in doc.lines)
-    return replace(doc, lines=lines, warnings=(*doc.warnings, "read by OCR"))
+    return replace(doc, lines=lines, warnings=(*doc.warnings, "read by OCR"), repairs=tuple(repairs))
+
+
+def _repaired(pages: list[OcrPage], known_names: Iterable[str]) -> tuple[list[OcrPage], list[str]]:
+    """Pages with doubtful look-alike readings of known names repaired, and the repairs
+    as ``"p.N: read → name"``."""
+    from dataclasses import replace
+
+    from .lookalike import name_index, repair_text
+
+    known, index = name_index(known_names)
+    if not known:
+        return pages, []
+    out, repairs = [], []
+    for page in pages:
+        boxes = []
+        for b in page.boxes:
+            text, done = (repair_text(b.text, known, b.char_scores, index) if b.char_scores else (b.text, []))
+            boxes.append(replace(b, text=text) if done else b)
+            repairs.extend(f"p.{page.number}: {r}" for r in done)
+        out.append(replace(page, boxes=tuple(boxes)))
+    return out, repairs
 
 
 def _with_confidence(line: Line, boxes: tuple[OcrBox, ...]) -> Line:

@@ -2,6 +2,7 @@
 and the refusals that need the whole file (no text layer, fonts without a Unicode map)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,19 +16,20 @@ from .pdfium import pdfium_chars
 from .source import sha256_of
 
 
-def read_pdf(path: Path, max_pages: int, ocr: str = "auto") -> Document:
+def read_pdf(path: Path, max_pages: int, ocr: str = "auto", known_names: Iterable[str] = ()) -> Document:
     """The PDF's text layer, or its pages read by OCR: ``ocr`` "auto" reads a file without a
-    text layer by OCR, "always" every file, "never" none (a scan is refused)."""
+    text layer by OCR, "always" every file, "never" none (a scan is refused).
+    ``known_names``: what OCR's look-alike repair may restore."""
     from .ocr import needs_ocr_reason, read_pdf_by_ocr
 
     if ocr == "always":
-        return read_pdf_by_ocr(path, max_pages)
+        return read_pdf_by_ocr(path, max_pages, known_names)
     try:
         return _read_text_layer(path, max_pages)
     except _NoTextLayer as exc:
         if ocr == "never" or not exc.scanned:
             raise IngestError(path, needs_ocr_reason(exc.reason)) from None
-        return read_pdf_by_ocr(path, max_pages)
+        return read_pdf_by_ocr(path, max_pages, known_names)
 
 
 class _NoTextLayer(Exception):
