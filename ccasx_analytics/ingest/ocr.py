@@ -12,6 +12,7 @@ a missing model is an error, not a download.  The engine comes from the optional
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,10 +32,12 @@ BOX_TO_TYPE = 1.05
 _MIN_HAN_FOR_ADVANCE = 3
 # How much of an em a mark's ink spans when it stands at either end of a line.
 _EDGE_MARK_INK = {"【": 0.6, "】": 0.6, "？": 0.75, "！": 0.75, "?": 0.75, "!": 0.75}
+# A line read with a score under this is one the recognizer doubted.
+_DOUBTED_LINE = 0.9
 # A gap between two characters wider than this share of the type size is a space.
 _SPACE_GAP = 0.6
-# Sizes within this share of the issue's body size are the body size (reading noise).
-_SNAP_TO_BODY = 0.08
+# Sizes within this share of a type level are that level (reading noise).
+_SIZE_LEVEL = 0.05
 # A page whose recognized text is this short read nothing (a picture, a blank page).
 _MIN_CHARS_PER_PAGE = 50
 # The models inside the rapidocr wheel: Chinese (with Latin and digits) detection and
@@ -116,7 +119,8 @@ def recognize(image, scale: float) -> list[OcrBox]:
         text = full_width_marks(text)
         # per-character scores and edges, when they account for the line's text exactly
         chars = [c for c in chars if c and c[0] and c[0].strip()]
-        aligned = "".join(c[0] for c in chars) == text.replace(" ", "") and " " not in text.strip()
+        aligned = (len(chars) == len(text.strip()) and " " not in text.strip()
+                   and full_width_marks("".join(c[0] for c in chars)) == text.strip())
         if text.strip():
             boxes.append(OcrBox(
                 text.strip(), float(score), min(xs), min(ys), max(xs), max(ys),
@@ -131,9 +135,15 @@ def recognize(image, scale: float) -> list[OcrBox]:
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 
 
+# a dash opening a line before Han text: the genre's ——访… subtitle dash, which the
+# recognizer reads as one hyphen or one dash
+_OPENING_DASH = re.compile(r"^\s*[-—–―─]{1,2}(?=[\u4e00-\u9fff])")
+
+
 def full_width_marks(text: str) -> str:
     """ASCII ,:;!?() next to a Han character as the full-width marks the page printed
-    (10:30 and 1,000 keep theirs)."""
+    (10:30 and 1,000 keep theirs), and a line's opening dash as the double dash ——."""
+    text = _OPENING_DASH.sub("——", text)
     out = list(text)
     for k, ch in enumerate(text):
         if ch in _FULL_WIDTH:
@@ -173,20 +183,25 @@ def type_size(box: OcrBox) -> float:
 
 
 def snapped_sizes(boxes: list[OcrBox]) -> dict[int, float]:
-    """Type size per box (by ``id``), in half points; sizes near the issue's body size
-    become the body size.  The body size is the half-point size whose neighbourhood
-    (``_SNAP_TO_BODY``) holds the most characters: reading noise spreads body lines over
-    a point or so either side of it."""
+    """Type size per box (by ``id``), in half points, read as the issue's few type levels:
+    the half-point size whose neighbourhood (``_SIZE_LEVEL``) holds the most characters is
+    a level (the body first), its boxes take it; then the next among the rest.  Reading
+    noise spreads one level over a few tenths of a point; two levels a point apart (body
+    and contents entries) stay apart."""
     raw = {id(b): type_size(b) for b in boxes}
-    if not boxes:
-        return {}
-    candidates = {round(v * 2) / 2 for v in raw.values()}
+    length = {id(b): len(b.text) for b in boxes}
+    out: dict[int, float] = {}
+    left = dict(raw)
+    while left:
+        def held(c: float) -> int:
+            return sum(length[k] for k, v in left.items() if abs(v - c) <= _SIZE_LEVEL * c)
 
-    def held(c: float) -> int:
-        return sum(len(b.text) for b in boxes if abs(raw[id(b)] - c) <= _SNAP_TO_BODY * c)
-
-    body = max(candidates, key=lambda c: (held(c), c))
-    return {k: body if abs(v - body) <= _SNAP_TO_BODY * body else round(v * 2) / 2 for k, v in raw.items()}
+        level = max({round(v * 2) / 2 for v in left.values()}, key=lambda c: (held(c), c))
+        members = [k for k, v in left.items() if abs(v - level) <= _SIZE_LEVEL * level]
+        for k in members or [next(iter(left))]:
+            out[k] = level if members else round(left[k] * 2) / 2
+            del left[k]
+    return out
 
 
 def box_chars(box: OcrBox, size: float) -> list[dict]:
@@ -206,7 +221,11 @@ def box_chars(box: OcrBox, size: float) -> list[dict]:
     usual = gaps[len(gaps) // 2] if gaps else 0.0
     chars = []
     for k, (ch, (x0, x1)) in enumerate(zip(box.text, edges)):
+        # each character reaches the next one: the recognizer's edges are estimates, and
+        # the layout would read any gap between Latin and Han as a space
+        x1 = edges[k + 1][0] if k + 1 < len(edges) else x1
         if k and x0 - edges[k - 1][1] > max(_SPACE_GAP * size, 3 * usual):
+            chars[-1]["x1"] = edges[k - 1][1]
             chars.append(_char(" ", size, edges[k - 1][1], x0, box))
         chars.append(_char(ch, size, x0, x1, box))
     return chars
@@ -269,6 +288,7 @@ def document_from_boxes(path: Path, pages: list[OcrPage], known_names: Iterable[
 
     from .pdf import document_from_pages
 
+    pages = _furniture_agreed(pages)
     pages, repairs = _repaired(pages, known_names)
     n_read = sum(len(b.text) for p in pages for b in p.boxes)
     if n_read < _MIN_CHARS_PER_PAGE * len(pages):
@@ -280,6 +300,68 @@ def document_from_boxes(path: Path, pages: list[OcrPage], known_names: Iterable[
     boxes = {p.number: p.boxes for p in pages}
     lines = tuple(_with_confidence(ln, boxes.get(ln.page, ())) for ln in doc.lines)
     return replace(doc, lines=lines, warnings=(*doc.warnings, "read by OCR"), repairs=tuple(repairs))
+
+
+def _furniture_agreed(pages: list[OcrPage]) -> list[OcrPage]:
+    """Running headers and footers read alike on every page.
+
+    A line printed at the same place on most pages (共10页 at the foot, the header at the
+    top) is read slightly differently on a noisy scan (共页, 其10页); the layout finds running
+    furniture by repetition, so a variant would end up in an article.  In the top and bottom
+    bands, a line at a place where most pages agree on one text takes that text when it
+    differs from it by one character, or two in a line the recognizer doubted (digits
+    masked: page numbers differ anyway).
+    """
+    from collections import Counter, defaultdict
+
+    from .. import normalize as N
+    from .layout import BODY_BAND_BOTTOM, BODY_BAND_TOP
+
+    def place(p: OcrPage, b: OcrBox) -> tuple[int, int] | None:
+        if BODY_BAND_TOP * p.height < b.top and b.bottom < BODY_BAND_BOTTOM * p.height:
+            return None
+        return round((b.x0 + b.x1) / 2 / 24), round(b.top / 12)
+
+    texts: dict[tuple[int, int], Counter] = defaultdict(Counter)
+    for p in pages:
+        for b in p.boxes:
+            if (at := place(p, b)) is not None:
+                texts[at][b.text] += 1
+    agreed = {}
+    for at, count in texts.items():
+        keys = Counter()
+        for text, n in count.items():
+            keys[N.furniture_key(text)] += n
+        key, n = keys.most_common(1)[0]
+        if n >= max(2, (len(pages) + 1) // 2):
+            agreed[at] = (key, max((t for t in count if N.furniture_key(t) == key), key=count.__getitem__))
+    if not agreed:
+        return pages
+    from dataclasses import replace
+
+    out = []
+    for p in pages:
+        boxes = []
+        for b in p.boxes:
+            at = place(p, b)
+            # one character off, or two when the recognizer doubted the line
+            allowed = 2 if b.score < _DOUBTED_LINE else 1
+            key = N.furniture_key(b.text)
+            if at in agreed and key != agreed[at][0] and _edits(key, agreed[at][0]) <= allowed:
+                b = replace(b, text=agreed[at][1], char_scores=(), char_x=())
+            boxes.append(b)
+        out.append(replace(p, boxes=tuple(boxes)))
+    return out
+
+
+def _edits(a: str, b: str) -> int:
+    """Characters replaced, dropped or added to turn ``a`` into ``b`` (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
 
 
 def _repaired(pages: list[OcrPage], known_names: Iterable[str]) -> tuple[list[OcrPage], list[str]]:
