@@ -219,3 +219,27 @@ def test_a_200_dpi_scan_builds_like_the_born_digital_issue(clean_scan, text_vers
 @pytest.mark.slow
 def test_a_noisy_100_dpi_grey_jpeg_scan_still_reads(noisy_scan, text_version):
     _check_scan(noisy_scan, text_version, 0.95)
+
+
+@pytest.mark.slow
+def test_a_scanned_page_bound_into_a_typeset_issue_is_read_by_ocr(tmp_path):
+    pytest.importorskip("rapidocr")
+    import pypdfium2 as pdfium
+
+    from ccasx_analytics.parse import parse_file
+
+    page3 = _scan(tmp_path / "page3.pdf", 200, noisy=False, pages=[2])
+    issue = pdfium.PdfDocument(str(SAMPLE_PDF))
+    issue.import_pages(pdfium.PdfDocument(str(page3)), [0], index=2)
+    issue.del_page(3)  # the typeset page 3, now replaced by its scan
+    mixed = tmp_path / "mixed.pdf"
+    issue.save(str(mixed))
+    issue.close()
+
+    parsed = parse_file(mixed)
+    assert parsed.text_source == "ocr" and "page(s) 3 read by OCR" in parsed.warnings
+    body = "".join(a.text for a in parsed.articles)
+    assert "毫不动摇巩固和发展公有制经济" in body  # read from the scanned page
+    assert len(parsed.articles) == 13
+    read = [a for a in parsed.articles if a.ocr_confidence is not None]
+    assert read and all(a.page_start <= 3 <= a.page_end for a in read)

@@ -12,6 +12,7 @@ a missing model is an error, not a download.  The engine comes from the optional
 from __future__ import annotations
 
 import importlib.util
+import sys
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -253,8 +254,9 @@ class OcrPage:
     boxes: tuple[OcrBox, ...]
 
 
-def recognized_pages(path: Path, max_pages: int) -> list[OcrPage]:
-    """The text lines of every page, rendered at ``config.OCR_DPI``."""
+def recognized_pages(path: Path, max_pages: int, only: Iterable[int] | None = None) -> list[OcrPage]:
+    """The text lines of every page (of the pages numbered in ``only``), rendered at
+    ``config.OCR_DPI``."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
@@ -262,10 +264,11 @@ def recognized_pages(path: Path, max_pages: int) -> list[OcrPage]:
         n_pages = len(pdf)
         if n_pages > max_pages:
             raise IngestError(path, f"too many pages: {n_pages} pages, the limit is {max_pages}")
-        # the file's size is known now: the time limit grows with its pages
-        timelimit.extend(n_pages * config.OCR_SECONDS_PER_PAGE)
+        numbers = sorted(only) if only is not None else list(range(1, n_pages + 1))
+        # the file's size is known now: the time limit grows with the pages to read
+        timelimit.extend(len(numbers) * config.OCR_SECONDS_PER_PAGE)
         pages = []
-        for pno in range(1, n_pages + 1):
+        for pno in numbers:
             page = pdf[pno - 1]
             try:
                 w, h = page.get_size()
@@ -293,13 +296,43 @@ def document_from_boxes(path: Path, pages: list[OcrPage], known_names: Iterable[
     n_read = sum(len(b.text) for p in pages for b in p.boxes)
     if n_read < _MIN_CHARS_PER_PAGE * len(pages):
         raise IngestError(path, f"{needs_ocr_reason()}; the OCR reader found no text in it ({n_read} characters)")
+    segs = _page_segments(pages)
+    doc = document_from_pages(path, [(p.number, p.width, p.height, segs[p.number]) for p in pages], len(pages),
+                              text_source="ocr")
+    return scored(doc, pages, repairs, "read by OCR")
+
+
+def _page_segments(pages: list[OcrPage]) -> dict:
+    """Layout segments per page number, from the boxes' characters."""
     sizes = snapped_sizes([b for p in pages for b in p.boxes])
-    segs = [(p.number, p.width, p.height, segments([c for b in p.boxes for c in box_chars(b, sizes[id(b)])]))
-            for p in pages]
-    doc = document_from_pages(path, segs, len(pages), text_source="ocr")
+    return {p.number: segments([c for b in p.boxes for c in box_chars(b, sizes[id(b)])]) for p in pages}
+
+
+@dataclass(frozen=True)
+class ScannedPages:
+    """Pages of a PDF with a text layer that are pictures only, read by OCR."""
+
+    pages: list[OcrPage]
+    segments: dict  # page number -> layout segments
+    repairs: list[str]
+
+
+def read_scanned_pages(path: Path, numbers: list[int], known_names: Iterable[str] = ()) -> ScannedPages:
+    """OCR of the pages numbered ``numbers`` (1-based) of a PDF whose other pages have text."""
+    pages = recognized_pages(path, sys.maxsize, only=numbers)  # the file passed the page cap already
+    pages, repairs = _repaired(pages, known_names)
+    return ScannedPages(pages, _page_segments(pages), repairs)
+
+
+def scored(doc: Document, pages: list[OcrPage], repairs: list[str], warning: str) -> Document:
+    """The document with each line read by OCR carrying its score, the warning that says
+    so, ``text_source = ocr`` and the repairs."""
+    from dataclasses import replace
+
     boxes = {p.number: p.boxes for p in pages}
-    lines = tuple(_with_confidence(ln, boxes.get(ln.page, ())) for ln in doc.lines)
-    return replace(doc, lines=lines, warnings=(*doc.warnings, "read by OCR"), repairs=tuple(repairs))
+    lines = tuple(_with_confidence(ln, boxes[ln.page]) if ln.page in boxes else ln for ln in doc.lines)
+    return replace(doc, lines=lines, warnings=(*doc.warnings, warning), repairs=(*doc.repairs, *repairs),
+                   text_source="ocr")
 
 
 def _furniture_agreed(pages: list[OcrPage]) -> list[OcrPage]:

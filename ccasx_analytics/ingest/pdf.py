@@ -2,7 +2,8 @@
 and the refusals that need the whole file (no text layer, fonts without a Unicode map)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,12 +21,18 @@ def read_pdf(path: Path, max_pages: int, ocr: str = "auto", known_names: Iterabl
     """The PDF's text layer, or its pages read by OCR: ``ocr`` "auto" reads a file without a
     text layer by OCR, "always" every file, "never" none (a scan is refused).
     ``known_names``: what OCR's look-alike repair may restore."""
-    from .ocr import needs_ocr_reason, read_pdf_by_ocr
+    from .ocr import ScannedPages, needs_ocr_reason, ocr_available, read_pdf_by_ocr, read_scanned_pages
 
     if ocr == "always":
         return read_pdf_by_ocr(path, max_pages, known_names)
+    # pages without text in a PDF that has some (a scanned page bound into a typeset
+    # issue) are read by OCR too, unless OCR is off
+    fill = None
+    if ocr == "auto" and ocr_available():
+        def fill(numbers: list[int]) -> ScannedPages:
+            return read_scanned_pages(path, numbers, known_names)
     try:
-        return _read_text_layer(path, max_pages)
+        return _read_text_layer(path, max_pages, fill)
     except _NoTextLayer as exc:
         if ocr == "never" or not exc.scanned:
             raise IngestError(path, needs_ocr_reason(exc.reason)) from None
@@ -42,7 +49,7 @@ class _NoTextLayer(Exception):
         self.scanned = scanned
 
 
-def _read_text_layer(path: Path, max_pages: int) -> Document:
+def _read_text_layer(path: Path, max_pages: int, fill: Callable[[list[int]], Any] | None = None) -> Document:
     read = None
     if config.PDF_BACKEND == "pdfium":
         # pdfium is several times faster at producing characters; anything it cannot open
@@ -53,10 +60,14 @@ def _read_text_layer(path: Path, max_pages: int) -> Document:
             read = None
     if read is None:
         read = pdfplumber_chars(path, max_pages)
-    return _pdf_document(path, read)
+    return _pdf_document(path, read, fill)
 
 
-def _pdf_document(path: Path, read: PdfChars) -> Document:
+# a page with fewer characters than this has no text layer of its own (a stamp, a number)
+_BLANK_PAGE_CHARS = 20
+
+
+def _pdf_document(path: Path, read: PdfChars, fill: Callable[[list[int]], Any] | None = None) -> Document:
     pages_segs, n_pages, n_chars, n_unmapped = read.pages, read.n_pages, read.n_chars, read.n_unmapped
     widths, heights, n_images = read.widths, read.heights, read.n_images
     if n_chars and n_unmapped > 0.3 * n_chars:
@@ -66,13 +77,24 @@ def _pdf_document(path: Path, read: PdfChars) -> Document:
             "without a Unicode map (they read as (cid:N)); needs OCR (ccasx build --ocr always) or the original file",
             scanned=False,
         )
+    blank = [pno for pno, _, _, segs in pages_segs if sum(len(s.text.strip()) for s in segs) < _BLANK_PAGE_CHARS]
+    scanned = None
+    if fill is not None and blank and n_images and len(blank) < len(pages_segs):
+        scanned = fill(blank)
+        pages_segs = [(pno, w, h, scanned.segments.get(pno, segs)) for pno, w, h, segs in pages_segs]
     lines = document_lines(pages_segs)
     n_text = sum(len(ln.text) for ln in lines)
     # a scan may carry a stray line of text (a scanner's stamp, a page number) over its
     # pictures: a few dozen characters a page is no text layer
     if n_text == 0 or (n_images and n_text < 50 * n_pages):
         raise _NoTextLayer()
-    return document_from_pages(path, pages_segs, n_pages, widths, heights, lines=lines)
+    doc = document_from_pages(path, pages_segs, n_pages, widths, heights, lines=lines)
+    if scanned is not None and any(ln.page in scanned.segments for ln in doc.lines):
+        from .ocr import scored
+
+        numbers = ", ".join(str(p.number) for p in scanned.pages)
+        doc = scored(doc, scanned.pages, scanned.repairs, f"page(s) {numbers} read by OCR")
+    return doc
 
 
 def document_from_pages(
