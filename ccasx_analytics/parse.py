@@ -83,6 +83,9 @@ def format_issue(issue: ParsedIssue, *, name: str = "", width: int = 40) -> str:
     )
     out.append(f"  month       : {m.issue_date.isoformat() if m.issue_date else '—'} (from {m.date_source or 'nowhere'})")
     out.append(f"  contents    : {len(m.toc)} entries; {len(issue.articles)} articles")
+    if issue.text_source == "ocr":
+        out.append(f"  OCR         : mean score {issue.ocr_confidence if issue.ocr_confidence is not None else '—'}"
+                   f"; {len(issue.repairs)} look-alike repair(s)" + (": " + "; ".join(issue.repairs) if issue.repairs else ""))
     if m.closing:
         out.append("  closing     : " + "  ".join(f"{k}：{v}" for k, v in m.closing))
     out.append("")
@@ -98,6 +101,8 @@ def format_issue(issue: ParsedIssue, *, name: str = "", width: int = 40) -> str:
                    + (f"   source: {a.source_note}" if a.source_note else ""))
         n_par = a.text.count("\n") + 1 if a.text else 0
         out.append(f"     pages    : {pages}   {len(a.text)} chars, {n_par} paragraphs")
+        if a.ocr_confidence is not None:
+            out.append(f"     OCR score: {a.ocr_confidence}" + ("  (low: check the text against the scan)" if a.low_confidence else ""))
         out.append(f"     text     : {_clip(a.text, width)}")
     if issue.warnings:
         out.append("")

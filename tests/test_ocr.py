@@ -17,7 +17,7 @@ import pytest
 from ccasx_analytics import timelimit
 from ccasx_analytics.build import pool
 from ccasx_analytics.ingest import lookalike
-from ccasx_analytics.ingest.ocr import OcrBox, box_chars, full_width_marks, snapped_sizes, type_size
+from ccasx_analytics.ingest.ocr import OcrBox, box_chars, full_width_marks, snapped_sizes, type_size, upright_box
 from ccasx_analytics.ingest.layout import segments
 
 from shared_corpus import SAMPLE_PDF, SAMPLE_TXT
@@ -66,6 +66,18 @@ def test_glyph_likeness_is_measured():
 def _box(text, x0, top, size, score=0.99):
     adv = sum(0.5 if ch.isascii() else 1.0 for ch in text)
     return OcrBox(text, score, x0, top, x0 + adv * size, top + 1.05 * size)
+
+
+def test_a_line_detected_on_a_slightly_rotated_scan_keeps_its_own_length_and_height():
+    import math
+
+    a = math.radians(1.0)
+    length, height, cx, cy = 400.0, 11.0, 300.0, 200.0
+    corners = [(-length / 2, -height / 2), (length / 2, -height / 2), (length / 2, height / 2), (-length / 2, height / 2)]
+    quad = [(cx + x * math.cos(a) - y * math.sin(a), cy + x * math.sin(a) + y * math.cos(a)) for x, y in corners]
+    x0, top, x1, bottom = upright_box(quad)
+    assert x1 - x0 == pytest.approx(length) and bottom - top == pytest.approx(height)
+    assert (x0 + x1) / 2 == pytest.approx(cx) and (top + bottom) / 2 == pytest.approx(cy)
 
 
 def test_ascii_marks_beside_han_are_the_full_width_marks_printed():

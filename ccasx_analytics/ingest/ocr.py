@@ -32,7 +32,7 @@ BOX_TO_TYPE = 1.05
 # fewer Han characters than this take the height.
 _MIN_HAN_FOR_ADVANCE = 3
 # How much of an em a mark's ink spans when it stands at either end of a line.
-_EDGE_MARK_INK = {"【": 0.6, "】": 0.6, "？": 0.75, "！": 0.75, "?": 0.75, "!": 0.75}
+_EDGE_MARK_INK = {"【": 0.6, "】": 0.6, "？": 1.0, "！": 1.0, "?": 1.0, "!": 1.0}
 # A line read with a score under this is one the recognizer doubted.
 _DOUBTED_LINE = 0.9
 # A gap between two characters wider than this share of the type size is a space.
@@ -115,8 +115,7 @@ def recognize(image, scale: float) -> list[OcrBox]:
     words = out.word_results if len(out.word_results) == len(out.txts) else [()] * len(out.txts)
     boxes = []
     for quad, text, score, chars in zip(out.boxes, out.txts, out.scores, words):
-        xs = [float(p[0]) / scale for p in quad]
-        ys = [float(p[1]) / scale for p in quad]
+        x0, top, x1, bottom = upright_box([(float(p[0]) / scale, float(p[1]) / scale) for p in quad])
         text = full_width_marks(text)
         # per-character scores and edges, when they account for the line's text exactly
         chars = [c for c in chars if c and c[0] and c[0].strip()]
@@ -124,12 +123,24 @@ def recognize(image, scale: float) -> list[OcrBox]:
                    and full_width_marks("".join(c[0] for c in chars)) == text.strip())
         if text.strip():
             boxes.append(OcrBox(
-                text.strip(), float(score), min(xs), min(ys), max(xs), max(ys),
+                text.strip(), float(score), x0, top, x1, bottom,
                 char_scores=tuple(float(c[1]) for c in chars) if aligned else (),
                 char_x=tuple((min(p[0] for p in c[2]) / scale, max(p[0] for p in c[2]) / scale) for c in chars)
                 if aligned and all(c[2] is not None for c in chars) else (),
             ))
     return boxes
+
+
+def upright_box(quad: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    """x0, top, x1, bottom of a detected quadrilateral (corners from top-left, clockwise)
+    turned upright about its centre: a line on a slightly rotated scan keeps its own length
+    and height instead of the taller box around it."""
+    (ax, ay), (bx, by), _, (dx, dy) = quad[:4]
+    cx = sum(p[0] for p in quad[:4]) / 4
+    cy = sum(p[1] for p in quad[:4]) / 4
+    w = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+    h = ((dx - ax) ** 2 + (dy - ay) ** 2) ** 0.5
+    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
 
 
 # ASCII marks the recognizer returns for the full-width ones Chinese text sets
@@ -162,8 +173,8 @@ def _advances(text: str) -> list[float]:
     """Each character's advance in ems, as far as the ink box shows it: Latin letters and
     digits take about half a Han character; punctuation takes a whole one (the recognizer
     may return ASCII marks for full-width ones), except at either end of the line, where
-    the box stops at the mark's ink (measured on set type: 。，、 half an em, the centred
-    ？！ three quarters, the section brackets 【】 six tenths)."""
+    the box stops at the mark's ink (measured on set type: 。，、 half an em, the section
+    brackets 【】 six tenths; ？！ keep a whole em)."""
     out = []
     for k, ch in enumerate(text):
         if ch.isascii() and ch.isalnum() or ch == " ":
