@@ -82,6 +82,8 @@ def test_a_line_detected_on_a_slightly_rotated_scan_keeps_its_own_length_and_hei
 
 def test_ascii_marks_beside_han_are_the_full_width_marks_printed():
     assert full_width_marks("山西联通:数智乡村 什么是算力? 10:30 1,000") == "山西联通：数智乡村 什么是算力？ 10:30 1,000"
+    assert full_width_marks("[协会动态]") == "【协会动态】" and full_width_marks("[1]") == "[1]"
+    assert full_width_marks("-访老战士") == "——访老战士" and full_width_marks("-1-") == "-1-"
 
 
 def test_a_wide_gap_inside_a_line_is_a_space():

@@ -144,7 +144,8 @@ def upright_box(quad: list[tuple[float, float]]) -> tuple[float, float, float, f
 
 
 # ASCII marks the recognizer returns for the full-width ones Chinese text sets
-_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+# (square brackets around Han text are the section bars' 【】: Chinese text sets no ASCII [])
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", "[": "【", "]": "】"}
 
 
 # a dash opening a line before Han text: the genre's ——访… subtitle dash, which the
@@ -153,7 +154,7 @@ _OPENING_DASH = re.compile(r"^\s*[-—–―─]{1,2}(?=[\u4e00-\u9fff])")
 
 
 def full_width_marks(text: str) -> str:
-    """ASCII ,:;!?() next to a Han character as the full-width marks the page printed
+    """ASCII ,:;!?()[] next to a Han character as the full-width marks the page printed
     (10:30 and 1,000 keep theirs), and a line's opening dash as the double dash ——."""
     text = _OPENING_DASH.sub("——", text)
     out = list(text)
