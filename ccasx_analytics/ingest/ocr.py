@@ -88,21 +88,27 @@ class OcrBox:
 
 @lru_cache(maxsize=1)
 def _engine():
+    """The recognizer, once per process, on the model files inside the rapidocr package
+    (given by path, so that the engine never looks for them online)."""
     from rapidocr import RapidOCR
 
     models = Path(importlib.util.find_spec(ENGINE).origin).parent / "models"
+    det, rec = models / _DET_MODEL, models / _REC_MODEL
+    if not det.is_file() or not rec.is_file():
+        raise OcrUnavailable(f"the OCR models are missing from the installed {engine_version()} ({models})")
     params = {
         "Global.use_cls": False,
         "Global.log_level": "error",
-        "Det.model_path": str(models / _DET_MODEL),
-        "Rec.model_path": str(models / _REC_MODEL),
+        "Det.model_path": str(det),
+        "Rec.model_path": str(rec),
     }
-    for key in ("Det", "Rec"):
-        if not (models / (_DET_MODEL if key == "Det" else _REC_MODEL)).is_file():
-            raise FileNotFoundError(f"the OCR engine's model is missing from its package ({models})")
     if config.OCR_THREADS > 0:
         params["EngineConfig.onnxruntime.intra_op_num_threads"] = config.OCR_THREADS
     return RapidOCR(params=params)
+
+
+class OcrUnavailable(Exception):
+    """The OCR extra is installed but cannot run (models missing, engine failing to load)."""
 
 
 def recognize(image, scale: float) -> list[OcrBox]:
@@ -290,7 +296,11 @@ def recognized_pages(path: Path, max_pages: int, only: Iterable[int] | None = No
                 image = page.render(scale=scale, grayscale=True).to_pil()
             finally:
                 page.close()
-            pages.append(OcrPage(pno, w, h, tuple(recognize(image, scale))))
+            try:
+                boxes = recognize(image, scale)
+            except OcrUnavailable as exc:
+                raise IngestError(path, f"{needs_ocr_reason()}, but {exc}") from exc
+            pages.append(OcrPage(pno, w, h, tuple(boxes)))
     finally:
         pdf.close()
     return pages
