@@ -257,3 +257,17 @@ def test_a_scanned_page_bound_into_a_typeset_issue_is_read_by_ocr(tmp_path):
     assert len(parsed.articles) == 13
     read = [a for a in parsed.articles if a.ocr_confidence is not None]
     assert read and all(a.page_start <= 3 <= a.page_end for a in read)
+
+
+def test_a_parse_is_cached_per_ocr_mode_and_engine(monkeypatch):
+    from ccasx_analytics.build.cache import CacheKeys
+    from ccasx_analytics.ingest import ocr
+
+    def key(mode):
+        return CacheKeys.current(max_pages=500, resources_fingerprint="r", ocr=mode).parse
+
+    assert len({key(m) for m in ("auto", "always", "never")}) == 3
+    before = key("auto")
+    # a scan refused for want of the extra is read again once it is installed
+    monkeypatch.setattr(ocr, "ocr_available", lambda: False)
+    assert key("auto") != before
