@@ -113,6 +113,16 @@ def test_sizes_near_the_body_size_are_the_body_size_and_titles_stand_apart():
     assert sizes[id(title)] == 16
 
 
+def test_a_scan_too_poor_to_read_is_refused_rather_than_guessed(tmp_path):
+    from ccasx_analytics.errors import IngestError
+    from ccasx_analytics.ingest.ocr import OcrPage, document_from_boxes
+
+    boxes = tuple(_box("大600会0.3≤63入8226。", 50, 100 + 14 * k, 10.5, score=0.55) for k in range(20))
+    with pytest.raises(IngestError) as err:
+        document_from_boxes(tmp_path / "poor.pdf", [OcrPage(1, 595, 842, boxes)])
+    assert err.value.reason.startswith("scanned issue too poor to read by OCR: mean recognition score 0.55")
+
+
 # --- the time limit grows with the pages -------------------------------------------------------
 
 

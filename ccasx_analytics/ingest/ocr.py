@@ -318,10 +318,20 @@ def document_from_boxes(path: Path, pages: list[OcrPage], known_names: Iterable[
     n_read = sum(len(b.text) for p in pages for b in p.boxes)
     if n_read < _MIN_CHARS_PER_PAGE * len(pages):
         raise IngestError(path, f"{needs_ocr_reason()}; the OCR reader found no text in it ({n_read} characters)")
+    # a scan too poor to read gives text that is mostly wrong: numbers and names from it
+    # would be worse than none
+    mean = sum(b.score * len(b.text) for p in pages for b in p.boxes) / n_read
+    if mean < config.OCR_MIN_CONFIDENCE:
+        raise IngestError(
+            path,
+            f"scanned issue too poor to read by OCR: mean recognition score {mean:.2f}, "
+            f"the floor is {config.OCR_MIN_CONFIDENCE:g} (a cleaner scan at 150 dpi or more is needed)",
+        )
     segs = _page_segments(pages)
     doc = document_from_pages(path, [(p.number, p.width, p.height, segs[p.number]) for p in pages], len(pages),
                               text_source="ocr")
-    return scored(doc, pages, repairs, "read by OCR")
+    low = f" (low mean score {mean:.2f}: check the text against the scan)" if mean < config.OCR_LOW_CONFIDENCE else ""
+    return scored(doc, pages, repairs, "read by OCR" + low)
 
 
 def _page_segments(pages: list[OcrPage]) -> dict:
