@@ -123,6 +123,28 @@ def test_a_scan_too_poor_to_read_is_refused_rather_than_guessed(tmp_path):
     assert err.value.reason.startswith("scanned issue too poor to read by OCR: mean recognition score 0.55")
 
 
+def test_the_recognizer_runs_on_the_models_inside_its_package_and_downloads_nothing(monkeypatch):
+    pytest.importorskip("rapidocr")
+    import requests
+    from PIL import Image, ImageDraw, ImageFont
+    from rapidocr.utils.download_file import DownloadFile
+
+    from ccasx_analytics.ingest import lookalike, ocr
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the OCR engine tried to download something")
+
+    monkeypatch.setattr(DownloadFile, "run", classmethod(refuse))
+    monkeypatch.setattr(requests, "get", refuse)
+    ocr._engine.cache_clear()
+    lookalike._font.cache_clear()
+    img = Image.new("L", (560, 90), 255)
+    ImageDraw.Draw(img).text((20, 20), "山西移动开通千兆宽带", font=lookalike._font(), fill=0)
+    boxes = ocr.recognize(img, 1.0)
+    assert [b.text for b in boxes] == ["山西移动开通千兆宽带"]
+    assert len(boxes[0].char_scores) == len(boxes[0].text) and boxes[0].score > 0.9
+
+
 # --- the time limit grows with the pages -------------------------------------------------------
 
 
