@@ -27,10 +27,12 @@ from .layout import segments
 # A detection box is a little taller than the type it holds (quotes and brackets reach
 # past the glyphs): measured on body text of known size, box height / type size ≈ 1.05.
 BOX_TO_TYPE = 1.05
-# Han characters are set square, so a line's advance per Han character is its type size
-# (steadier than the box height, which varies with the marks on the line); lines with
-# fewer Han characters than this take the height.
-_MIN_HAN_FOR_ADVANCE = 3
+# Han characters are set square, so a line's advance per character is its type size
+# (steadier than the box height, which varies with the marks on the line and grows on a
+# blurred or rotated scan); a line narrower than this many ems takes the height.
+_MIN_EMS_FOR_ADVANCE = 3
+# Lines shorter than this many characters: the detector's margin weighs on their advance.
+_SHORT_LINE = 8
 # How much of an em a mark's ink spans when it stands at either end of a line.
 _EDGE_MARK_INK = {"【": 0.6, "】": 0.6, "？": 1.0, "！": 1.0, "?": 1.0, "!": 1.0}
 # A line read with a score under this is one the recognizer doubted.
@@ -194,11 +196,17 @@ def _advances(text: str) -> list[float]:
 
 
 def type_size(box: OcrBox) -> float:
-    """The type size a box's text is set in, in points, before snapping."""
-    n_han = sum(1 for ch in box.text if "\u4e00" <= ch <= "\u9fff")
-    if n_han >= _MIN_HAN_FOR_ADVANCE:
-        return (box.x1 - box.x0) / sum(_advances(box.text))
-    return (box.bottom - box.top) / BOX_TO_TYPE
+    """The type size a box's text is set in, in points, before snapping: its advance per
+    character; on a short line (a paragraph's last few characters) the detector's margin
+    weighs on the advance, so the height bounds it; a line of one or two characters has
+    only its height."""
+    n_han = sum(1 for ch in box.text if _is_han(ch))
+    ems = sum(_advances(box.text))
+    by_height = (box.bottom - box.top) / BOX_TO_TYPE
+    if n_han < 2 or ems < _MIN_EMS_FOR_ADVANCE:
+        return by_height
+    by_advance = (box.x1 - box.x0) / ems
+    return by_advance if len(box.text) >= _SHORT_LINE else min(by_advance, by_height)
 
 
 def snapped_sizes(boxes: list[OcrBox]) -> dict[int, float]:
