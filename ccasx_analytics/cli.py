@@ -27,7 +27,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     raw_dirs = [Path(p) for p in (args.raw_dir or [config.RAW_DIR])]
     usage_errors = [f"{d}: no such folder" for d in raw_dirs if not d.exists()]
-    usage_errors += option_problems(args.workers, args.max_pages)
+    usage_errors += option_problems(args.workers, args.max_pages, args.ocr)
     if args.timeout <= 0:
         usage_errors.append(f"--timeout must be positive, got {args.timeout:g}")
     if Path(args.out).exists() and not Path(args.out).is_dir():
@@ -46,6 +46,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             max_pages=args.max_pages,
             file_timeout=args.timeout,
             allow_empty=args.allow_empty,
+            ocr=args.ocr,
         )
     except NothingToBuildError as exc:  # a mistyped folder is a usage error, and must not wipe a build
         print(f"ccasx build: {exc}", file=sys.stderr)
@@ -397,6 +398,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument("--max-pages", type=int, default=config.MAX_PAGES, help="refuse files with more pages (default %(default)s)")
     b.add_argument("--timeout", type=float, default=config.FILE_TIMEOUT_S, help="seconds allowed per file (default %(default)s)")
+    b.add_argument("--ocr", choices=config.OCR_MODES, default="auto",
+                   help="read scanned PDFs by OCR: auto (those without a text layer), always, never "
+                        f"(default %(default)s; needs {config.OCR_INSTALL})")
     b.add_argument("--allow-empty", action="store_true",
                    help="write the tables even when no file parsed (by default an empty or all-failed build "
                         "leaves the previous tables untouched)")

@@ -60,6 +60,9 @@ def issue_row(facts: IssueFacts, parsed: ParsedIssue | None, *, with_articles: b
         "message": facts.message,
         "duplicate_of": facts.duplicate_of,
         "closing": json.dumps([list(kv) for kv in meta.closing], ensure_ascii=False) if meta and meta.closing else None,
+        "text_source": getattr(parsed, "text_source", None) if parsed else None,
+        "ocr_confidence": getattr(parsed, "ocr_confidence", None) if parsed else None,
+        "ocr_repairs": json.dumps(list(parsed.repairs), ensure_ascii=False) if getattr(parsed, "repairs", ()) else None,
     }
 
 
@@ -96,6 +99,8 @@ def article_rows(issue_id: str, parsed: ParsedIssue, mentions: Iterable[ArticleM
             "page_start": a.page_start,
             "page_end": a.page_end,
             "n_chars": len(a.text),
+            "ocr_confidence": getattr(a, "ocr_confidence", None),
+            "low_confidence": a.low_confidence if getattr(a, "ocr_confidence", None) is not None else None,
         }
         for k, a in enumerate(parsed.articles)
     ]
