@@ -11,13 +11,21 @@
    (局, 中心, 基地…, which also end ordinary words like 布局) need such an anchor.
 3. A name directly continued by a branch (浦发银行 + 太原分行, 太原市公安局 + 反诈中心,
    山西移动 + 太原分公司) is one organization.
+4. Every name is then widened to the longest well-formed name it heads (another legal
+   form, a branch, a department: see ``org_names``), which also decides the registry
+   entry it names and with what confidence.
+5. Classes named without a suffix: Latin names of standards bodies and the like
+   (``org_acronyms.txt``: ITU-T, 3GPP), and a member's short form with a city of the
+   association's province in place of the province (晋中移动 for a branch of 山西移动).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..records import OrgMention
 from . import patterns as P
+from .org_names import CONFIDENCE_ALIAS, CONFIDENCE_PLACE_BRANCH, CONFIDENCE_RULE, widen
 from .resources import Member, Resources
 from .tokens import Token, tokens
 
@@ -30,6 +38,9 @@ _FUNCTION_WORDS = frozenset("由 与 和 及 在 对 向 经 为 的 了 是 将
 _BLOCK_FLAGS = frozenset({"v", "vd", "d", "ad", "l", "i", "t", "z", "f", "a"})
 
 
+# Token flags of a count before a noun (13个, 两家): what follows is a kind, not a name.
+_COUNT_FLAGS = frozenset({"m", "mq", "q"})
+
 # A word this frequent straddling an alias's edge shows the alias is not meant.
 _CROSSING_WORD_FREQ = 50
 
@@ -40,6 +51,8 @@ class _Candidate:
     end: int
     member: Member | None = None
     suffix: str = ""
+    confidence: float = CONFIDENCE_RULE
+    head_end: int | None = None  # where the registry alias ended, before any branch was joined
 
 
 def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
@@ -47,22 +60,92 @@ def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
     blocked = [m.span() for m in P.BOOK_TITLE_RE.finditer(text)]
     toks = tokens(text, res)
     registry = [
-        _Candidate(m.start(), m.end(), member=res.member_by_name[m.group()])
+        _Candidate(m.start(), m.end(), member=res.member_by_name[m.group()], head_end=m.end())
         for m in res.alias_re.finditer(text)
         if not _inside_any(m.start(), m.end(), blocked)
         and (len(m.group()) > 3 or not _crosses_a_word(text, m.start(), m.end(), res))
     ]
     found = _rule_candidates(text, toks, registry, blocked, res)
+    token_ends = {t.end for t in toks}
+    token_starts = {t.start for t in toks}
+    extra = _acronym_candidates(text, res) + _city_short_candidates(text, token_starts, token_ends, res)
     out = []
-    for c in sorted(registry + found, key=lambda c: c.start):
+    last_end = -1
+    for c in sorted(registry + found + extra, key=lambda c: (c.start, -c.end)):
+        if c.start < last_end or _inside_any(c.start, c.end, blocked):
+            continue  # inside a longer name already reported
+        if c.confidence == CONFIDENCE_RULE and c.member is not None:
+            c.confidence = CONFIDENCE_ALIAS
+        head_end = c.head_end if c.head_end is not None else c.end
+        wide = widen(text, c.start, head_end, c.member, toks, token_ends, res)
+        if wide.end > c.end or wide.member is not c.member:
+            c.end, c.member = max(c.end, wide.end), wide.member
+            c.confidence = min(c.confidence, wide.confidence)
+        last_end = c.end
         surface = text[c.start:c.end]
         if c.member is not None:
             out.append(OrgMention(org=c.member.canonical, surface=surface, is_member=c.member.is_member,
-                                  start=c.start, end=c.end, org_type=c.member.org_type, in_registry=True))
+                                  start=c.start, end=c.end, org_type=c.member.org_type, in_registry=True,
+                                  confidence=c.confidence))
         else:
             out.append(OrgMention(org=surface, surface=surface, is_member=False, start=c.start, end=c.end,
-                                  org_type=None, in_registry=False))
+                                  org_type=None, in_registry=False, confidence=c.confidence))
     return tuple(out)
+
+
+def _acronym_candidates(text: str, res: Resources) -> list[_Candidate]:
+    """Organizations printed under a Latin name (ITU-T, 3GPP, CCSA), as whole Latin words."""
+    if not res.org_acronyms or not P.LATIN_LETTER_RE.search(text):
+        return []
+    return [_Candidate(m.start(), m.end(), confidence=CONFIDENCE_ALIAS) for m in acronym_re(res).finditer(text)]
+
+
+def _city_short_candidates(text: str, token_starts: set[int], token_ends: set[int],
+                           res: Resources) -> list[_Candidate]:
+    """晋中移动, 大同电信: a city of the association's province before the short tail of a
+    member named after the province (山西移动 -> 移动) is that member's city branch.  A
+    member registered under the city's own name (运城联通) is matched as an alias first."""
+    pattern, members = city_short_names(res)
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        if m.start() not in token_starts or m.end() not in token_ends:
+            continue  # 移动互联网, 电信局: the tail is part of another word
+        member = members[m.group("tail")]
+        out.append(_Candidate(m.start(), m.end(), member=member, confidence=CONFIDENCE_PLACE_BRANCH))
+    return out
+
+
+_ACRONYM_CACHE: dict[int, "re.Pattern[str]"] = {}
+
+
+def acronym_re(res: Resources) -> "re.Pattern[str]":
+    key = id(res)
+    if key not in _ACRONYM_CACHE:
+        _ACRONYM_CACHE[key] = re.compile(f"(?<![A-Za-z0-9-])(?:{P._alternation(res.org_acronyms)})(?![A-Za-z0-9])")
+    return _ACRONYM_CACHE[key]
+
+
+_CITY_SHORT_CACHE: dict[int, tuple] = {}
+
+
+def city_short_names(res: Resources) -> tuple["re.Pattern[str] | None", dict[str, Member]]:
+    key = id(res)
+    if key not in _CITY_SHORT_CACHE:
+        provinces = {p for p in res.home_places if p.endswith("省")}
+        bare_provinces = {P.ADMIN_SUFFIX_RE.sub("", p) for p in provinces}
+        tails: dict[str, Member] = {}
+        for m in res.members:
+            for b in bare_provinces:
+                if m.is_member and m.canonical.startswith(b) and len(m.canonical) - len(b) == 2:
+                    tails[m.canonical[len(b):]] = m
+        cities = {p for p in res.home_places if p not in provinces and p not in bare_provinces
+                  and not p.endswith("市")}
+        pattern = (re.compile(f"(?:{P._alternation(cities)})(?P<tail>{P._alternation(tails)})")
+                   if tails and cities else None)
+        _CITY_SHORT_CACHE[key] = (pattern, tails)
+    return _CITY_SHORT_CACHE[key]
 
 
 def _crosses_a_word(text: str, start: int, end: int, res: Resources) -> bool:
@@ -142,8 +225,8 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
             s_start, s_end = m.span()
             if s_start < cursor or (s_end not in token_ends and not _title_follows(toks, s_end, res)):
                 continue
-            if _suffix_ends_a_verb(toks, s_start, s_end):
-                continue  # 签署, 部署: a verb that happens to end like a suffix
+            if _suffix_ends_a_verb(toks, s_start, s_end) or _suffix_ends_a_word(toks, s_start, s_end):
+                continue  # 签署, 部署, 主办, 西部: a word that happens to end like a suffix
             # the suffix alternation is longest first, so 有限公司 is read whole, not as 公司
             suffix = m.group()
             cand = _candidate(text, toks, cursor, s_start, s_end, suffix, res,
@@ -187,6 +270,14 @@ def _suffix_ends_a_verb(toks: tuple[Token, ...], start: int, end: int) -> bool:
     return token is not None and token.start < start and token.flag in {"v", "vd"}
 
 
+def _suffix_ends_a_word(toks: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether a one-character suffix (办, 部) is the end of a two-character word (主办,
+    承办, 西部) rather than of a name; 市委, 省委 are names of their own."""
+    token = next((t for t in toks if t.end == end), None)
+    return (token is not None and len(token.word) == 2 and end - start == 1
+            and token.word[-1] in P.WORD_FINAL_SUFFIX_CHARS and token.word[0] not in P.ADMIN_PREFIX_WORDS)
+
+
 def _starts_with_place(piece: str, res: Resources) -> bool:
     m = res.anchor_re.match(piece)
     return bool(m) and m.group() in res.place_set
@@ -208,8 +299,11 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
         start = anchors[-1]
     if start is None:
         admin = P.ADMIN_PREFIX_RE.match(region)
+        admin_at = _admin_prefix_token(toks, cursor, s_start) if not admin else None
         if admin and not _has_block(toks, cursor, s_start):
             start = cursor  # 省公安厅, 市政府
+        elif admin_at is not None and not _has_block(toks, admin_at, s_start):
+            start = admin_at  # 建议|省发展改革委, 会同|省应急管理厅
         elif suffix in P.ORG_STRONG_SUFFIXES:
             if at_hard and not _has_block(toks, cursor, s_start, first_only=True):
                 start = cursor
@@ -218,12 +312,25 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
         else:
             return None
     for t in toks:  # a pointing word ends what came before: 会同当地|通信建设联合办公室
-        if start <= t.start and t.end < s_start - 1 and t.word in P.DEICTIC_PREFIXES:
+        if start <= t.start and t.end <= s_start and t.word in P.DEICTIC_PREFIXES:
+            if t.end >= s_start - 1:
+                return None  # 地方政府, 有关部门: a kind of body, not a name
             start = t.end
+    before = next((t for t in reversed(toks) if t.end <= start), None)
+    if before is not None and before.end == start and before.flag in _COUNT_FLAGS:
+        return None  # 13个技术工作委员会, 两家公司: a count of bodies, not a name
     name = text[start:s_end]
     if name.startswith("第") or not _has_core(name, suffix, res):
         return None  # 第五分校: an ordinal cannot start a name, its head was missed
     return _Candidate(start, s_end, suffix=suffix)
+
+
+def _admin_prefix_token(toks: tuple[Token, ...], start: int, end: int) -> int | None:
+    """Where a bare administrative prefix stands as a word of its own inside [start, end)."""
+    for t in toks:
+        if start < t.start < end and t.word in P.ADMIN_PREFIX_WORDS:
+            return t.start
+    return None
 
 
 def _has_block(toks: tuple[Token, ...], start: int, end: int, first_only: bool = False) -> bool:
@@ -267,4 +374,7 @@ def _has_core(name: str, suffix: str, res: Resources) -> bool:
         break
     if len(core) >= 2:
         return True
-    return had_place and suffix in P.ORG_GOVERNMENT_SUFFIXES
+    if not core and P.ADMIN_GOVERNMENT_RE.match(name):
+        return True  # 市委, 省政府: the administration of the place the article is about
+    # 山西大学, 吕梁学院: a place and a school suffix name a school
+    return had_place and suffix in (*P.ORG_GOVERNMENT_SUFFIXES, *P.SCHOOL_SUFFIXES)

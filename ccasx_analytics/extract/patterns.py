@@ -67,7 +67,8 @@ GENERIC_ORG_WORDS: tuple[str, ...] = (
 )
 
 # Words in front of a name that point at it rather than name it: 当地|通信建设联合办公室.
-DEICTIC_PREFIXES: tuple[str, ...] = ("当地", "本地", "各地", "各级", "有关", "相关", "上述", "该", "各", "本", "我")
+DEICTIC_PREFIXES: tuple[str, ...] = ("当地", "本地", "各地", "各级", "有关", "相关", "上述", "该", "各", "本", "我",
+                                     "地方", "基层", "属地", "所在地")
 
 # Words that end in an organization suffix but are not organizations.
 NON_ORG_ENDINGS: tuple[str, ...] = (
@@ -76,11 +77,47 @@ NON_ORG_ENDINGS: tuple[str, ...] = (
     "体验中心", "内部", "外部", "全部", "局部", "干部", "俱乐部", "剧院", "影院", "庭院",
 )
 
+# How a legal form may be printed; a registry name printed with another one is still that
+# entry (博浩科技股份有限公司 for 博浩科技有限公司).  Longest first.
+LEGAL_FORMS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "股份公司", "有限公司")
+LEGAL_FORM_RE = re.compile("|".join(LEGAL_FORMS))
+# A legal form printed right after a registry name that lacks one: 博浩科技 + 股份有限公司.
+LEGAL_FORM_AFTER_RE = re.compile(f"(?:集团)?(?:{'|'.join(LEGAL_FORMS)}|公司)")
+LATIN_LETTER_RE = re.compile("[A-Za-z]")
+PAREN_CHARS_RE = re.compile(r"[（）()]")
+# What ends the search for a longer printed form of a registry name.
+NAME_BREAK_RE = re.compile(f"[^{HAN}（）()]")
+# A branch named after a place: 大同分公司, 山西省分公司, 太原分行.
+BRANCH_SUFFIXES: tuple[str, ...] = ("省分公司", "市分公司", "分公司", "分行", "支行")
+# Departments and offices inside an institution: 办公厅, 信息通信发展司, 政企事业部,
+# 信息与通信工程学院, 数字乡村专业委员会, 标准化处.  A department directly after an
+# organization's name is part of it (the longest well-formed name wins).
+DEPARTMENT_SUFFIX_RE = re.compile(
+    "(?:办公厅|办公室|秘书处|事业部|部门|专业委员会|工作委员会|委员会|学院|研究院|研究所|研究中心|"
+    "实验室|中心|分院|分中心|司|处|科|部|系|室)$"
+)
+# At most this many characters between an organization's name and a department's suffix.
+DEPARTMENT_MAX_CHARS = 12
+# Words that end like a department but are not one (关系, 体系, 全部, 会议室).
+DEPARTMENT_NOT_ALONE = frozenset("关系 体系 联系 好处 到处 各处 此处 学科 会议室 全部 内部 外部 局部 干部 总部 本部".split())
+# Words that cannot sit inside a department's name: they join or qualify clauses.
+DEPARTMENT_BREAK_WORDS = frozenset("的 了 是 为 在 等 各 有关 相关 全体 所属 下属 旗下 党委 党组 团委 纪委 工会".split())
+# Connectives allowed only inside an academic unit's name: 信息与通信工程学院.
+CONNECTIVES = frozenset("与 和 及".split())
+ACADEMIC_UNIT_SUFFIXES: tuple[str, ...] = ("学院", "系", "研究所", "研究院", "研究中心", "实验室")
+# Suffixes of schools: a place and the suffix already name one (山西大学, 吕梁学院).
+SCHOOL_SUFFIXES: tuple[str, ...] = ("大学", "学院", "职业技术学院", "党校")
+
 # National and generic prefixes that start an organization name like a place does.
 ORG_NATIONAL_ANCHORS: tuple[str, ...] = ("中华人民共和国", "中国", "中华", "国家", "全国", "中共", "中央")
 
 # A bare administrative prefix for short forms: 省公安厅, 市公司.
 ADMIN_PREFIX_RE = re.compile(r"^[省市县区镇乡]")
+ADMIN_PREFIX_WORDS = frozenset("省 市 县 区 镇 乡".split())
+# The administration of the place an article is about: 市委, 省政府, 县人民政府.
+ADMIN_GOVERNMENT_RE = re.compile(r"^[省市县区镇乡](?:委|政府|人民政府)$")
+# One-character suffixes that also end common two-character words (主办, 承办, 西部, 全部).
+WORD_FINAL_SUFFIX_CHARS = frozenset("办部")
 
 # ---------------------------------------------------------------------------------------
 # People
