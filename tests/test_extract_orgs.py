@@ -110,3 +110,81 @@ def test_radical_code_points_from_a_pdf_text_layer_still_name_a_member():
     ms = extract_article(article(text)).orgs
     assert [(m.org, m.surface) for m in ms] == [("山西移动", "⼭西移动"), ("山西省民营经济发展局", "⼭西省⺠营经济发展局")]
     assert all(text[m.start:m.end] == m.surface for m in ms)
+
+
+# --- longest well-formed names and their resolution ------------------------------------
+
+
+@pytest.mark.parametrize("name,org", [
+    ("河北省人民政府办公厅", "河北省人民政府办公厅"),
+    ("山西省人民政府办公厅", "山西省人民政府"),
+    ("工业和信息化部网络安全管理局", "工业和信息化部"),
+    ("山西联通网络部", "山西联通"),
+    ("山西移动市场经营部", "山西移动"),
+])
+def test_a_department_after_a_name_stays_with_it(name, org):
+    ms = orgs(f"日前，{name}印发了通知。")
+    assert [(m.surface, m.org) for m in ms] == [(name, org)]
+
+
+def test_a_university_department_is_kept_whole_with_its_connective():
+    assert surfaces("北京邮电大学信息与通信工程学院的师生到场。") == ["北京邮电大学信息与通信工程学院"]
+    assert surfaces("山西移动与太原理工大学签约。") == ["山西移动", "太原理工大学"]
+
+
+@pytest.mark.parametrize("printed", [
+    "中国移动通信集团山西有限责任公司",  # another legal form than the registry's
+    "中国移动通信集团山西股份有限公司",
+    "中国移动忻州分公司",  # a branch named after a city of the province
+    "中国移动通信集团有限公司朔州分公司",
+    "中国移动山西省分公司",
+    "忻州移动",  # the short form with a city for the province
+])
+def test_a_variant_of_a_member_resolves_to_the_local_member_not_the_group(printed):
+    (m,) = orgs(f"近日，{printed}举办了开放日活动。")
+    assert (m.surface, m.org, m.is_member) == (printed, "山西移动", True)
+    assert m.confidence < 1.0
+
+
+def test_a_branch_in_another_province_is_not_the_group_nor_the_member():
+    (m,) = orgs("中国电信杭州分公司派员交流。")
+    assert (m.surface, m.org, m.is_member, m.in_registry) == ("中国电信杭州分公司", "中国电信杭州分公司", False, False)
+
+
+def test_a_registry_name_with_its_legal_form_appended_keeps_its_entry():
+    (m,) = orgs("博浩科技股份有限公司提供卫星设备。")
+    assert (m.org, m.surface, m.confidence) == ("博浩科技", "博浩科技股份有限公司", 0.95)
+
+
+def test_an_alias_as_printed_is_certain():
+    (m,) = orgs("山西移动召开会议。")
+    assert m.confidence == 1.0
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("请省商务厅、省科协和市应急管理局派员参加。", ["省商务厅", "省科协", "市应急管理局"]),
+    ("建议省发展改革委牵头研究。", ["省发展改革委"]),
+    ("活动得到市委、市政府的支持。", ["市委", "市政府"]),
+])
+def test_province_and_city_prefix_abbreviations_are_names(text, expected):
+    assert surfaces(text) == expected
+
+
+def test_universities_and_colleges_named_after_a_place():
+    assert surfaces("运城学院与太原大学联合培养。") == ["运城学院", "太原大学"]
+
+
+def test_standards_bodies_printed_in_latin_letters():
+    assert surfaces("标准已提交3GPP和IEEE，并在ITU-R立项。") == ["3GPP", "IEEE", "ITU-R"]
+    assert surfaces("IEEE802.11协议与ISOLATE无关。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "坚持服务会员、服务行业、服务政府。",
+    "地方政府出台了扶持政策。",
+    "全省共有8个专业委员会。",
+    "会议由县里主办。",
+    "项目覆盖东部和西部。",
+])
+def test_slogans_kinds_and_counted_bodies_are_not_names(text):
+    assert surfaces(text) == []

@@ -65,3 +65,47 @@ def test_a_three_character_name_is_kept_when_a_word_follows_it():
     assert named("会议由省通信行业协会秘书长赵建国主持。") == {"赵建国": "秘书长"}
     assert named("副局长张华出席会议。") == {"张华": "副局长"}
     assert named("秘书长王海燕、副秘书长李娜参加。") == {"王海燕": "秘书长", "李娜": "副秘书长"}
+
+
+# --- names introduced by a descriptor, a label, a list of winners, a set phrase ---------
+
+
+def test_a_descriptor_introduces_a_name_and_is_not_a_title():
+    got = named("65岁的养殖户韩志刚在院里接受采访，他的女儿韩雪梅在外地读书。")
+    assert got == {"韩志刚": None, "韩雪梅": None}
+
+
+def test_residence_and_origin_clauses_before_a_descriptor():
+    got = named("家住阳泉市郊区的退休职工孟凡林说，来自大同的快递员邵春来也赶来帮忙。")
+    assert set(got) == {"孟凡林", "邵春来"}
+
+
+def test_an_age_alone_introduces_a_name():
+    assert "钟玉兰" in named("八十岁的钟玉兰第一次用上了视频通话。")
+
+
+def test_a_contact_label_and_an_author_note_introduce_names():
+    got = named("请于月底前报送材料。联系人：曹文静，电话：0351-1234567。【作者简介】闫国强，高级工程师。")
+    assert {"曹文静", "闫国强"} <= set(got)
+
+
+def test_winners_listed_with_their_units_are_people():
+    got = named("获评优秀志愿者的有：彭立新（山西移动）、董佳（山西电信）、庞宇航（山西联通）。")
+    assert set(got) == {"彭立新", "董佳", "庞宇航"}
+
+
+def test_a_name_in_a_political_set_phrase_is_a_mentioned_person():
+    ps = people("全体党员认真学习邓小平理论和习近平新时代中国特色社会主义思想。")
+    assert {(p.name, p.role) for p in ps} == {("邓小平", "mentioned"), ("习近平", "mentioned")}
+
+
+def test_a_surname_that_is_also_a_preposition_after_a_title():
+    assert "于建华" in named("公司副总经理于建华表示，将加快建设进度。")
+
+
+def test_a_name_before_zuo_is_read_whole():
+    assert "梁俊峰" in named("理事长梁俊峰作工作报告。")
+
+
+def test_descriptor_words_before_ordinary_words_are_not_names():
+    assert named("村民代表、居民用户和志愿者服务队参加了座谈。") == {}

@@ -175,6 +175,8 @@ def _department_end(text: str, pos: int, toks: tuple[Token, ...], token_ends: se
             return t.end
         if word in P.CONNECTIVES and len(seen) > 1:
             continue
+        if t.flag == "f" and word.endswith("部") and len(word) == 2:
+            continue  # 西部分院: a region inside a branch's name
         if (t.flag in _DEPT_BREAK_FLAGS or word in P.DEPARTMENT_BREAK_WORDS or not P.HAN_CHAR_RE.match(word[0])
                 or res.anchor_re.match(word) or res.title_word_re.match(word)):
             return None

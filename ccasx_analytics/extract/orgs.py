@@ -38,6 +38,7 @@ _FUNCTION_WORDS = frozenset("由 与 和 及 在 对 向 经 为 的 了 是 将
 _BLOCK_FLAGS = frozenset({"v", "vd", "d", "ad", "l", "i", "t", "z", "f", "a"})
 
 
+_VERB_FLAGS = frozenset({"v", "vn", "vd"})
 # Token flags of a count before a noun (13个, 两家): what follows is a kind, not a name.
 _COUNT_FLAGS = frozenset({"m", "mq", "q"})
 
@@ -322,13 +323,16 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
     name = text[start:s_end]
     if name.startswith("第") or not _has_core(name, suffix, res):
         return None  # 第五分校: an ordinal cannot start a name, its head was missed
+    head = [t for t in toks if start <= t.start and t.end <= s_start]
+    if not anchors and len(head) == 1 and head[0].flag in _VERB_FLAGS:
+        return None  # 服务政府, 支持企业: a verb and its object, as in a slogan
     return _Candidate(start, s_end, suffix=suffix)
 
 
 def _admin_prefix_token(toks: tuple[Token, ...], start: int, end: int) -> int | None:
     """Where a bare administrative prefix stands as a word of its own inside [start, end)."""
     for t in toks:
-        if start < t.start < end and t.word in P.ADMIN_PREFIX_WORDS:
+        if start < t.start < end and (t.word in P.ADMIN_PREFIX_WORDS or P.ADMIN_GOVERNMENT_RE.match(t.word)):
             return t.start
     return None
 
@@ -377,4 +381,4 @@ def _has_core(name: str, suffix: str, res: Resources) -> bool:
     if not core and P.ADMIN_GOVERNMENT_RE.match(name):
         return True  # 市委, 省政府: the administration of the place the article is about
     # 山西大学, 吕梁学院: a place and a school suffix name a school
-    return had_place and suffix in (*P.ORG_GOVERNMENT_SUFFIXES, *P.SCHOOL_SUFFIXES)
+    return had_place and suffix in (*P.ORG_GOVERNMENT_SUFFIXES, *P.SCHOOL_SUFFIXES, *P.ADMIN_BODY_WORDS)

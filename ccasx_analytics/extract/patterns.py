@@ -55,6 +55,7 @@ ORG_STRONG_SUFFIXES: tuple[str, ...] = (
 )
 ORG_WEAK_SUFFIXES: tuple[str, ...] = (
     "局", "厅", "委", "院", "中心", "基地", "研究站", "办", "分局", "分院", "部",
+    "科协", "文联", "妇联", "侨联", "残联", "工商联", "社科联", "总工会",
 )
 # Suffixes for government bodies that are complete with a bare administrative prefix
 # (省政府, 市委).
@@ -94,7 +95,7 @@ BRANCH_SUFFIXES: tuple[str, ...] = ("省分公司", "市分公司", "分公司",
 # organization's name is part of it (the longest well-formed name wins).
 DEPARTMENT_SUFFIX_RE = re.compile(
     "(?:办公厅|办公室|秘书处|事业部|部门|专业委员会|工作委员会|委员会|学院|研究院|研究所|研究中心|"
-    "实验室|中心|分院|分中心|司|处|科|部|系|室)$"
+    "实验室|中心|分院|分中心|管理局|分局|司|局|处|科|部|系|室)$"
 )
 # At most this many characters between an organization's name and a department's suffix.
 DEPARTMENT_MAX_CHARS = 12
@@ -114,16 +115,22 @@ ORG_NATIONAL_ANCHORS: tuple[str, ...] = ("中华人民共和国", "中国", "中
 # A bare administrative prefix for short forms: 省公安厅, 市公司.
 ADMIN_PREFIX_RE = re.compile(r"^[省市县区镇乡]")
 ADMIN_PREFIX_WORDS = frozenset("省 市 县 区 镇 乡".split())
-# The administration of the place an article is about: 市委, 省政府, 县人民政府.
-ADMIN_GOVERNMENT_RE = re.compile(r"^[省市县区镇乡](?:委|政府|人民政府)$")
+# Bodies named by their kind alone after a bare administrative prefix (省科协, 市妇联,
+# 县总工会): people's organizations, known by these abbreviations nationwide.
+ADMIN_BODY_WORDS: tuple[str, ...] = ("科协", "文联", "妇联", "侨联", "残联", "工商联", "社科联", "总工会",
+                                     "红十字会", "团委")
+# The administration of the place an article is about (市委, 省政府, 县人民政府) and its
+# people's organizations (省科协).
+ADMIN_GOVERNMENT_RE = re.compile(f"^[省市县区镇乡](?:委|政府|人民政府|{'|'.join(ADMIN_BODY_WORDS)})$")
 # One-character suffixes that also end common two-character words (主办, 承办, 西部, 全部).
 WORD_FINAL_SUFFIX_CHARS = frozenset("办部")
 
 # ---------------------------------------------------------------------------------------
 # People
 
-# Characters that follow a name and are not part of it: 李彪说, 赵洪勋在, 李彪老局长.
-NAME_FOLLOW_CHARS = frozenset("说在等和与及的为是对也就从向把被将同跟给让道老、，。；：！？（）()“”")
+# Characters that follow a name and are not part of it: 李彪说, 赵洪勋在, 李彪老局长,
+# 杜某某作报告.
+NAME_FOLLOW_CHARS = frozenset("说在等和与及的为是对也就从向把被将同跟给让道老作、，。；：！？（）()“”")
 # A name immediately followed by these is a title abbreviation, not a name: 邹总, 王局.
 TITLE_ABBREVIATION_CHARS = frozenset("总局董处科部院所校")
 # Context words after a name that show a person is meant (speech, attendance, action).
@@ -134,6 +141,18 @@ PERSON_CUE_WORDS: tuple[str, ...] = (
 )
 # 三个或以上 names listed with 、: 胡长万、刘明三、王光汉.
 NAME_LIST_RE = re.compile(f"(?:[{HAN}]{{2,3}}、){{2,}}[{HAN}]{{2,3}}(?=[^{HAN}]|等|$)")
+# Labels that introduce a name in notices and notes: 联系人：赵某, 【作者简介】林某，.
+NAME_LABELS: tuple[str, ...] = ("联系人", "联络人", "报名联系人", "作者简介", "获奖者", "获得者")
+# An age before a name: 68岁的王某, 七十二岁的李某.
+AGE_BEFORE_NAME = "(?:\\d{1,3}|[一二三四五六七八九十百]{1,4})岁的?"
+# The name phrases of political thought: 习近平新时代中国特色社会主义思想, 毛泽东思想,
+# 邓小平理论.  The name in them is a person mentioned.
+SET_PHRASE_RE = re.compile(r"新时代中国特色社会主义思想|思想|理论")
+SET_PHRASE_AFTER_NAME_RE = re.compile(f"{SET_PHRASE_RE.pattern}|同志")
+# Lists of people each followed by their unit: 胡某（山西铁塔）、常某（某设计院）.
+NAME_UNIT_ITEM = f"[{HAN}]{{2,3}}[（(][^（）()\n]{{2,30}}[）)]"
+NAME_UNIT_LIST_RE = re.compile(f"(?:{NAME_UNIT_ITEM}、)+{NAME_UNIT_ITEM}")
+NAME_UNIT_ITEM_RE = re.compile(f"([{HAN}]{{2,3}})[（(]")
 # A title stated in parentheses after a name: 洪学智（时任新四军2师参谋长）.
 PAREN_TITLE_RE = re.compile(r"^[（(](?:时任|现任|原)?([^（）()\n]{1,30})[）)]")
 TITLE_PREFIXES = ("原", "时任", "现任", "前")
@@ -225,6 +244,16 @@ def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 def suffix_pattern(suffixes: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"(?:{_alternation(suffixes)})")
+
+
+def descriptor_pattern(descriptors: Iterable[str]) -> re.Pattern[str]:
+    """What introduces a name without a 职务, up to where the name starts (group ``at``):
+    an age (68岁的), a descriptor word (退休教师, 儿子), a label with its colon (联系人：)."""
+    words = _alternation(descriptors) if descriptors else "(?!)"
+    labels = _alternation(NAME_LABELS)
+    return re.compile(
+        f"(?:{AGE_BEFORE_NAME}(?:{words})?|(?:{words})|(?:{labels})[】]?[：:]?\\s*)(?P<at>)"
+    )
 
 
 def title_chain_pattern(titles: Iterable[str], surnames: Iterable[str]) -> re.Pattern[str]:

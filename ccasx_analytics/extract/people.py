@@ -3,9 +3,14 @@
 A name in the text is accepted on evidence, never on jieba's ``nr`` tag alone (which calls
 隆重举行 and 白皮书 names):
 - a 职务 directly in front (二级巡视员郭钦华, 党委书记、总经理邹宏图);
-- a list of three or more surname-initial names joined by 、 (胡长万、刘明三、王光汉);
+- a descriptor directly in front, which is not a 职务 (退休教师白玉梅, 58岁的种植户侯某,
+  他的儿子侯某, 联系人：温某, 【作者简介】申某), see ``descriptors.txt``;
+- a list of three or more surname-initial names joined by 、 (胡长万、刘明三、王光汉), or
+  of two or more names each followed by a unit in parentheses (胡某（山西铁塔）、常某（…）),
+  as winners and participants are listed;
 - a jieba ``nr`` token with a known surname, followed by a person cue (说, 出席, 生平,
-  a title, a parenthetical （时任…）) or named at least twice.
+  a title, a parenthetical （时任…）, a political set phrase: 习近平新时代中国特色社会主义
+  思想, 邓小平理论) or named at least twice.
 Names that are dictionary words, places, or end like a place (…村) are dropped.
 Every occurrence of an accepted name then becomes a mention.
 """
@@ -36,9 +41,33 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
 
     for m in res.title_chain_re.finditer(text):
         name = _resolve_name(text, m.start("name"), res)
-        if name and _plausible(name, res, after_title=True):
+        if name and (_plausible(name, res, after_title=True) or _preposition_surname_named(text, m.start("name"), name, res)):
             names.add(name)
             titles_at[m.start("name")] = m.group("title")
+
+    for m in res.descriptor_re.finditer(text):
+        at = m.start("at")
+        if at >= len(text) or not (text[at] in res.surname_set or text[at:at + 2] in res.surname_set):
+            continue
+        name = _resolve_name(text, at, res)
+        if name and _plausible(name, res, after_title=True):
+            names.add(name)
+
+    for m in P.SET_PHRASE_RE.finditer(text):
+        # jieba keeps 邓小平理论 as one token: the name is the dictionary's person name before it
+        for k in (3, 2):
+            name = text[max(0, m.start() - k):m.start()]
+            if len(name) == k and (res.word_tag(name) or "").startswith("nr") and _plausible(name, res):
+                names.add(name)
+                break
+
+    for m in P.NAME_UNIT_LIST_RE.finditer(text):
+        items = [i.group(1) for i in P.NAME_UNIT_ITEM_RE.finditer(m.group())]
+        if items and not _plausible(items[0], res) and len(items[0]) == 3 and _plausible(items[0][1:], res):
+            items[0] = items[0][1:]  # the list began one character into a preceding word
+        good = [it for it in items if _plausible(it, res)]
+        if len(good) >= 2 and len(good) * 3 >= len(items) * 2:
+            names.update(good)
 
     for m in P.NAME_LIST_RE.finditer(text):
         items = m.group().split("、")
@@ -105,13 +134,13 @@ def _word_strength(text: str, pos: int, res: Resources) -> int:
     return max((res.tokenizer.FREQ.get(text[pos:pos + k], 0) for k in (2, 3)), default=0)
 
 
-def _plausible(name: str, res: Resources, after_title: bool = False) -> bool:
+def _plausible(name: str, res: Resources, after_title: bool = False, preposition_ok: bool = False) -> bool:
     if not (2 <= len(name) <= 4) or not all(P.HAN_CHAR_RE.match(c) for c in name):
         return False
     sl = _surname_length(name, res)
     if sl == 0 or len(name) - sl > 2:
         return False
-    if name[0] in _PREPOSITION_SURNAMES and name[1] in res.surname_set:
+    if name[0] in _PREPOSITION_SURNAMES and name[1] in res.surname_set and not preposition_ok:
         return False  # 董事长于张某…: a preposition before a name, not a name
     if name in res.place_set or name[-1] in _PLACE_END_CHARS:
         return False
@@ -130,9 +159,19 @@ def _plausible(name: str, res: Resources, after_title: bool = False) -> bool:
     return True
 
 
+def _preposition_surname_named(text: str, start: int, name: str, res: Resources) -> bool:
+    """总经理于某某表示: after a 职务, a surname that is also a preposition (于) starts a
+    three-character name when a person cue follows it."""
+    return (len(name) == 3 and name[0] in _PREPOSITION_SURNAMES
+            and any(text.startswith(w, start + 3) for w in P.PERSON_CUE_WORDS)
+            and _plausible(name, res, after_title=True, preposition_ok=True))
+
+
 def _has_person_cue(text: str, end: int, res: Resources) -> bool:
     after = text[end:end + 4]
     if after[:1] in "（(":
+        return True
+    if P.SET_PHRASE_AFTER_NAME_RE.match(text, end):
         return True
     if any(after.startswith(w) for w in P.PERSON_CUE_WORDS):
         return True

@@ -25,6 +25,7 @@ from .segmenter import Segmenter, SectorWords, load_segmenter
 RESOURCE_FILES = (
     "members.csv", "themes.json", "userdict.txt", "stopwords.txt",
     "surnames.txt", "titles.txt", "places.txt", "brands.txt", "org_acronyms.txt",
+    "descriptors.txt",
 )
 
 
@@ -66,6 +67,8 @@ class Resources:
     home_places: frozenset[str] = frozenset()
     # Latin names of organizations, standards bodies first (ITU-T, 3GPP, CCSA)
     org_acronyms: tuple[str, ...] = ()
+    # words that introduce a person without a 职务 (kinship, standing, occupation)
+    descriptors: tuple[str, ...] = ()
 
     # --- lookups built on first use -------------------------------------------------
 
@@ -120,6 +123,12 @@ class Resources:
     @cached_property
     def title_word_re(self) -> re.Pattern[str]:
         return P.words_pattern(self.title_words)
+
+    @cached_property
+    def descriptor_re(self) -> re.Pattern[str]:
+        """A descriptor or a contact label right before a name: 退休教师白玉梅, 68岁的王某,
+        联系人：赵某, 【作者简介】林某."""
+        return P.descriptor_pattern(self.descriptors)
 
     @cached_property
     def theme_of_term(self) -> dict[str, tuple[str, ...]]:
@@ -253,6 +262,7 @@ def read_resources(directory: Path = RESOURCES_DIR) -> Resources:
         stopwords_path=directory / "stopwords.txt",
         home_places=read_home_places(directory / "places.txt"),
         org_acronyms=tuple(_read_lines(directory / "org_acronyms.txt")),
+        descriptors=tuple(_read_lines(directory / "descriptors.txt")),
     )
 
 
