@@ -234,6 +234,30 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_orgs(args: argparse.Namespace) -> int:
+    """The registry with mention counts; ``--unregistered``: names it lacks, for staff."""
+    from .analyze.org_listing import registry_listing, unregistered_names
+    from .build.store import load
+
+    out, err = _utf8(sys.stdout), sys.stderr
+    data_dir = Path(args.data)
+    tables = None
+    if has_build(data_dir):
+        tables = load(data_dir, validate=False)
+    elif args.unregistered:
+        print(f"ccasx orgs: no build in {data_dir}; run `ccasx build` first or point --data at a build folder",
+              file=err)
+        return 1
+    else:
+        print(f"ccasx orgs: no build in {data_dir}; mentions are 0", file=err)
+    frame = unregistered_names(tables, min_articles=args.min_articles) if args.unregistered else registry_listing(tables)
+    if args.format == "csv":
+        frame.to_csv(out, index=False, lineterminator="\n")
+    else:
+        print(aligned_table(frame, right={"mentions", "articles", "issues"}), file=out)
+    return 0
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_scores
 
@@ -289,6 +313,20 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--issues", type=int, default=24)
     d.add_argument("--seed", type=int, default=2025)
     d.set_defaults(func=_cmd_demo)
+
+    o = sub.add_parser("orgs", help="list the organization registry with mention counts",
+                       description="The registry (canonical name, aliases, member or not, mentions). "
+                                   "--unregistered lists names it lacks: frequent unregistered names and "
+                                   "near-variants of registry names, with counts and an example sentence.",
+                       epilog="examples:\n  ccasx orgs\n  ccasx orgs --unregistered --format csv > names.csv",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    o.add_argument("--data", default=str(config.PROCESSED_DIR), help="tables folder (default %(default)s)")
+    o.add_argument("--unregistered", action="store_true",
+                   help="list names the registry lacks instead of the registry")
+    o.add_argument("--min-articles", type=int, default=2,
+                   help="with --unregistered: articles an unregistered name needs to be listed (default %(default)s)")
+    o.add_argument("--format", choices=["table", "csv"], default="table")
+    o.set_defaults(func=_cmd_orgs)
 
     e = sub.add_parser("evaluate", help="score extracted tables against a hand-made gold file")
     e.add_argument("gold")
