@@ -109,3 +109,20 @@ def test_a_name_before_zuo_is_read_whole():
 
 def test_descriptor_words_before_ordinary_words_are_not_names():
     assert named("村民代表、居民用户和志愿者服务队参加了座谈。") == {}
+
+
+def test_an_occupation_named_by_its_suffix_introduces_a_name():
+    got = named("今年63岁的护林员柴宝山每天巡山，安全员武红英负责登记。")
+    assert set(got) == {"柴宝山", "武红英"}
+
+
+def test_a_clause_ending_in_de_introduces_a_full_name():
+    assert "雷晓东" in named("在平遥古城，经营客栈的雷晓东对新装的千兆宽带赞不绝口。")
+
+
+def test_a_list_of_names_followed_by_their_count():
+    assert set(named("孙立新、侯建国、康明三位同志获得表彰。")) == {"孙立新", "侯建国", "康明"}
+
+
+def test_member_units_and_common_words_after_an_occupation_are_not_names():
+    assert named("全体会员单位和技术人员参加培训，工程师队伍不断壮大。") == {}

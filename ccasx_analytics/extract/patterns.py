@@ -140,11 +140,15 @@ PERSON_CUE_WORDS: tuple[str, ...] = (
     "故居", "回忆", "认为", "提到", "谈到", "告诉", "笑着", "激动", "时任", "担任", "任",
 )
 # 三个或以上 names listed with 、: 胡长万、刘明三、王光汉.
-NAME_LIST_RE = re.compile(f"(?:[{HAN}]{{2,3}}、){{2,}}[{HAN}]{{2,3}}(?=[^{HAN}]|等|$)")
+# The list may be followed by a count of the people in it: 孙某、侯某、康某三位同志.
+NAME_LIST_RE = re.compile(f"(?:[{HAN}]{{2,3}}、){{2,}}[{HAN}]{{2,3}}(?=[^{HAN}]|等|$|[一二三四五六七八九十两\\d]+[位名人])")
 # Labels that introduce a name in notices and notes: 联系人：赵某, 【作者简介】林某，.
 NAME_LABELS: tuple[str, ...] = ("联系人", "联络人", "报名联系人", "作者简介", "获奖者", "获得者")
 # An age before a name: 68岁的王某, 七十二岁的李某.
 AGE_BEFORE_NAME = "(?:\\d{1,3}|[一二三四五六七八九十百]{1,4})岁的?"
+# An occupation named by its suffix (护林员, 信息员, 养殖户, 厨师): an open class, so
+# matched by form; the name after it must still pass every check on names.
+OCCUPATION = f"[{HAN}]{{1,3}}?(?:员|户|师)"
 # The name phrases of political thought: 习近平新时代中国特色社会主义思想, 毛泽东思想,
 # 邓小平理论.  The name in them is a person mentioned.
 SET_PHRASE_RE = re.compile(r"新时代中国特色社会主义思想|思想|理论")
@@ -252,7 +256,7 @@ def descriptor_pattern(descriptors: Iterable[str]) -> re.Pattern[str]:
     words = _alternation(descriptors) if descriptors else "(?!)"
     labels = _alternation(NAME_LABELS)
     return re.compile(
-        f"(?:{AGE_BEFORE_NAME}(?:{words})?|(?:{words})|(?:{labels})[】]?[：:]?\\s*)(?P<at>)"
+        f"(?:{AGE_BEFORE_NAME}(?:{words}|{OCCUPATION})?|(?:{words})|{OCCUPATION}|(?:{labels})[】]?[：:]?\\s*)(?P<at>)"
     )
 
 

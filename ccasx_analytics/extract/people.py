@@ -88,7 +88,9 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
             continue
         # named twice counts as evidence only for full three-character names: two-character
         # nr guesses are often plant, product or place words (梅杏, 智云)
-        if (counts[t.word] >= 2 and len(t.word) >= 3) or _has_person_cue(text, t.end, res):
+        # a clause ending in 的 introduces a full name the way a title does: 经营客栈的雷某某
+        introduced = len(t.word) == 3 and t.start > 0 and text[t.start - 1] == "的"
+        if (counts[t.word] >= 2 and len(t.word) >= 3) or introduced or _has_person_cue(text, t.end, res):
             names.add(t.word)
 
     if not names:
