@@ -188,3 +188,17 @@ def test_standards_bodies_printed_in_latin_letters():
 ])
 def test_slogans_kinds_and_counted_bodies_are_not_names(text):
     assert surfaces(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("记者走进宏达通信公司采访。", ["宏达通信公司"]),
+    ("教授参加清华大学校庆。", ["清华大学"]),
+    ("学员参访河东公益基金会。", ["河东公益基金会"]),
+])
+def test_a_name_does_not_swallow_the_clause_before_it(text, expected):
+    assert surfaces(text) == expected
+
+
+def test_the_publisher_named_bare_with_an_office():
+    assert surfaces("意见请反馈协会秘书处。") == ["协会秘书处"]
+    assert surfaces("协会召开会员大会。") == []

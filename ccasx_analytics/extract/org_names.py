@@ -134,7 +134,7 @@ def widen(text: str, start: int, end: int, member: Member | None, toks: tuple[To
                 confidence = min(confidence, CONFIDENCE_PLACE_BRANCH)
         end = m.end()
     # a department or office: 办公厅, 信息通信发展司, 信息与通信工程学院
-    dept_end = _department_end(text, end, toks, token_ends, res)
+    dept_end = department_end(text, end, toks, token_ends, res)
     if dept_end is not None:
         end = dept_end
         if member is not None:
@@ -148,7 +148,7 @@ def res_branch_re(res: Resources) -> re.Pattern[str]:
     return re.compile(f"(?P<place>{places})?(?:{P._alternation(P.BRANCH_SUFFIXES)})")
 
 
-def _department_end(text: str, pos: int, toks: tuple[Token, ...], token_ends: set[int],
+def department_end(text: str, pos: int, toks: tuple[Token, ...], token_ends: set[int],
                     res: Resources) -> int | None:
     """End of a department name directly after an organization at ``pos``, or None.
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..records import OrgMention
 from . import patterns as P
-from .org_names import CONFIDENCE_ALIAS, CONFIDENCE_PLACE_BRANCH, CONFIDENCE_RULE, widen
+from .org_names import CONFIDENCE_ALIAS, CONFIDENCE_PLACE_BRANCH, CONFIDENCE_RULE, department_end, widen
 from .resources import Member, Resources
 from .tokens import Token, tokens
 
@@ -69,7 +69,8 @@ def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
     found = _rule_candidates(text, toks, registry, blocked, res)
     token_ends = {t.end for t in toks}
     token_starts = {t.start for t in toks}
-    extra = _acronym_candidates(text, res) + _city_short_candidates(text, token_starts, token_ends, res)
+    extra = (_acronym_candidates(text, res) + _city_short_candidates(text, token_starts, token_ends, res)
+             + _publisher_department_candidates(text, toks, token_ends, res))
     out = []
     last_end = -1
     for c in sorted(registry + found + extra, key=lambda c: (c.start, -c.end)):
@@ -92,6 +93,22 @@ def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
             out.append(OrgMention(org=surface, surface=surface, is_member=False, start=c.start, end=c.end,
                                   org_type=None, in_registry=False, confidence=c.confidence))
     return tuple(out)
+
+
+def _publisher_department_candidates(text: str, toks: tuple[Token, ...], token_ends: set[int],
+                                     res: Resources) -> list[_Candidate]:
+    """协会秘书处: in the association's own newsletter a bare 协会 is the publisher, and with
+    a department after it (秘书处, 专业委员会) it names one of its offices."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.word not in P.PUBLISHER_WORDS:
+            continue
+        if i > 0 and toks[i - 1].end == t.start and toks[i - 1].flag[:1] in ("n", "j"):
+            continue  # the end of a longer name: 通信行业|协会
+        end = department_end(text, t.end, toks, token_ends, res)
+        if end is not None:
+            out.append(_Candidate(t.start, end))
+    return out
 
 
 def _acronym_candidates(text: str, res: Resources) -> list[_Candidate]:
@@ -310,6 +327,8 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
                 start = cursor
             else:
                 start = _after_last_block(toks, cursor, s_start)
+            # a clause before the name ends at its verb: 记者走进|宏达通信公司, 意见请反馈|协会
+            start = _after_clause_verb(toks, start, s_start)
         else:
             return None
     for t in toks:  # a pointing word ends what came before: 会同当地|通信建设联合办公室
@@ -335,6 +354,18 @@ def _admin_prefix_token(toks: tuple[Token, ...], start: int, end: int) -> int | 
         if start < t.start < end and (t.word in P.ADMIN_PREFIX_WORDS or P.ADMIN_GOVERNMENT_RE.match(t.word)):
             return t.start
     return None
+
+
+def _after_clause_verb(toks: tuple[Token, ...], start: int, end: int) -> int:
+    """After the last verb in [start, end) that has a subject or another verb before it
+    (教授|参加, 请|反馈), or ``start``.  A verb after a verbal noun modifies the name
+    instead (通信建设联合办公室) and is kept."""
+    inner = [t for t in toks if start <= t.start and t.end <= end]
+    pos = start
+    for prev, t in zip(inner, inner[1:]):
+        if t.flag == "v" and prev.flag != "vn":
+            pos = t.end
+    return pos
 
 
 def _has_block(toks: tuple[Token, ...], start: int, end: int, first_only: bool = False) -> bool:

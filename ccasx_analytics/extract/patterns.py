@@ -103,6 +103,8 @@ DEPARTMENT_MAX_CHARS = 12
 DEPARTMENT_NOT_ALONE = frozenset("关系 体系 联系 好处 到处 各处 此处 学科 会议室 全部 内部 外部 局部 干部 总部 本部".split())
 # Words that cannot sit inside a department's name: they join or qualify clauses.
 DEPARTMENT_BREAK_WORDS = frozenset("的 了 是 为 在 等 各 有关 相关 全体 所属 下属 旗下 党委 党组 团委 纪委 工会".split())
+# How the newsletter names its publisher on its own: 协会秘书处, 本会专业委员会.
+PUBLISHER_WORDS = frozenset({"协会", "本会"})
 # Connectives allowed only inside an academic unit's name: 信息与通信工程学院.
 CONNECTIVES = frozenset("与 和 及".split())
 ACADEMIC_UNIT_SUFFIXES: tuple[str, ...] = ("学院", "系", "研究所", "研究院", "研究中心", "实验室")
