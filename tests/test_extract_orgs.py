@@ -202,3 +202,16 @@ def test_a_name_does_not_swallow_the_clause_before_it(text, expected):
 def test_the_publisher_named_bare_with_an_office():
     assert surfaces("意见请反馈协会秘书处。") == ["协会秘书处"]
     assert surfaces("协会召开会员大会。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("山西省民政厅社会组织管理局到会指导。", [("山西省民政厅社会组织管理局", "山西省民政厅")]),
+    ("中国电信集团有限公司晋城分公司党委书记出席。", [("中国电信集团有限公司晋城分公司", "山西电信")]),
+    ("华为技术有限公司山西代表处参与项目。", [("华为技术有限公司山西代表处", "华为")]),
+    ("临汾联通、朔州电信和吕梁铁塔联合开展演练。",
+     [("临汾联通", "山西联通"), ("朔州电信", "山西电信"), ("吕梁铁塔", "山西铁塔")]),
+    ("山西移动太原分公司客户服务中心获表彰。", [("山西移动太原分公司客户服务中心", "山西移动")]),
+    ("中国联合网络通信有限公司临汾市分公司完成扩容。", [("中国联合网络通信有限公司临汾市分公司", "山西联通")]),
+])
+def test_branches_offices_and_committees_resolve_to_their_organization(text, expected):
+    assert [(m.surface, m.org) for m in orgs(text)] == expected

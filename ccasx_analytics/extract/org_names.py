@@ -77,12 +77,16 @@ class RegistryNames:
                             if place:
                                 self.local.setdefault((group.canonical, _bare(place)), member)
         # the province itself: a branch named after a city falls back to the provincial member
+        self.home_bare = frozenset(_bare(p) for p in res.home_places)
         self.home_province = next((_bare(p) for p in res.home_places if p.endswith("省")), "")
+
+    def is_home(self, place: str) -> bool:
+        return _bare(place) in self.home_bare
 
     def local_member(self, group: Member, place: str) -> Member | None:
         """The member a branch of ``group`` named after ``place`` belongs to."""
         bare = _bare(place)
-        if bare not in {_bare(p) for p in self.res.home_places}:
+        if not self.is_home(place):
             return None
         return self.local.get((group.canonical, bare)) or self.local.get((group.canonical, self.home_province))
 
@@ -125,13 +129,14 @@ def widen(text: str, start: int, end: int, member: Member | None, toks: tuple[To
     if m and (m.end() in token_ends or m.end() == len(text)):
         place = m.group("place")
         if member is not None and place:
-            local = names.local_member(member, place) if not member.is_member else member
-            if local is None and not member.is_member:
+            if names.is_home(place):
+                # the local member when the registry has one (中国电信 + 大同分公司), else the
+                # entry's own office here (华为技术有限公司 + 山西代表处)
+                member = (None if member.is_member else names.local_member(member, place)) or member
+                confidence = min(confidence, CONFIDENCE_PLACE_BRANCH)
+            elif not member.is_member:
                 member = None  # a branch elsewhere is not the national group
                 confidence = CONFIDENCE_RULE
-            elif local is not None:
-                member = local
-                confidence = min(confidence, CONFIDENCE_PLACE_BRANCH)
         end = m.end()
     # a department or office: 办公厅, 信息通信发展司, 信息与通信工程学院
     dept_end = department_end(text, end, toks, token_ends, res)
@@ -175,12 +180,24 @@ def department_end(text: str, pos: int, toks: tuple[Token, ...], token_ends: set
             return t.end
         if word in P.CONNECTIVES and len(seen) > 1:
             continue
+        if t.flag == "v" and len(seen) > 1 and _multi_char_suffix_follows(inner, t, text):
+            continue  # 社会组织管理局: a verb-like noun inside an office's name
         if t.flag == "f" and word.endswith("部") and len(word) == 2:
             continue  # 西部分院: a region inside a branch's name
         if (t.flag in _DEPT_BREAK_FLAGS or word in P.DEPARTMENT_BREAK_WORDS or not P.HAN_CHAR_RE.match(word[0])
                 or res.anchor_re.match(word) or res.title_word_re.match(word)):
             return None
     return None
+
+
+def _multi_char_suffix_follows(inner: list[Token], t: Token, text: str) -> bool:
+    """Whether the token right after ``t`` ends in a department suffix of two or more
+    characters (管理局, 委员会), so ``t`` sits inside an office's name."""
+    nxt = next((x for x in inner if x.start == t.end), None)
+    if nxt is None:
+        return False
+    m = P.DEPARTMENT_SUFFIX_RE.search(nxt.word)
+    return bool(m) and len(m.group()) > 1
 
 
 # Token flags that cannot be part of a department name: verbs, adverbs, pronouns,

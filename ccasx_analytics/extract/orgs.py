@@ -261,6 +261,10 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
                 prev.end = s_end  # 浦发银行 + 太原分行; 太原市公安局 + 反诈中心
                 cursor = s_end
                 continue
+            if piece.endswith(P.PARTY_COMMITTEE_WORDS):
+                cursor = s_end  # 晋城分公司党委: the committee of a name, not part of it
+                prev = None
+                continue
             if adjacent_reg and cand is not None and cand.start == cursor and _starts_with_place(piece, res):
                 reg_before.end = s_end  # 山西移动 + 太原分公司: a branch of a registered name
                 cursor = s_end

@@ -89,7 +89,7 @@ PAREN_CHARS_RE = re.compile(r"[（）()]")
 # What ends the search for a longer printed form of a registry name.
 NAME_BREAK_RE = re.compile(f"[^{HAN}（）()]")
 # A branch named after a place: 大同分公司, 山西省分公司, 太原分行.
-BRANCH_SUFFIXES: tuple[str, ...] = ("省分公司", "市分公司", "分公司", "分行", "支行")
+BRANCH_SUFFIXES: tuple[str, ...] = ("省分公司", "市分公司", "分公司", "分行", "支行", "代表处", "办事处")
 # Departments and offices inside an institution: 办公厅, 信息通信发展司, 政企事业部,
 # 信息与通信工程学院, 数字乡村专业委员会, 标准化处.  A department directly after an
 # organization's name is part of it (the longest well-formed name wins).
@@ -105,6 +105,8 @@ DEPARTMENT_NOT_ALONE = frozenset("关系 体系 联系 好处 到处 各处 此�
 DEPARTMENT_BREAK_WORDS = frozenset("的 了 是 为 在 等 各 有关 相关 全体 所属 下属 旗下 党委 党组 团委 纪委 工会".split())
 # How the newsletter names its publisher on its own: 协会秘书处, 本会专业委员会.
 PUBLISHER_WORDS = frozenset({"协会", "本会"})
+# An organization's party and union bodies: 山西移动党委 mentions 山西移动.
+PARTY_COMMITTEE_WORDS: tuple[str, ...] = ("党委", "党组", "团委", "纪委", "党支部", "党总支", "工会")
 # Connectives allowed only inside an academic unit's name: 信息与通信工程学院.
 CONNECTIVES = frozenset("与 和 及".split())
 ACADEMIC_UNIT_SUFFIXES: tuple[str, ...] = ("学院", "系", "研究所", "研究院", "研究中心", "实验室")
