@@ -126,3 +126,8 @@ def test_a_list_of_names_followed_by_their_count():
 
 def test_member_units_and_common_words_after_an_occupation_are_not_names():
     assert named("全体会员单位和技术人员参加培训，工程师队伍不断壮大。") == {}
+
+
+def test_a_winner_named_before_what_they_won():
+    got = named("决赛中，来自忻州分公司的刘洋夺得第一名，晋中分公司选手荣获团体二等奖。")
+    assert set(got) == {"刘洋"}
