@@ -215,3 +215,9 @@ def test_the_publisher_named_bare_with_an_office():
 ])
 def test_branches_offices_and_committees_resolve_to_their_organization(text, expected):
     assert [(m.surface, m.org) for m in orgs(text)] == expected
+
+
+def test_a_latin_name_in_parentheses_names_the_organization_before_it():
+    ms = orgs("华为技术有限公司（HUAWEI）与山西移动（5G专网）签约。")
+    assert [(m.surface, m.org) for m in ms] == [
+        ("华为技术有限公司", "华为"), ("HUAWEI", "华为"), ("山西移动", "山西移动")]

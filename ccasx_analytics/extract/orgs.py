@@ -20,6 +20,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -92,7 +93,28 @@ def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
         else:
             out.append(OrgMention(org=surface, surface=surface, is_member=False, start=c.start, end=c.end,
                                   org_type=None, in_registry=False, confidence=c.confidence))
-    return tuple(out)
+    return tuple(_with_latin_names(text, out))
+
+
+def _with_latin_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """中兴通讯股份有限公司（ZTE）: a Latin name in parentheses right after an organization
+    is that organization's, named again."""
+    by_start = {m.start: m for m in found}
+    out = list(found)
+    for m in found:
+        latin = P.LATIN_NAME_PAREN_RE.match(text, m.end)
+        if latin is None:
+            continue
+        start, end = latin.span("name")
+        known = by_start.get(start)
+        if known is not None and known.end != end:
+            continue
+        again = dataclasses.replace(m, surface=text[start:end], start=start, end=end)
+        if known is not None:
+            out[out.index(known)] = again
+        else:
+            out.append(again)
+    return sorted(out, key=lambda m: m.start)
 
 
 def _publisher_department_candidates(text: str, toks: tuple[Token, ...], token_ends: set[int],

@@ -85,6 +85,8 @@ LEGAL_FORM_RE = re.compile("|".join(LEGAL_FORMS))
 # A legal form printed right after a registry name that lacks one: 博浩科技 + 股份有限公司.
 LEGAL_FORM_AFTER_RE = re.compile(f"(?:集团)?(?:{'|'.join(LEGAL_FORMS)}|公司)")
 LATIN_LETTER_RE = re.compile("[A-Za-z]")
+# An organization's Latin name in parentheses right after it: …股份有限公司（ZTE）.
+LATIN_NAME_PAREN_RE = re.compile(r"[（(](?P<name>[A-Z][A-Za-z0-9&.\-]{1,11})[）)]")
 PAREN_CHARS_RE = re.compile(r"[（）()]")
 # What ends the search for a longer printed form of a registry name.
 NAME_BREAK_RE = re.compile(f"[^{HAN}（）()]")
