@@ -194,6 +194,7 @@ def test_slogans_kinds_and_counted_bodies_are_not_names(text):
     ("记者走进宏达通信公司采访。", ["宏达通信公司"]),
     ("教授参加清华大学校庆。", ["清华大学"]),
     ("学员参访河东公益基金会。", ["河东公益基金会"]),
+    ("教授李明华清华大学博士毕业。", ["清华大学"]),
 ])
 def test_a_name_does_not_swallow_the_clause_before_it(text, expected):
     assert surfaces(text) == expected

@@ -40,6 +40,7 @@ _BLOCK_FLAGS = frozenset({"v", "vd", "d", "ad", "l", "i", "t", "z", "f", "a"})
 
 
 _VERB_FLAGS = frozenset({"v", "vn", "vd"})
+_PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
 # Token flags of a count before a noun (13个, 两家): what follows is a kind, not a name.
 _COUNT_FLAGS = frozenset({"m", "mq", "q"})
 
@@ -354,7 +355,7 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
             else:
                 start = _after_last_block(toks, cursor, s_start)
             # a clause before the name ends at its verb: 记者走进|宏达通信公司, 意见请反馈|协会
-            start = _after_clause_verb(toks, start, s_start)
+            start = _after_clause_verb(toks, start, s_start, res)
         else:
             return None
     for t in toks:  # a pointing word ends what came before: 会同当地|通信建设联合办公室
@@ -382,14 +383,15 @@ def _admin_prefix_token(toks: tuple[Token, ...], start: int, end: int) -> int | 
     return None
 
 
-def _after_clause_verb(toks: tuple[Token, ...], start: int, end: int) -> int:
+def _after_clause_verb(toks: tuple[Token, ...], start: int, end: int, res: Resources) -> int:
     """After the last verb in [start, end) that has a subject or another verb before it
-    (教授|参加, 请|反馈), or ``start``.  A verb after a verbal noun modifies the name
-    instead (通信建设联合办公室) and is kept."""
+    (教授|参加, 请|反馈), or the last person or title (教授李某|清华大学), or ``start``.
+    A verb after a verbal noun modifies the name instead (通信建设联合办公室) and is kept."""
     inner = [t for t in toks if start <= t.start and t.end <= end]
     pos = start
-    for prev, t in zip(inner, inner[1:]):
-        if t.flag == "v" and prev.flag != "vn":
+    for i, t in enumerate(inner):
+        verb = t.flag == "v" and i > 0 and inner[i - 1].flag != "vn"
+        if verb or t.flag in _PERSON_FLAGS or t.word in res.title_word_set:
             pos = t.end
     return pos
 
