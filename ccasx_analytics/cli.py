@@ -100,39 +100,62 @@ def aligned_table(df: pd.DataFrame, right: set[str] = frozenset()) -> str:
     return "\n".join(lines)
 
 
+MISSING = "—"  # a period without any issue: nothing was published, so nothing to count
+
+
 def _period_display(result: CoverageResult) -> pd.DataFrame:
     import pandas as pd
 
     t = result.table
-    out = pd.DataFrame({"period": t["period"], "issues": t["issues"], "matching": t["matching_articles"],
-                        "articles": t["all_articles"], "ratio": t["ratio"].map(lambda r: f"{r:.1%}")})
+
+    def shown(col: str, fmt) -> pd.Series:
+        return t[col].map(lambda v: MISSING if pd.isna(v) else fmt(v))
+
+    out = pd.DataFrame({"period": t["period"], "issues": t["issues"], "matching": shown("matching_articles", str),
+                        "articles": shown("all_articles", str), "ratio": shown("ratio", lambda r: f"{r:.1%}")})
     if "mentions" in t.columns:
-        out["mentions"] = t["mentions"]
-        out["per_article"] = t["mentions_per_article"].map(lambda r: f"{r:.2f}")
+        out["mentions"] = shown("mentions", str)
+        out["per_article"] = shown("mentions_per_article", lambda r: f"{r:.2f}")
     return out
+
+
+def evidence_heading(row) -> str:
+    """Where a matching article is in print: ``第3期 2025-04 【会员消息】 第5页 title``."""
+    import pandas as pd
+
+    parts = []
+    if pd.notna(row["issue_no"]):
+        parts.append(f"第{int(row['issue_no'])}期")
+    parts.append(f"{row['issue_date']:%Y-%m}" if pd.notna(row["issue_date"]) else "undated")
+    parts.append(f"【{row['section']}】")
+    start, end = row["page_start"], row["page_end"]
+    if pd.notna(start):
+        parts.append(f"第{int(start)}页" if pd.isna(end) or int(end) == int(start) else f"第{int(start)}–{int(end)}页")
+    return " ".join(parts) + f" {row['title']}"
 
 
 def format_coverage(result: CoverageResult) -> str:
     """The human-readable answer: heading, one line per period, the total, then evidence."""
-    import pandas as pd
-
     totals = result.totals
-    lines = [f"coverage of {result.query.describe()} by {result.by} ({result.level} level)", ""]
-    lines.append(aligned_table(_period_display(result), right={"issues", "matching", "articles", "ratio", "mentions", "per_article"}))
-    lines.append("")
+    since, until = result.bounds
+    span = f", {since or '…'} to {until or '…'}" if since or until else ""
+    lines = [f"coverage of {result.query.describe()} by {result.by} ({result.level} level){span}", ""]
+    if len(result.table):
+        lines.append(aligned_table(_period_display(result), right={"issues", "matching", "articles", "ratio", "mentions", "per_article"}))
+        lines.append("")
     if totals["all_articles"]:
         lines.append(f"total: {totals['matching_articles']} of {totals['all_articles']} articles ({totals['ratio']:.1%})"
                      + (f", {totals['mentions']} mentions" if "mentions" in totals else ""))
     else:  # nothing to count is not a zero share
-        lines.append("total: no issues in this build")
+        lines.append("total: no issues in this build" if not len(result.table) or not totals["issues"]
+                     else "total: no articles in these issues")
+    if len(result.table) and (result.table["issues"] == 0).any():
+        lines.append(f"{MISSING} = no issue in that period")
     lines += [f"note: {n}" for n in result.notes]
     if result.evidence is not None:
         lines += ["", f"matching articles ({result.evidence['article_id'].nunique()}):"]
         for _, hits in result.evidence.groupby("article_id", sort=False):
-            first = hits.iloc[0]
-            date = f"{first['issue_date']:%Y-%m}" if pd.notna(first["issue_date"]) else "undated"
-            period = first["period"] if pd.notna(first["period"]) else date
-            lines.append(f"- [{period}] 【{first['section']}】 {first['title']}")
+            lines.append(f"- {evidence_heading(hits.iloc[0])}")
             lines += [f"    {s}" for s in hits["snippet"]]
     return "\n".join(lines)
 
@@ -143,8 +166,8 @@ def _json_ready(df: pd.DataFrame) -> list[dict]:
 
 def coverage_json(result: CoverageResult) -> str:
     payload = {"query": list(result.query.words), "description": result.query.describe(), "by": result.by,
-               "level": result.level, "totals": result.totals, "periods": _json_ready(result.table),
-               "notes": list(result.notes)}
+               "level": result.level, "since": result.bounds[0], "until": result.bounds[1],
+               "totals": result.totals, "periods": _json_ready(result.table), "notes": list(result.notes)}
     if result.evidence is not None:
         payload["evidence"] = _json_ready(result.evidence)
     return json.dumps(payload, ensure_ascii=False, indent=2)
@@ -175,36 +198,59 @@ def has_build(data_dir: Path) -> bool:
 def _cmd_coverage(args: argparse.Namespace) -> int:
     """Exit 0 answered, 1 no usable build in ``--data``, 2 a query naming nothing known."""
     from .analyze import QueryError, coverage
-    from .build.store import load
 
-    out, err = _utf8(sys.stdout), sys.stderr
-    data_dir = Path(args.data)
-    if not has_build(data_dir):
-        print(f"ccasx coverage: no build in {data_dir} (no {' / '.join(BUILD_MARKERS)}); "
-              f"run `ccasx build` first or point --data at a build folder", file=err)
-        return 1
-    try:
-        # The build validated every table (offsets included) when it wrote them; checking
-        # them again on each query would take most of a second on hundreds of issues.
-        tables = load(data_dir, validate=False)
-    except CcasxError as exc:
-        print(f"ccasx coverage: cannot read the build in {data_dir}: {exc}", file=err)
+    err = sys.stderr
+    tables = _load_build("coverage", Path(args.data))
+    if tables is None:
         return 1
     try:
         result = coverage(args.query, tables, by=args.by, level=args.level, section=args.section,
-                          evidence=args.evidence)
+                          since=args.since, until=args.until, evidence=args.evidence)
     except QueryError as exc:
         print(f"ccasx coverage: {exc}", file=err)
         return 2
     if args.format == "json":
-        print(coverage_json(result), file=out)
+        text = coverage_json(result) + "\n"
     elif args.format == "csv":
-        # With --evidence the CSV is the evidence (one row per hit); the periods are the table otherwise.
+        # With --evidence the CSV is the evidence (one row per matching article); the periods otherwise.
         frame = result.evidence if result.evidence is not None else result.table
-        _dates_as_text(frame).to_csv(out, index=False, lineterminator="\n")
+        text = _dates_as_text(frame).to_csv(index=False, lineterminator="\n")
     else:
-        print(format_coverage(result), file=out)
+        text = format_coverage(result) + "\n"
+    return _write_answer(text, args.output, args.format, "coverage")
+
+
+def _write_answer(text: str, output: str | None, fmt: str, command: str) -> int:
+    """Print the answer, or write it to ``output``: a CSV file gets a byte-order mark so
+    that Excel opens it as UTF-8 (Chinese intact); JSON and text files are plain UTF-8."""
+    if output is None:
+        _utf8(sys.stdout).write(text)
+        return 0
+    path = Path(output)
+    try:
+        path.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+    except OSError as exc:
+        print(f"ccasx {command}: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}", file=sys.stderr)
     return 0
+
+
+def _load_build(command: str, data_dir: Path):
+    """The tables of the build in ``data_dir``, or None after saying why there are none."""
+    from .build.store import load
+
+    if not has_build(data_dir):
+        print(f"ccasx {command}: no build in {data_dir} (no {' / '.join(BUILD_MARKERS)}); "
+              f"run `ccasx build` first or point --data at a build folder", file=sys.stderr)
+        return None
+    try:
+        # The build validated every table (offsets included) when it wrote them; checking
+        # them again on each query would take most of a second on hundreds of issues.
+        return load(data_dir, validate=False)
+    except CcasxError as exc:
+        print(f"ccasx {command}: cannot read the build in {data_dir}: {exc}", file=sys.stderr)
+        return None
 
 
 def _cmd_charts(args: argparse.Namespace) -> int:
@@ -226,6 +272,64 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_themes(args: argparse.Namespace) -> int:
+    from .analyze.taxonomy import theme_listing
+
+    data_dir = Path(args.data)
+    tables = _load_build("themes", data_dir) if has_build(data_dir) else None
+    listing = theme_listing(tables)
+    if args.format == "json":
+        text = json.dumps(_json_ready(listing), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = listing.to_csv(index=False, lineterminator="\n")
+    else:
+        shown = listing.drop(columns=["n_terms"])
+        shown["terms"] = [_cut_terms(str(t), n) for t, n in zip(shown["terms"], listing["n_terms"])]
+        if "share" in shown.columns:
+            shown["share"] = shown["share"].map(lambda r: MISSING if r != r else f"{r:.1%}")
+        lines = [aligned_table(shown, right={"articles", "share"}), ""]
+        lines.append(f"{len(listing)} themes; query one with theme:ID or theme:中文名称, e.g. theme:{listing['theme'].iloc[0]}"
+                     if len(listing) else "no themes in the taxonomy")
+        if tables is None:
+            lines.append(f"(no build in {data_dir}: article counts left out)")
+        text = "\n".join(lines) + "\n"
+    return _write_answer(text, args.output, args.format, "themes")
+
+
+THEME_TERMS_COLUMNS = 56  # terms shown per theme in the table view; CSV and JSON give them all
+
+
+def _cut_terms(terms: str, n: int) -> str:
+    """The first terms that fit the terminal column, and how many there are in all."""
+    if display_columns(terms) <= THEME_TERMS_COLUMNS:
+        return terms
+    kept: list[str] = []
+    for term in terms.split("、"):
+        if display_columns("、".join([*kept, term])) > THEME_TERMS_COLUMNS - 8:
+            break
+        kept.append(term)
+    return "、".join(kept) + f"…（共{n}个）"
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .present.workbook import write_workbook
+
+    tables = _load_build("export", Path(args.data))
+    if tables is None:
+        return 1
+    path = Path(args.xlsx)
+    if path.suffix.lower() != ".xlsx":
+        print(f"ccasx export: {path}: the workbook's name must end in .xlsx", file=sys.stderr)
+        return 2
+    try:
+        sheets = write_workbook(tables, path, with_charts=not args.no_charts)
+    except OSError as exc:
+        print(f"ccasx export: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path} ({len(sheets)} sheets: {', '.join(sheets)})")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .demo import write_demo_corpus
 
@@ -235,27 +339,24 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_orgs(args: argparse.Namespace) -> int:
-    """The registry with mention counts; ``--unregistered``: names it lacks, for staff."""
+    """The registry with mention counts; ``--unregistered``: the names it lacks, for staff."""
     from .analyze.org_listing import registry_listing, unregistered_names
-    from .build.store import load
 
-    out, err = _utf8(sys.stdout), sys.stderr
     data_dir = Path(args.data)
-    tables = None
-    if has_build(data_dir):
-        tables = load(data_dir, validate=False)
-    elif args.unregistered:
-        print(f"ccasx orgs: no build in {data_dir}; run `ccasx build` first or point --data at a build folder",
-              file=err)
+    tables = _load_build("orgs", data_dir) if has_build(data_dir) or args.unregistered else None
+    if args.unregistered and tables is None:
         return 1
-    else:
-        print(f"ccasx orgs: no build in {data_dir}; mentions are 0", file=err)
     frame = unregistered_names(tables, min_articles=args.min_articles) if args.unregistered else registry_listing(tables)
-    if args.format == "csv":
-        frame.to_csv(out, index=False, lineterminator="\n")
+    if args.format == "json":
+        text = json.dumps(_json_ready(frame), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = frame.to_csv(index=False, lineterminator="\n")
     else:
-        print(aligned_table(frame, right={"mentions", "articles", "issues"}), file=out)
-    return 0
+        lines = [aligned_table(frame, right={"mentions", "articles", "issues"})]
+        if tables is None:
+            lines.append(f"(no build in {data_dir}: mentions are 0)")
+        text = "\n".join(lines) + "\n"
+    return _write_answer(text, args.output, args.format, "orgs")
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -266,71 +367,153 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _wrapped(text: str, width: int = 88) -> str:
+    """Paragraphs refilled to ``width``; a paragraph already laid out in lines keeps them."""
+    import textwrap
+
+    return "\n\n".join(p if "\n" in p else textwrap.fill(p, width) for p in text.split("\n\n"))
+
+
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+QUERY_HELP = """\
+A query word is a term (found in titles and bodies), theme:ID or theme:中文名称, org:NAME (any
+alias) or section:NAME. Words combine with AND, OR and NOT, written in capitals as separate words:
+  - words with no operator between them are alternatives: 反诈 算力 = 反诈 OR 算力;
+  - AND binds tighter than OR: 算力 反诈 AND org:山西移动 = 算力 OR (反诈 AND org:山西移动);
+  - NOT x drops the articles matching x from the whole answer: 反诈 电诈 NOT org:山西移动 =
+    (反诈 OR 电诈) without the articles naming 山西移动;
+  - "(" and ")" group words (quote them for the shell).
+section:NAME keeps only that section's articles and NOT section:NAME leaves it out, for the
+matching articles and the denominator alike. A period with no issue shows — (null in JSON)."""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="ccasx", description="The 山西省通信行业协会 newsletter (会刊) as data.")
+    raw = argparse.RawDescriptionHelpFormatter
+    p = argparse.ArgumentParser(
+        prog="ccasx", formatter_class=raw,
+        description=_wrapped("The 山西省通信行业协会 newsletter (会刊) as data: parse issues into tables, ask how often "
+                    "a subject was covered, export charts, a briefing and an Excel workbook."),
+        epilog=_examples("ccasx build data/raw", "ccasx coverage theme:anti_fraud --by quarter",
+                         "ccasx export --xlsx reports/会刊数据.xlsx"))
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = sub.add_parser("build", help="parse every issue file into the tables in data/processed")
+    def command(name: str, summary: str, description: str, examples: tuple[str, ...]) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=summary, description=_wrapped(description), epilog=_examples(*examples),
+                              formatter_class=raw)
+
+    data_help = "folder of a build's tables (default %(default)s)"
+
+    b = command("build", "parse every issue file into the tables in data/processed",
+                "Parse every .pdf and .txt issue under the folders given and write the tables (Parquet + CSV). "
+                "Exit 0 when every file parsed, 1 when some failed (the rest is written), 2 on bad usage.",
+                ("ccasx build", "ccasx build data/raw --out data/processed --workers 2",
+                 "ccasx build data/raw --force --quiet"))
     b.add_argument("raw_dir", nargs="*", help=f"folder(s) of .pdf/.txt issues (default {config.RAW_DIR})")
     b.add_argument("--out", default=str(config.PROCESSED_DIR), help="output folder (default %(default)s)")
     b.add_argument("--workers", type=int, default=None, help="parallel parsers (default: number of cores)")
     b.add_argument("--force", action="store_true", help="ignore the cache and re-parse every file")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
-    b.add_argument("--max-pages", type=int, default=config.MAX_PAGES, help="refuse files with more pages")
-    b.add_argument("--timeout", type=float, default=config.FILE_TIMEOUT_S, help="seconds allowed per file")
+    b.add_argument("--max-pages", type=int, default=config.MAX_PAGES, help="refuse files with more pages (default %(default)s)")
+    b.add_argument("--timeout", type=float, default=config.FILE_TIMEOUT_S, help="seconds allowed per file (default %(default)s)")
     b.add_argument("--allow-empty", action="store_true",
                    help="write the tables even when no file parsed (by default an empty or all-failed build "
                         "leaves the previous tables untouched)")
     b.set_defaults(func=_cmd_build)
 
-    i = sub.add_parser("inspect", help="show what was recovered from one issue file")
-    i.add_argument("file")
-    i.add_argument("--chars", type=int, default=40, help="how many first characters of each body to show")
+    i = command("inspect", "show what was recovered from one issue file",
+                "Print what was recovered from one issue: metadata, then section / title / authors / pages "
+                "of each article, and warnings. Nothing is written.",
+                ("ccasx inspect data/raw/2025-08.pdf", "ccasx inspect data/raw/2025-08.txt --chars 80"))
+    i.add_argument("file", help="one .pdf or .txt issue")
+    i.add_argument("--chars", type=int, default=40, help="how many first characters of each body to show (default %(default)s)")
     i.set_defaults(func=_cmd_inspect)
 
-    c = sub.add_parser("coverage", help='"how often did we cover X?" per period, with denominators')
-    c.add_argument("query", nargs="+", help="term, theme:ID or org:NAME; several = any of them")
-    c.add_argument("--by", choices=["issue", "month", "quarter", "year"], default="issue")
-    c.add_argument("--level", choices=["article", "mention"], default="article")
+    c = command("coverage", '"how often did we cover X?" per period, with denominators',
+                "How often the newsletter covered a subject: one row per period with the matching articles, "
+                "all articles and their ratio.\n\n" + QUERY_HELP,
+                ("ccasx coverage org:山西移动 AND theme:computing_power --by quarter",
+                 "ccasx coverage 反诈 NOT section:科普知识 --since 2024-01 --until 2025-06",
+                 "ccasx coverage theme:反诈 --by month --evidence --format csv --output 反诈.csv"))
+    c.add_argument("query", nargs="+", help="query words and AND / OR / NOT (see above)")
+    c.add_argument("--by", choices=["issue", "month", "quarter", "year"], default="issue",
+                   help="one row per issue, month, quarter (2024Q2) or year (default %(default)s)")
+    c.add_argument("--level", choices=["article", "mention"], default="article",
+                   help="count matching articles, or also every mention in them (default %(default)s)")
     c.add_argument("--section", default=None, help="only articles of this section (text inside 【】)")
-    c.add_argument("--data", default=str(config.PROCESSED_DIR), help="tables folder (default %(default)s)")
-    c.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    c.add_argument("--evidence", action="store_true", help="list the matching articles with a snippet")
+    c.add_argument("--since", default=None, metavar="YYYY-MM", help="first month counted (also YYYY)")
+    c.add_argument("--until", default=None, metavar="YYYY-MM", help="last month counted (also YYYY)")
+    c.add_argument("--data", default=str(config.PROCESSED_DIR), help=data_help)
+    c.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                   help="aligned text, CSV (the evidence with --evidence) or JSON (default %(default)s)")
+    c.add_argument("--output", default=None, metavar="FILE",
+                   help="write to FILE instead of the terminal (CSV with a byte-order mark, so Excel shows Chinese)")
+    c.add_argument("--evidence", action="store_true",
+                   help="list every matching article with 第N期, date, section, page and its best hit")
     c.set_defaults(func=_cmd_coverage)
 
-    ch = sub.add_parser("charts", help="export the standard charts (PNG, SVG, PDF + data CSV)")
-    ch.add_argument("--data", default=str(config.PROCESSED_DIR))
-    ch.add_argument("--out", default=str(config.REPORTS_DIR / "charts"))
+    t = command("themes", "list the theme taxonomy: ids, Chinese names, terms",
+                "List the themes a query can name (theme:ID or theme:中文名称) with their terms; with a build, "
+                "also how many articles each theme touches.",
+                ("ccasx themes", "ccasx themes --data data/processed --format csv --output themes.csv"))
+    t.add_argument("--data", default=str(config.PROCESSED_DIR), help=data_help + "; optional")
+    t.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default %(default)s)")
+    t.add_argument("--output", default=None, metavar="FILE", help="write to FILE instead of the terminal")
+    t.set_defaults(func=_cmd_themes)
+
+    x = command("export", "write one Excel workbook of the tables and the charts' data",
+                "Write one .xlsx workbook: a sheet per table and per standard chart's data, headers in Chinese "
+                "with the English column names in a second row, frozen, and a 说明 sheet listing the sheets.",
+                ("ccasx export --xlsx reports/会刊数据.xlsx",
+                 "ccasx export --xlsx out.xlsx --data data/processed --no-charts"))
+    x.add_argument("--xlsx", required=True, metavar="FILE", help="the workbook to write (.xlsx)")
+    x.add_argument("--data", default=str(config.PROCESSED_DIR), help=data_help)
+    x.add_argument("--no-charts", action="store_true", help="the tables only, without the charts' data sheets")
+    x.set_defaults(func=_cmd_export)
+
+    ch = command("charts", "export the standard charts (PNG, SVG, PDF + data CSV)",
+                 "Draw the standard charts and write each as PNG, SVG and PDF with the data behind it as CSV.",
+                 ("ccasx charts", "ccasx charts --data data/processed --out reports/charts"))
+    ch.add_argument("--data", default=str(config.PROCESSED_DIR), help=data_help)
+    ch.add_argument("--out", default=str(config.REPORTS_DIR / "charts"), help="folder for the charts (default %(default)s)")
     ch.set_defaults(func=_cmd_charts)
 
-    r = sub.add_parser("report", help="write the leadership briefing (PDF) and deck (PPTX)")
-    r.add_argument("--data", default=str(config.PROCESSED_DIR))
-    r.add_argument("--out", default=str(config.REPORTS_DIR))
+    r = command("report", "write the leadership briefing (PDF) and deck (PPTX)",
+                "Write the leadership briefing (PDF) and the slide deck (PPTX) from a build.",
+                ("ccasx report", "ccasx report --data data/processed --out reports"))
+    r.add_argument("--data", default=str(config.PROCESSED_DIR), help=data_help)
+    r.add_argument("--out", default=str(config.REPORTS_DIR), help="folder for the briefing and deck (default %(default)s)")
     r.set_defaults(func=_cmd_report)
 
-    d = sub.add_parser("demo", help="write a synthetic demo corpus with planted trends and a truth file")
-    d.add_argument("--out", default=str(config.PROJECT_ROOT / "data" / "demo"))
-    d.add_argument("--issues", type=int, default=24)
-    d.add_argument("--seed", type=int, default=2025)
+    d = command("demo", "write a synthetic demo corpus with planted trends and a truth file",
+                "Write synthetic issues (text and PDF) with planted trends, and a truth file to check analyses against.",
+                ("ccasx demo", "ccasx demo --out data/demo --issues 12 --seed 7"))
+    d.add_argument("--out", default=str(config.PROJECT_ROOT / "data" / "demo"), help="output folder (default %(default)s)")
+    d.add_argument("--issues", type=int, default=24, help="how many monthly issues (default %(default)s)")
+    d.add_argument("--seed", type=int, default=2025, help="random seed, for the same corpus again (default %(default)s)")
     d.set_defaults(func=_cmd_demo)
 
-    o = sub.add_parser("orgs", help="list the organization registry with mention counts",
-                       description="The registry (canonical name, aliases, member or not, mentions). "
-                                   "--unregistered lists names it lacks: frequent unregistered names and "
-                                   "near-variants of registry names, with counts and an example sentence.",
-                       epilog="examples:\n  ccasx orgs\n  ccasx orgs --unregistered --format csv > names.csv",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    o.add_argument("--data", default=str(config.PROCESSED_DIR), help="tables folder (default %(default)s)")
-    o.add_argument("--unregistered", action="store_true",
-                   help="list names the registry lacks instead of the registry")
+    o = command("orgs", "list the organization registry with mention counts",
+                "List the registry (canonical name, aliases, member or not) with its mentions, articles and "
+                "issues in a build. --unregistered lists the names it lacks instead: near-variants of registry "
+                "names (another legal form, a branch, a department) and names found by the naming rules alone in "
+                "at least --min-articles articles, each with its counts and an example sentence.",
+                ("ccasx orgs", "ccasx orgs --unregistered", "ccasx orgs --unregistered --format csv --output names.csv"))
+    o.add_argument("--data", default=str(config.PROCESSED_DIR), help=data_help + "; optional without --unregistered")
+    o.add_argument("--unregistered", action="store_true", help="list the names the registry lacks instead of the registry")
     o.add_argument("--min-articles", type=int, default=2,
                    help="with --unregistered: articles an unregistered name needs to be listed (default %(default)s)")
-    o.add_argument("--format", choices=["table", "csv"], default="table")
+    o.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default %(default)s)")
+    o.add_argument("--output", default=None, metavar="FILE", help="write to FILE instead of the terminal")
     o.set_defaults(func=_cmd_orgs)
 
-    e = sub.add_parser("evaluate", help="score extracted tables against a hand-made gold file")
-    e.add_argument("gold")
-    e.add_argument("data", nargs="?", default=str(config.PROCESSED_DIR))
+    e = command("evaluate", "score extracted tables against a hand-made gold file",
+                "Compare a build's tables with a hand-made gold file and print precision and recall per table.",
+                ("ccasx evaluate tests/gold/sample-issue.json", "ccasx evaluate tests/gold/sample-issue.json data/processed"))
+    e.add_argument("gold", help="the gold file")
+    e.add_argument("data", nargs="?", default=str(config.PROCESSED_DIR), help=data_help)
     e.set_defaults(func=_cmd_evaluate)
     return p
 

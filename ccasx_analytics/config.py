@@ -1,4 +1,7 @@
-"""Every path, version and limit the package uses, in one place."""
+"""Every path, version, limit and environment variable the package uses, in one place.
+
+No other module reads ``os.environ``: a setting is looked up here, by name.
+"""
 from __future__ import annotations
 
 import os
@@ -31,8 +34,37 @@ EXTRACTOR_VERSION = "4"
 
 SOURCE_SUFFIXES = (".pdf", ".txt")
 
+# The association publishing the newsletter (its registry name): a byline's 协会秘书处 or
+# 本会办公室 is one of its offices.
+PUBLISHER = "山西省通信行业协会"
+
 # Hostile-file caps (overridable from the CLI / environment).
 MAX_PAGES = int(os.environ.get("CCASX_MAX_PAGES", "500"))
 MAX_PAGE_AREA_PT2 = float(os.environ.get("CCASX_MAX_PAGE_AREA", str(14400 * 14400 / 4)))
 FILE_TIMEOUT_S = float(os.environ.get("CCASX_FILE_TIMEOUT", "120"))
 MAX_TEXT_BYTES = int(os.environ.get("CCASX_MAX_TEXT_BYTES", str(20 * 1024 * 1024)))
+
+
+# --- cache folders ------------------------------------------------------------------------
+# Functions, not constants: they are read when a cache is opened, so a caller (or a test)
+# that sets the variable after import is obeyed.
+
+
+def user_cache_dir() -> Path:
+    """Derived files kept between runs (the converted chart font, the segmenter snapshot):
+    ``$XDG_CACHE_HOME/ccasx_analytics``, else ``~/.cache/ccasx_analytics``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ccasx_analytics"
+
+
+def segmenter_cache_dir() -> Path:
+    """Where the segmenter snapshot lives: ``$CCASX_SEGMENTER_CACHE``, else ``user_cache_dir()``."""
+    env = os.environ.get("CCASX_SEGMENTER_CACHE")
+    return Path(env) if env else user_cache_dir()
+
+
+def build_cache_dir(out_dir: Path) -> Path:
+    """The per-file parse/extract cache of a build: ``$CCASX_CACHE_DIR``, else ``.cache``
+    beside the output folder (never inside it: swapping in new tables never touches it)."""
+    env = os.environ.get("CCASX_CACHE_DIR")
+    return Path(env) if env else Path(out_dir).parent / ".cache"

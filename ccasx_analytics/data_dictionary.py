@@ -1,4 +1,4 @@
-"""The data dictionary (docs/data-dictionary.md), generated from the schemas in tables.py.
+"""The data dictionary (docs/data-dictionary.md), generated from the schemas in build/tables.py.
 
 Regenerate after changing a schema:
 
@@ -33,6 +33,9 @@ Conventions:
 - `article_id` is `{issue_id}-{seq:03d}`; `seq` 0 is the first article in reading order.
 - Every mention's `start`/`end` index the article's `text`: `text[start:end] == surface`
   (`raw` for figures, `name` for people). Byline authors have null `start`/`end`.
+- A byline gives people only to `authors` (and `person_mentions`): the role printed before a name
+  (本刊记者, 通讯员, 实习生, 文, 文/图, …) goes to `author_roles`, at the same place; a unit
+  (晋城移动, 协会秘书处, the organization after 供稿：) goes to `author_org`, never to the people.
 - Rows are sorted deterministically: two builds of the same files give identical tables.
 - Types are pandas dtypes: `string`, `Int64` (nullable integer), `float64`, `boolean`,
   `datetime64[ns]`. "required" means the column never holds a null.

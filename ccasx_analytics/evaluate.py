@@ -12,7 +12,9 @@ Gold articles are matched to built articles by title (NFKC, whitespace and punct
 ignored; a title contained in the other, or failing that the closest one, also matches).
 Units compared per article:
 
-- orgs: distinct surfaces;  members: canonical names of members (``is_member``);
+- orgs: distinct surfaces;  members: canonical names of members (``is_member``), the
+  member a byline names (``articles.author_org``) included: the byline is not in the text
+  the mentions index, but the article is that member's;
 - people: (name, role);  the stated 职务 is scored separately (``title_accuracy``);
 - figures: (value, unit), one prediction per gold figure;  qualifier, kind and subject
   are scored on the matched pairs;  ``forbidden`` counts predicted figures overlapping a
@@ -33,10 +35,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from .build.store import read_table
 from .errors import CcasxError
+from .normalize import title_key
 
 TABLES = ("articles", "org_mentions", "person_mentions", "figures", "theme_hits")
-_TITLE_JUNK_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -60,6 +63,7 @@ def evaluate(gold_path: Path | str, data: Path | str | Mapping[str, pd.DataFrame
     articles = tables["articles"]
     by_title = {_title_key(t): aid for aid, t in zip(articles["article_id"], articles["title"])}
     texts = dict(zip(articles["article_id"], articles["text"]))
+    byline_member = _byline_members(articles)
 
     counts: dict[str, list[int]] = {k: [0, 0, 0] for k in ("orgs", "members", "people", "figures", "themes")}
     errors: dict[str, list[str]] = {k: [] for k in (*counts, "forbidden", "titles", "figure_fields")}
@@ -81,7 +85,8 @@ def evaluate(gold_path: Path | str, data: Path | str | Mapping[str, pd.DataFrame
         _score_sets(counts["orgs"], errors["orgs"], title, {_nfkc(s) for s in g.get("orgs", [])},
                     {_nfkc(s) for s in orgs["surface"]})
         _score_sets(counts["members"], errors["members"], title, set(g.get("members", [])),
-                    set(orgs.loc[orgs["is_member"].fillna(False).astype(bool), "org"]))
+                    set(orgs.loc[orgs["is_member"].fillna(False).astype(bool), "org"])
+                    | ({byline_member[aid]} if aid in byline_member else set()))
         people = rows("person_mentions")
         _score_sets(counts["people"], errors["people"], title,
                     {(p["name"], p["role"]) for p in g.get("people", [])},
@@ -157,11 +162,22 @@ def _read_tables(data: Path | str | Mapping[str, pd.DataFrame]) -> dict[str, pd.
             path = folder / f"{name}.parquet"
             if not path.exists():
                 raise MissingTableError(f"{path}: no such table; run `ccasx build` first")
-            tables[name] = pd.read_parquet(path)
+            tables[name] = read_table(folder, name)
     for name in TABLES:
         if name not in tables:
             raise EvaluationError(f"table {name!r} missing from the data to evaluate")
     return tables
+
+
+def _byline_members(articles: pd.DataFrame) -> dict[str, str]:
+    """article_id -> the registered member its byline names (``author_org``), if any."""
+    if "author_org" not in articles.columns:
+        return {}
+    from .extract.resources import load_resources
+
+    by_name = load_resources().member_by_name
+    return {aid: org for aid, org in zip(articles["article_id"], articles["author_org"])
+            if isinstance(org, str) and org in by_name and by_name[org].is_member}
 
 
 def _nfkc(s: str) -> str:
@@ -169,7 +185,7 @@ def _nfkc(s: str) -> str:
 
 
 def _title_key(title: str) -> str:
-    return _TITLE_JUNK_RE.sub("", unicodedata.normalize("NFKC", str(title)))
+    return title_key(unicodedata.normalize("NFKC", str(title)))
 
 
 def _match_title(title: str, by_title: dict[str, str]) -> str | None:

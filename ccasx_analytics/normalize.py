@@ -40,14 +40,17 @@ _KANGXI_SIMPLIFIED = {
 
 # CJK Radicals Supplement: NFKC leaves all but two untouched.  Each is mapped to the
 # ideograph (or the encoded component) a reader sees; simplified forms for mainland text.
+# Where Unicode names an equivalent unified ideograph (EquivalentUnifiedIdeograph.txt) it is
+# the one used: ⺯ (SILK ONE, U+2EAF) is 糹 U+7CF9, the side form, and ⺰ (C-SIMPLIFIED
+# SILK) is 纟; 糸 (U+7CF8) is the Kangxi radical ⽷'s equivalent, not ⺯'s.
 _RADICALS_SUPPLEMENT = {
     "⺁": "厂", "⺅": "亻", "⺆": "冂", "⺇": "几", "⺉": "刂", "⺊": "卜", "⺋": "卩",
-    "⺌": "小", "⺎": "兀", "⺏": "尣", "⺐": "尢", "⺒": "巳", "⺓": "幺", "⺔": "彑",
+    "⺌": "小", "⺍": "小", "⺎": "兀", "⺏": "尣", "⺐": "尢", "⺒": "巳", "⺓": "幺", "⺔": "彑",
     "⺕": "彐", "⺖": "忄", "⺗": "心", "⺘": "扌", "⺙": "攵", "⺛": "旡", "⺜": "日",
     "⺝": "月", "⺞": "歺", "⺟": "母", "⺠": "民", "⺡": "氵", "⺢": "氺", "⺣": "灬",
     "⺤": "爫", "⺥": "爫", "⺦": "丬", "⺧": "牛", "⺨": "犭", "⺩": "王", "⺪": "疋",
     "⺫": "罒", "⺬": "示", "⺭": "礻", "⺮": "竹", "⺯": "糹", "⺰": "纟", "⺱": "罒",
-    "⺲": "罒", "⺶": "羊", "⺷": "羊", "⺹": "耂", "⺺": "肀", "⺻": "聿", "⺼": "月",
+    "⺲": "罒", "⺶": "羊", "⺷": "羊", "⺸": "羊", "⺹": "耂", "⺺": "肀", "⺻": "聿", "⺼": "月",
     "⺽": "臼", "⺾": "艹", "⺿": "艹", "⻀": "艹", "⻁": "虎", "⻂": "衤", "⻃": "西",
     "⻄": "西", "⻅": "见", "⻆": "角", "⻇": "角", "⻈": "讠", "⻉": "贝", "⻊": "足",
     "⻋": "车", "⻌": "辶", "⻍": "辶", "⻎": "辶", "⻏": "阝", "⻐": "钅", "⻑": "长",
@@ -83,10 +86,9 @@ _PUNCT_FIXES = {
 
 @lru_cache(maxsize=8192)
 def _normalize_char(ch: str) -> str:
-    if ch in _KANGXI_SIMPLIFIED:
-        return _KANGXI_SIMPLIFIED[ch]
-    if ch in _RADICALS_SUPPLEMENT:
-        return _RADICALS_SUPPLEMENT[ch]
+    radical = radical_ideograph(ch)
+    if radical:
+        return radical
     if ch in _PUNCT_FIXES:
         return _PUNCT_FIXES[ch]
     if ch in _KEEP_FULLWIDTH:
@@ -95,9 +97,16 @@ def _normalize_char(ch: str) -> str:
     return "".join(_PUNCT_FIXES.get(c, c) for c in out)
 
 
+def radical_ideograph(ch: str) -> str | None:
+    """The ideograph a radical code point stands for in mainland text (``⺠`` -> ``民``,
+    ``⼾`` -> ``户``), or None when ``ch`` is not one this module maps itself (``⼭`` is left
+    to NFKC, which maps it right).  The one table every stage reads radicals through."""
+    return _KANGXI_SIMPLIFIED.get(ch) or _RADICALS_SUPPLEMENT.get(ch)
+
+
 def radicals_to_ideographs(text: str) -> str:
     """Map Kangxi / supplement radical code points to the ideographs they stand for."""
-    return "".join(_KANGXI_SIMPLIFIED.get(c) or _RADICALS_SUPPLEMENT.get(c) or c for c in text)
+    return "".join(radical_ideograph(c) or c for c in text)
 
 
 def nfkc_keep_cjk_punct(text: str) -> str:
@@ -127,6 +136,17 @@ def without_spaces_between_han(text: str) -> str:
 def comparable(text: str) -> str:
     """A key for comparing titles across renderings: no whitespace, no leaders."""
     return P.WHITESPACE.sub("", text)
+
+
+def title_key(title: str) -> str:
+    """A key for matching one article's title across files (the PDF and the text export of an
+    issue, a gold file): letters, digits and Han only, so punctuation, spacing and line
+    breaks printed differently do not matter.
+
+    >>> title_key("“5G+工业互联网” 新进展！")
+    '5G工业互联网新进展'
+    """
+    return P.TITLE_KEY_JUNK.sub("", title)
 
 
 def _is_latin(ch: str) -> bool:
@@ -176,6 +196,10 @@ def display_columns(text: str) -> int:
 
 # --- page furniture ------------------------------------------------------------------------
 
+# the share of a page, at its top and at its bottom, where running headers, footers and page
+# numbers are looked for
+FURNITURE_BAND = 0.12
+
 
 def furniture_key(text: str) -> str:
     """The text of a running header/footer with its numbers masked: ``— 3 —`` == ``— 4 —``."""
@@ -207,7 +231,7 @@ def running_furniture(lines: Sequence[Line], n_pages: int, page_height: float | 
     def in_band(i: int) -> bool:
         ln = lines[i]
         if ln.top is not None and page_height:
-            return ln.top < 0.12 * page_height or (ln.bottom or ln.top) > 0.88 * page_height
+            return ln.top < FURNITURE_BAND * page_height or (ln.bottom or ln.top) > (1 - FURNITURE_BAND) * page_height
         idx = by_page[ln.page]
         return i in idx[:1] or i in idx[-1:]
 

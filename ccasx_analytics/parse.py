@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import config
 from .ingest import read_document
-from .records import ParsedIssue
+from .records import Article, ParsedIssue
 from .structure import parse_document
 
 
@@ -47,7 +47,8 @@ def format_issue(issue: ParsedIssue, *, name: str = "", width: int = 40) -> str:
             out.append(f"     subtitle : {a.subtitle}")
         if a.editor_note:
             out.append(f"     编者按   : {_clip(a.editor_note, width)}")
-        out.append(f"     authors  : {'、'.join(a.authors) if a.authors else '—'}"
+        out.append(f"     authors  : {_byline(a)}"
+                   + (f"   unit: {a.author_unit}" if a.author_unit else "")
                    + (f"   source: {a.source_note}" if a.source_note else ""))
         n_par = a.text.count("\n") + 1 if a.text else 0
         out.append(f"     pages    : {pages}   {len(a.text)} chars, {n_par} paragraphs")
@@ -57,6 +58,14 @@ def format_issue(issue: ParsedIssue, *, name: str = "", width: int = 40) -> str:
         out.append("warnings:")
         out.extend(f"  - {w}" for w in issue.warnings)
     return "\n".join(out)
+
+
+def _byline(a: Article) -> str:
+    """Authors with the role each is credited under: 本刊记者 林海、实习生 宋佳."""
+    if not a.authors:
+        return "—"
+    roles = a.author_roles or ("",) * len(a.authors)
+    return "、".join(f"{r} {n}" if r else n for n, r in zip(a.authors, roles))
 
 
 def inspect_text(path: Path | str, width: int = 40) -> str:

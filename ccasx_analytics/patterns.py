@@ -24,8 +24,6 @@ MONTH_DAY = re.compile(r"(?<![\d年])(?P<month>1[0-2]|0?[1-9])\s*月\s*(?:\d{1,2
 FILENAME_YEAR_MONTH = re.compile(r"(?<!\d)(?P<year>20\d\d)[-_.年 ]?(?P<month>1[0-2]|0[1-9]|[1-9](?!\d))(?:月)?(?!\d)")
 FILENAME_YEAR_ISSUE = YEAR_ISSUE
 FILENAME_YEAR = re.compile(r"(?<!\d)(?P<year>20\d\d)(?!\d)")
-# separators printed between masthead parts ("山西通信 · 会刊")
-MASTHEAD_SEPARATORS = re.compile(r"[·•・|｜/\s]+")
 # cues that a small-type masthead line is furniture, not content
 MASTHEAD_CUE = re.compile(r"内部资料|免费交流|准印证|内部刊物|连续性内部资料|目\s*录|要\s*目|主办|主编")
 
@@ -41,8 +39,6 @@ SECTION_BAR = re.compile(r"^【(?!\s*编者按)(?P<name>[^【】]{1,60})】$")
 SECTION_LEAD = re.compile(r"^【(?!\s*编者按)(?P<name>[^【】]{1,60})】\s*(?P<rest>\S.*)$")
 EDITOR_NOTE = re.compile(r"^\s*(?:【\s*编者按\s*】|编者按\s*[：:]|编者按(?=\s|$))\s*[：:]?\s*")
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|──|—|--|－－)")
-# sentence-final punctuation: a line ending with it can end a paragraph; a title never does
-TERMINAL_PUNCT = re.compile(r"[。！？!?；;：:，,、…]$|[。！？!?…][”’」』）)]$")
 # source notes at the start of a body
 # source notes at the start of a body, with the reporter the genre may name right after
 # them: 本刊讯（记者 李明） / 本刊消息（通讯员 王芳）
@@ -50,20 +46,14 @@ SOURCE_NOTE_LEAD = re.compile(
     r"^[【\[]?(?P<note>本刊消息|本刊讯|本报讯|本刊综合|本刊记者[" + HAN + r"]{2,4}(?:报道)?)[】\]]?\s*"
     r"(?:（(?P<inner>[^（）]{1,24})）)?[\s：:]*"
 )
-# a two-character name spaced out to the width of three (王  芳) in a list of names
-SPACED_NAME = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"])\s+([" + HAN + r"])(?![" + HAN + r"])")
 # a parenthesised note at the end of an article: （何宝国） （张俊清 贾清） （本刊综合汇总整理）
 TRAILING_PAREN = re.compile(r"\s*[（(](?P<inner>[^（）()]{1,30})[）)]\s*$")
-# what makes a parenthesised trailer a source note rather than names
-# a role before the names of a byline: （文/张三） （通讯员 李四） （作者：王五）
-BYLINE_ROLE = re.compile(r"^(?:文\s*[/／:：]|作者\s*[:：]?|通讯员\s*[:：]?|记者\s*[:：]?|撰稿\s*[:：]?|撰文\s*[:：]?)\s*")
-SOURCE_NOTE_WORDS = re.compile(r"本刊|综合|整理|来源|供稿|通讯员|报道|摘编|编辑|转载|据.+|讯$|网$|报$")
-PERSON_NAME = re.compile(r"^[" + HAN + r"][" + HAN + r"·]{1,4}$")
-NAME_SEPARATORS = re.compile(r"[\s、，,；;/]+")
+# what makes a parenthesised trailer a source note rather than names (bylines: structure/bylines.py)
+SOURCE_NOTE_WORDS = re.compile(r"本刊|综合|整理|来源|供稿|通讯员|报道|摘编|编辑|转载|据.+|讯$|网$|报$|社$")
 
 # --- closing block ------------------------------------------------------------------------
 CLOSING_LABEL = re.compile(
-    r"(?P<label>抄\s*报|抄\s*送|报\s*送|印\s*发|报|发|送|责任编辑|主\s*编|编\s*辑|编印|校\s*对|审\s*核|签\s*发|主\s*办|承\s*办|协\s*办|承\s*印|印\s*数"
+    r"(?P<label>抄\s*报|抄\s*送|主\s*送|报\s*送|发\s*送|印\s*发|报|发|送|责任编辑|主\s*编|编\s*辑|编印|校\s*对|审\s*核|签\s*发|主\s*办|承\s*办|协\s*办|承\s*印|印\s*数"
     r"|地\s*址|电\s*话|传\s*真|邮\s*箱|电子邮箱|邮\s*编|网\s*址)\s*[：:]"
 )
 CLOSING_LINE_START = re.compile(r"^\s*" + CLOSING_LABEL.pattern)
@@ -83,6 +73,7 @@ PAGE_NUMBER_PART = re.compile(
 DIGITS = re.compile(r"\d+")
 ASCII_ELLIPSIS = re.compile(r"\.\.\.")
 WHITESPACE = re.compile(r"\s+")
-HAN_CHAR = re.compile(r"[" + HAN + r"]")
+# what a title key drops: whitespace, punctuation, symbols (letters, digits and Han remain)
+TITLE_KEY_JUNK = re.compile(r"[\s\W_]+", re.UNICODE)
 # a space between two Han characters (letter-spaced mastheads, TOC double spaces)
 SPACE_BETWEEN_HAN = re.compile(r"(?<=[" + HAN + r"])\s+(?=[" + HAN + r"])")

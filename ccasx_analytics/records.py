@@ -46,7 +46,6 @@ class Document:
     page_width: float | None = None
     page_height: float | None = None  # PDF: the most common page height, for position rules
     body_size: float | None = None  # the most common font size: the body text
-    body_left: float | None = None  # usual left edge of body lines, per column not kept
     warnings: tuple[str, ...] = ()
 
 
@@ -76,6 +75,8 @@ class Article:
     text: str
     subtitle: str | None = None
     authors: tuple[str, ...] = ()
+    author_roles: tuple[str, ...] = ()  # aligned with authors; "" where the byline states no role
+    author_unit: str | None = None  # the unit a byline names (晋城移动, 协会秘书处), as printed
     source_note: str | None = None
     editor_note: str | None = None
     page_start: int | None = None
@@ -153,3 +154,4 @@ class ArticleMentions:
     figures: tuple[Figure, ...] = ()
     themes: tuple[ThemeHit, ...] = ()
     keywords: tuple[Keyword, ...] = ()
+    author_org: str | None = None  # the byline's unit, canonical through the registry

@@ -1,4 +1,4 @@
-"""Tidy tables made up in memory, shaped exactly like a build's output (``tables.py``).
+"""Tidy tables made up in memory, shaped exactly like a build's output (``build/tables.py``).
 
 Two uses: tests that need a precise, hand-made corpus (``TablesBuilder``), and speed
 measurements that need thousands of articles without parsing thousands of PDFs
@@ -83,7 +83,7 @@ class TablesBuilder:
         title = title or f"第{seq + 1}篇文章"
         self.rows["articles"].append({
             "article_id": article_id, "issue_id": issue_id, "seq": seq, "section": section, "title": title,
-            "subtitle": None, "authors": "、".join(authors), "source_note": None, "editor_note": None,
+            "subtitle": None, "authors": "、".join(authors), "author_roles": "", "author_org": None, "source_note": None, "editor_note": None,
             "text": text, "page_start": 1 + seq // 3, "page_end": 1 + seq // 3, "n_chars": len(text)})
         for name in authors:
             self.rows["person_mentions"].append({"article_id": article_id, "issue_id": issue_id, "name": name,

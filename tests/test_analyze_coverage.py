@@ -26,11 +26,23 @@ def test_each_issue_is_a_period_with_its_matching_and_all_articles(tables):
     assert r.table["ratio"].round(4).tolist() == [round(2 / 3, 4), 0.0, 0.5, 1.0]
 
 
-def test_a_month_without_an_issue_shows_zero_rather_than_a_gap(tables):
+def test_a_month_without_an_issue_is_listed_as_missing_not_as_zero(tables):
     r = coverage("反诈", tables, by="month")
     assert r.table["period"].tolist() == ["2025-01", "2025-02", "2025-03", "2025-04"]
     march = r.table.set_index("period").loc["2025-03"]
-    assert (march["issues"], march["matching_articles"], march["all_articles"], march["ratio"]) == (0, 0, 0, 0.0)
+    assert march["issues"] == 0
+    assert pd.isna(march["matching_articles"]) and pd.isna(march["all_articles"]) and pd.isna(march["ratio"])
+    february = r.table.set_index("period").loc["2025-02"]  # an issue without a match is a real zero
+    assert (february["matching_articles"], february["ratio"]) == (0, 0.0)
+    assert r.totals["matching_articles"] == 3
+
+
+def test_quarters_are_labelled_by_quarter_in_both_languages(tables):
+    from ccasx_analytics.analyze.periods import period_label_zh
+
+    labels = coverage("反诈", tables, by="quarter").table["period"].tolist()
+    assert labels == ["2025Q1", "2025Q2"]
+    assert [period_label_zh(p) for p in labels] == ["2025年第一季度", "2025年第二季度"]
 
 
 def test_undated_and_failed_issues_are_reported_not_silently_dropped(tables):
@@ -202,3 +214,96 @@ def test_evidence_for_a_section_query_shows_the_opening_of_each_article(tables):
     ev = coverage("section:科普知识", tables, evidence=True).evidence
     assert ev["title"].tolist() == ["什么是算力"]
     assert ev["snippet"].iloc[0].startswith("算力是新质生产力") and "［" not in ev["snippet"].iloc[0]
+
+
+# --- AND / OR / NOT and date bounds -------------------------------------------------------
+
+def matching(query, tables, **kw) -> int:
+    return coverage(query, tables, **kw).totals["matching_articles"]
+
+
+def test_and_keeps_the_articles_having_both_words(tables):
+    both = matching("反诈 AND org:山西移动", tables)
+    assert both == 2 and both < matching("反诈", tables) and both <= min(matching("反诈", tables), matching("org:山西移动", tables))
+    assert coverage("org:山西移动 AND 反诈", tables).query.describe() == "org:山西移动 AND 反诈"
+
+
+def test_not_drops_the_articles_matching_the_word_after_it(tables):
+    assert matching("反诈 NOT org:山西移动", tables) == matching("反诈", tables) - matching("反诈 AND org:山西移动", tables)
+    assert matching("反诈 AND NOT org:山西移动", tables) == matching("反诈 NOT org:山西移动", tables)
+
+
+def test_not_applies_to_the_whole_query_before_it(tables):
+    either = matching("反诈 算力", tables)
+    assert matching("反诈 算力 NOT 反诈", tables) == either - matching("反诈", tables)
+
+
+def test_and_binds_tighter_than_or_and_parentheses_group(tables):
+    assert matching("算力 反诈 AND org:山西移动", tables) == matching(["算力", "(反诈", "AND", "org:山西移动)"], tables)
+    assert matching("((反诈))", tables) == matching("反诈", tables)
+    grouped = matching("( 反诈 算力 ) AND org:山西移动", tables)
+    assert grouped == matching("反诈 AND org:山西移动", tables) + matching("算力 AND org:山西移动 NOT 反诈", tables)
+
+
+def test_not_alone_counts_every_article_but_those(tables):
+    r = coverage("NOT 反诈", tables)
+    assert r.totals["matching_articles"] == r.totals["all_articles"] - matching("反诈", tables)
+
+
+def test_not_section_leaves_the_section_out_of_the_denominator_too(tables):
+    r = coverage("算力 NOT section:科普知识", tables)
+    everything = coverage("算力", tables).totals
+    assert r.totals["matching_articles"] == everything["matching_articles"] - 1
+    assert r.totals["all_articles"] == everything["all_articles"] - 1
+    assert r.query.describe() == "算力 outside 【科普知识】"
+
+
+@pytest.mark.parametrize("query", ["反诈 AND", "AND 反诈", "反诈 OR NOT 算力", "反诈 AND OR 算力", "(反诈", "反诈)",
+                                   "( )", "反诈 NOT", "(反诈 section:会员消息)"])
+def test_operators_that_do_not_combine_are_errors(tables, query):
+    with pytest.raises(QueryError):
+        coverage(query, tables)
+
+
+def test_lowercase_operators_are_ordinary_terms(tables):
+    assert coverage("反诈 and 算力", tables).query.terms == ("反诈", "and", "算力")
+
+
+def test_since_and_until_bound_the_periods_and_the_counts(tables):
+    r = coverage("反诈", tables, by="month", since="2025-02", until="2025-04")
+    assert r.table["period"].tolist() == ["2025-02", "2025-03", "2025-04"]
+    assert r.totals["matching_articles"] == 1
+    by_issue = coverage("反诈", tables, by="issue", since="2025-02")
+    assert by_issue.table["period"].tolist() == ["2025-02 第2期", "2025-04 第3期"]  # the undated issue has no date to compare
+    assert any("outside" in n for n in by_issue.notes)
+
+
+def test_a_quarter_cut_by_since_counts_only_its_months_inside(tables):
+    r = coverage("反诈", tables, by="quarter", since="2025-02")
+    q1 = r.table.set_index("period").loc["2025Q1"]
+    assert (q1["issues"], q1["matching_articles"], q1["all_articles"]) == (1, 0, 2)
+
+
+@pytest.mark.parametrize("since,until", [("2025-13", None), ("last year", None), ("2025-05", "2025-01")])
+def test_bad_bounds_are_query_errors(tables, since, until):
+    with pytest.raises(QueryError):
+        coverage("反诈", tables, since=since, until=until)
+
+
+def test_an_unknown_theme_suggests_ids_with_their_chinese_names(tables):
+    with pytest.raises(QueryError, match="anti_fraud（反诈）"):
+        coverage("theme:诈骗", tables)
+
+
+def test_evidence_is_one_row_per_article_preferring_a_body_hit(tables):
+    ev = coverage("反诈", tables, evidence=True).evidence
+    assert ev["article_id"].is_unique
+    assert len(ev) == matching("反诈", tables)
+    by_title = ev.set_index("title")
+    cover = by_title.loc["全省反诈宣传月启动"]  # 反诈 in its title and twice in its body
+    assert not cover["in_title"] and cover["hits"] == 3 and cover["offset"] == 4
+    assert cover["snippet"].startswith("全省开展［反诈］")  # the snippet stays inside the body
+    title_only = by_title.loc["反诈专项行动部署会"]
+    assert title_only["in_title"] and pd.isna(title_only["offset"]) and title_only["snippet"].startswith("［反诈］专项行动")
+    assert {"issue_no", "page_start", "page_end"} <= set(ev.columns)
+    assert ev["issue_no"].dropna().isin([1, 2, 3]).all()

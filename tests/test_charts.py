@@ -227,3 +227,32 @@ def test_a_taxonomy_without_the_anti_fraud_theme_gives_a_no_data_chart(monkeypat
     charts.save(chart.figure, chart.data, tmp_path, chart.name)
     with pdfplumber.open(tmp_path / "anti_fraud_coverage.pdf") as pdf:
         assert "主题表中没有" in pdf.pages[0].extract_text()
+
+
+def test_quarters_on_a_chart_are_named_as_quarters_not_as_their_first_month():
+    periods = pd.DataFrame({"period": ["2024Q2", "2024Q3"], "period_start": pd.to_datetime(["2024-04-01", "2024-07-01"])})
+    assert charts.period_tick_labels(periods) == ["2024年第二季度", "2024年第三季度"]
+    months = pd.DataFrame({"period": ["2024-04"], "period_start": pd.to_datetime(["2024-04-01"])})
+    assert charts.period_tick_labels(months) == ["2024年4月"]
+
+
+def test_issues_further_apart_than_usual_are_marked_as_a_gap():
+    issues = pd.DataFrame({"period": ["2024-01 第1期", "2024-02 第2期", "2024-03 第3期", "2024-07 第4期"],
+                           "period_start": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01", "2024-07-01"])})
+    assert charts.issue_gaps(issues) == [(2, 4)]
+    bimonthly = issues.assign(period_start=pd.to_datetime(["2024-01-01", "2024-03-01", "2024-05-01", "2024-07-01"]))
+    assert charts.issue_gaps(bimonthly) == []  # the usual spacing is not a gap
+    months = pd.DataFrame({"period": ["2024-01", "2024-05"], "period_start": pd.to_datetime(["2024-01-01", "2024-05-01"])})
+    assert charts.issue_gaps(months) == []
+
+
+def test_a_coverage_chart_marks_the_gap_and_the_month_without_an_issue():
+    from ccasx_analytics.analyze import coverage
+    from tables_factory import newsletter_tables
+
+    tables = newsletter_tables()
+    by_issue = charts.coverage_chart(coverage("反诈", tables, by="issue").table, "反诈", "", "来源")
+    assert any(t.get_text() == "相隔2个月" for t in by_issue.axes[0].texts)
+    by_month = charts.coverage_chart(coverage("反诈", tables, by="month").table, "反诈", "", "来源")
+    texts = [t.get_text() for t in by_month.axes[0].texts]
+    assert "无刊" in texts and "0/0" not in texts

@@ -40,6 +40,34 @@ def test_every_command_has_help(command, capsys):
     assert len(out.splitlines()) > 3
 
 
+def _subparser(command: str):
+    return cli.build_parser()._subparsers._group_actions[0].choices[command]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_a_description_option_help_and_examples(command, capsys):
+    parser = _subparser(command)
+    assert parser.description and len(parser.description) > 20
+    undocumented = [a.dest for a in parser._actions if not a.help]
+    assert not undocumented, f"options without a help line: {undocumented}"
+    assert cli.main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    examples = out.rstrip().split("examples:\n")[-1].splitlines()
+    assert "examples:" in out and 2 <= len(examples) <= 3
+    assert all(line.strip().startswith(f"ccasx {command}") for line in examples)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_help_example_parses(command):
+    import shlex
+
+    out = _subparser(command).format_help()
+    for line in out.rstrip().split("examples:\n")[-1].splitlines():
+        argv = shlex.split(line)[1:]
+        args = cli.build_parser().parse_args(argv)  # exits 2 (SystemExit) on a wrong example
+        assert args.command == command
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_is_documented_in_the_readme(command):
     assert f"ccasx {command}" in (ROOT / "README.md").read_text("utf-8")

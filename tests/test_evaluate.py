@@ -104,6 +104,18 @@ def test_precision_and_recall_are_computed_per_table(tmp_path):
     assert evaluate(path, tables).attrs["forbidden"] == 1
 
 
+def test_the_member_a_byline_names_counts_for_its_article(tmp_path):
+    gold = {"articles": {"山西移动：收集诉求": {"orgs": [], "members": ["山西电信"], "people": [], "figures": [],
+                                            "not_figures": [], "themes": []}}}
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    tables = _tables([], [])
+    assert evaluate(path, tables).set_index("table").loc["members", "recall"] == 0.0
+    for unit, recall in (("山西电信", 1.0), ("山西省通信管理局", 0.0), ("某县融媒体中心", 0.0)):  # members only
+        tables["articles"]["author_org"] = [unit]
+        assert evaluate(path, tables).set_index("table").loc["members", "recall"] == recall, unit
+
+
 def test_a_missing_table_is_reported_plainly(tmp_path):
     with pytest.raises(FileNotFoundError, match="articles.parquet"):
         evaluate(GOLD, tmp_path)

@@ -61,6 +61,24 @@ def test_no_radical_code_point_is_left_in_either_radical_block():
     assert radicals_to_ideographs("⺠") == "民"
 
 
+def test_the_silk_radicals_follow_unicodes_equivalent_ideographs():
+    # EquivalentUnifiedIdeograph.txt: 2EAF (SILK ONE) -> 7CF9 糹, 2EB0 (C-SIMPLIFIED SILK) -> 7E9F 纟
+    assert radicals_to_ideographs("⺯") == "\u7cf9"
+    assert radicals_to_ideographs("⺰") == "\u7e9f"
+    assert normalize_text("⺯⺰") == "\u7cf9\u7e9f"
+
+
+def test_extraction_reads_radicals_through_the_same_table_as_normalization():
+    from ccasx_analytics.extract import matching_view
+
+    radicals = [chr(c) for c in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]]
+    for ch in radicals:
+        normalized = normalize_text(ch)
+        if len(normalized) == 1 and "\u3400" <= normalized <= "\u9fff":
+            assert matching_view(ch) == normalized, ch
+    assert matching_view("落⼾在⺯") == "落户在\u7cf9"  # one character for one: offsets hold
+
+
 def test_full_width_digits_and_latin_become_ascii():
     assert normalize_text("２０２５年ＡＩ＋５Ｇ") == "2025年AI+5G"
 

@@ -37,7 +37,7 @@ def renderings(tmp_path_factory) -> dict[str, Path]:
         "wenquanyi": pdf_factory.render_issue(
             spec(footer="- {n} -", header_right="第6期"), d / "wqy.pdf", columns=2, font=pdf_factory.WQY_FONT
         ),
-            "platypus": pdf_factory.render_issue_platypus(spec(header="山西通信会刊"), d / "platypus.pdf"),
+            "platypus": pdf_factory.render_issue_platypus(spec(header="山西通信·会刊"), d / "platypus.pdf"),
     }
 
 
@@ -125,13 +125,16 @@ def test_both_readers_parse_the_demo_corpus_pdfs_to_the_same_issues(tmp_path, mo
         assert _parsed(path, "pdfium", monkeypatch) == _parsed(path, "pdfplumber", monkeypatch), path.name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pdfminer reads STSong-Light's middle dot (山西通信 · 会刊) as a space, pdfium as the dot it is",
-)
 @pytest.mark.parametrize("name", ["one-column", "two-columns"])
 def test_both_readers_parse_a_built_in_cid_font_to_the_same_issue(renderings, name, monkeypatch):
     assert _parsed(renderings[name], "pdfium", monkeypatch) == _parsed(renderings[name], "pdfplumber", monkeypatch)
+
+
+@pytest.mark.parametrize("backend", ["pdfplumber", "pdfium"])
+def test_a_middle_dot_written_as_its_ucs2_code_is_read_as_the_dot(tmp_path, backend, monkeypatch):
+    # STSong-Light under UniGB-UCS2-H writes · as the code <00B7>, which is U+00B7 itself
+    pdf = pdf_factory.render_issue_platypus(pdf_factory.sample_spec(header="山西通信·会刊"), tmp_path / "dot.pdf")
+    assert _parsed(pdf, backend, monkeypatch)["meta"]["publication"] == "山西通信·会刊"
 
 
 @pytest.mark.xfail(

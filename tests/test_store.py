@@ -206,3 +206,14 @@ def test_the_data_dictionary_is_regenerated_after_schema_changes():
         "docs/data-dictionary.md is out of date: run "
         "`.venv/bin/python -m ccasx_analytics.data_dictionary > docs/data-dictionary.md`"
     )
+
+
+def test_one_table_is_read_with_the_same_types_and_checks_as_the_whole_build(tmp_path):
+    store.write_tables(small_tables(), tmp_path / "out")
+    whole = store.load(tmp_path / "out")
+    for name in T.SCHEMAS:
+        pd.testing.assert_frame_equal(store.read_table(tmp_path / "out", name), whole[name])
+    articles = pd.read_parquet(tmp_path / "out" / "articles.parquet").drop(columns=["title"])
+    articles.to_parquet(tmp_path / "out" / "articles.parquet")
+    with pytest.raises(SchemaError, match="articles: missing columns: title"):
+        store.read_table(tmp_path / "out", "articles")

@@ -179,7 +179,7 @@ def pdf_doc(rows: list[tuple[str, float, float, bool]], page_height: float = 842
         lines.append(Line(text, 1, x0, x0 + len(text) * size, top, top + size, size, size >= 11.5, 0, indent))
         top += size * 1.7
     return Document(Path("t.pdf"), "0" * 64, "pdf", 1, tuple(lines), page_width=595, page_height=page_height,
-                    body_size=10.5, body_left=51)
+                    body_size=10.5)
 
 
 def test_type_larger_than_the_body_is_a_title_and_smaller_display_type_under_it_a_subtitle():

@@ -75,3 +75,23 @@ def test_the_one_issue_build_finds_its_one_article_by_every_query_kind(builds, c
 @pytest.mark.parametrize("build", ["empty", "one-issue", "no-figures"])
 def test_every_notebook_runs_on_a_tiny_build(builds, build, py, monkeypatch):
     run_notebook(py, builds[build], monkeypatch)
+
+
+@pytest.mark.parametrize("build", ["empty", "one-issue", "no-figures"])
+def test_export_and_themes_answer_on_a_tiny_build(builds, build, tmp_path, capsys):
+    import pandas as pd
+
+    pytest.importorskip("openpyxl")  # pandas reads .xlsx through it
+    target = tmp_path / f"{build}.xlsx"
+    assert cli.main(["export", "--xlsx", str(target), "--data", str(builds[build])]) == 0, capsys.readouterr().err
+    sheets = pd.read_excel(target, sheet_name=None, header=1)
+    assert {"issues", "articles", "figures"} <= set(sheets)
+    assert cli.main(["themes", "--data", str(builds[build])]) == 0
+    assert "anti_fraud" in capsys.readouterr().out
+
+
+def test_an_empty_build_says_no_issues_under_every_period_kind(builds, capsys):
+    for by in ("issue", "month", "quarter", "year"):
+        assert cli.main(["coverage", "反诈", "--by", by, "--data", str(builds["empty"])]) == 0
+        out = capsys.readouterr().out
+        assert "total: no issues in this build" in out and "0.0%" not in out

@@ -3,13 +3,22 @@
 No function here mutates its input or touches the filesystem except ``load``-ing tables
 when only a folder is given.  Each period-based function reports every period between
 the first and the last issue, zeros included, and every count next to its denominator.
+Nothing here prints or picks an exit code: the command shells in ``cli.py`` do.
+
+    periods.py   issues in publication order; the issue/month/quarter/year each falls in
+    corpus.py    a per-tables index (counted articles, folded text) that makes queries fast
+    query.py     the query language: terms, theme:, org:, section:, AND/OR/NOT
+    coverage.py  "how often did we cover X": matching articles per period, with evidence
+    trends.py    themes, member coverage, section mix, keywords and figures over the issues
+    registry.py  the member registry and theme taxonomy as small tidy frames
 """
 from __future__ import annotations
 
 from .corpus import COVER_SECTION, fold_query, fold_text
 from .coverage import CoverageResult, coverage, snippet
-from .periods import BY_VALUES, ordered_issues
+from .periods import BY_VALUES, ordered_issues, period_label_zh
 from .query import Query, QueryError, parse_query
+from .taxonomy import theme_listing
 from .trends import (
     figure_series,
     filter_figures,
@@ -32,6 +41,6 @@ def load(data_dir=None):
 __all__ = [
     "BY_VALUES", "COVER_SECTION", "CoverageResult", "Query", "QueryError", "coverage",
     "figure_series", "filter_figures", "fold_query", "fold_text", "latest_issue_figures",
-    "load", "member_coverage", "neglected_members", "ordered_issues", "parse_query", "section_mix", "snippet",
-    "theme_trends", "top_keywords",
+    "load", "member_coverage", "neglected_members", "ordered_issues", "parse_query", "period_label_zh", "section_mix",
+    "snippet", "theme_listing", "theme_trends", "top_keywords",
 ]

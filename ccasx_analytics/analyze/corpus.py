@@ -6,8 +6,6 @@ weak reference), so asking ten questions of the same tables pays for the index o
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import re
 import unicodedata
 import weakref
@@ -18,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from ..normalize import normalize_text, radicals_to_ideographs
 from .periods import issue_periods, ordered_issues
 
 Tables = Mapping[str, pd.DataFrame]
@@ -25,30 +24,6 @@ Tables = Mapping[str, pd.DataFrame]
 # The name a null section gets in outputs: the cover story printed before the first 【】.
 COVER_SECTION = "封面文章"
 _CACHE_SIZE = 4
-
-
-@lru_cache(maxsize=1)
-def _project_normalizer() -> Callable[[str], str] | None:
-    """The pipeline's own ``str -> str`` normalizer (radical code points, full width), if present."""
-    try:
-        module = importlib.import_module("ccasx_analytics.normalize")
-    except ImportError:
-        return None
-    for name in ("normalize_text", "normalize", "normalize_chars"):
-        fn = getattr(module, name, None)
-        if callable(fn):
-            try:
-                if isinstance(fn("⼭西"), str):
-                    return fn
-            except Exception:  # a normalizer with another signature: fall back to NFKC
-                continue
-    return None
-
-
-@lru_cache(maxsize=1)
-def _radicals() -> Callable[[str], str]:
-    module = importlib.import_module("ccasx_analytics.normalize") if importlib.util.find_spec("ccasx_analytics.normalize") else None
-    return getattr(module, "radicals_to_ideographs", None) or (lambda text: text)
 
 
 # The genre prints its punctuation full width and the pipeline keeps it so; NFKC would
@@ -80,7 +55,7 @@ def _suspect_char() -> re.Pattern[str]:
 
 
 def _fold_char(match: re.Match[str]) -> str:
-    ch = _radicals()(match.group())
+    ch = radicals_to_ideographs(match.group())
     return unicodedata.normalize("NFKC", ch).lower().translate(_PUNCT_TO_FULL)
 
 
@@ -103,10 +78,8 @@ def fold_query(word: str) -> str:
     >>> fold_query(" ５Ｇ基站 ")
     '5g基站'
     """
-    normalizer = _project_normalizer()
-    if normalizer is not None:
-        word = normalizer(word)
-    return fold_text(word).strip()
+    # the pipeline's own normalization first, so a query reads like the text it searches
+    return fold_text(normalize_text(word)).strip()
 
 
 class Corpus:

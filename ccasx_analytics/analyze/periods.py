@@ -1,10 +1,13 @@
 """Issues in publication order and the periods (issue, month, quarter, year) they fall in.
 
 Every analysis reports *every* period between the first and the last issue, so a month
-without a matching article shows as 0 instead of disappearing from a chart.
+without a matching article shows as 0 instead of disappearing from a chart, and a month
+without any issue is there too, marked as having no issue (``issues`` = 0).
+Quarters are labelled ``2024Q2``; ``period_label_zh`` gives ``2024年第二季度``.
 """
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 import pandas as pd
@@ -14,6 +17,52 @@ BY_VALUES: tuple[str, ...] = ("issue", "month", "quarter", "year")
 # Issues that contributed articles; failed and duplicate files are left out of denominators.
 COUNTED_STATUSES: tuple[str, ...] = ("ok", "warning")
 _FREQ = {"month": "M", "quarter": "Q", "year": "Y"}
+_MONTH_BOUND = re.compile(r"^\s*(?P<year>\d{4})(?:\s*[-/.年]\s*(?P<month>\d{1,2})\s*月?(?:[-/.]\d{1,2}日?)?)?\s*年?\s*$")
+_QUARTER_LABEL = re.compile(r"^(?P<year>\d{4})Q(?P<q>[1-4])$")
+_MONTH_LABEL = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
+_CHINESE_ORDINALS = "一二三四"
+
+
+def month_bound(text: str, end: bool = False) -> pd.Timestamp:
+    """The first day of the month a ``--since`` / ``--until`` value names.
+
+    ``YYYY-MM`` (also ``YYYY/MM``, ``YYYY年M月``, a full date) names a month; ``YYYY``
+    names a year: its January as a lower bound, its December as an upper one (``end``).
+    Raises ValueError for anything else.
+
+    >>> month_bound("2024-03"), month_bound("2024", end=True), month_bound("2025年6月")
+    (Timestamp('2024-03-01 00:00:00'), Timestamp('2024-12-01 00:00:00'), Timestamp('2025-06-01 00:00:00'))
+    """
+    m = _MONTH_BOUND.match(str(text))
+    month = int(m["month"]) if m and m["month"] else (12 if end else 1)
+    if not m or not 1 <= month <= 12:
+        raise ValueError(f"{text!r} is not a month: write YYYY-MM (e.g. 2024-06) or a year (2024)")
+    return pd.Timestamp(year=int(m["year"]), month=month, day=1)
+
+
+def period_label_zh(label: str) -> str:
+    """A period label as Chinese readers expect it: ``2024Q2`` → ``2024年第二季度``,
+    ``2024-06`` → ``2024年6月``, ``2024`` → ``2024年``; issue labels are kept.
+
+    >>> [period_label_zh(p) for p in ("2024Q2", "2024-06", "2024", "2024-06 第4期")]
+    ['2024年第二季度', '2024年6月', '2024年', '2024-06 第4期']
+    """
+    text = str(label)
+    if m := _QUARTER_LABEL.match(text):
+        return f"{m['year']}年第{_CHINESE_ORDINALS[int(m['q']) - 1]}季度"
+    if m := _MONTH_LABEL.match(text):
+        return f"{m['year']}年{int(m['month'])}月"
+    if re.fullmatch(r"\d{4}", text):
+        return f"{text}年"
+    return text
+
+
+def period_end(starts: pd.Series, by: str) -> pd.Series:
+    """The first day of the last month of each period (a period ends in the month it names)."""
+    if by in ("issue", "month"):
+        return starts
+    months = {"quarter": 2, "year": 11}[check_by(by)]
+    return starts + pd.DateOffset(months=months)
 
 
 def ratio(num: pd.Series, den: pd.Series) -> pd.Series:

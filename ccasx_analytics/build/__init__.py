@@ -4,6 +4,7 @@
     cache.py      parse and extraction results kept by sha256 and version
     worker.py     one file's parse and extraction, inside a worker process
     pool.py       worker processes, each file under a time limit, a crash costs one file
+    preload.py    what every forked worker imports once, so it starts warm
     copies.py     the same content or the same issue in two renderings counted once
     rows.py       records to table rows, in a fixed order
     tables.py     the schema of every table (one source of column names and dtypes)

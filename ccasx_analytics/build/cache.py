@@ -27,13 +27,14 @@ from .. import config
 
 # Modules whose source decides what parse_file returns / what extraction returns.  Hashing
 # their source guards against a forgotten version bump during development.
-_PARSE_MODULES = ("config.py", "records.py", "ingest", "normalize.py", "structure", "parse.py", "patterns.py")
-_EXTRACT_MODULES = ("records.py", "patterns.py", "extract")
+_PARSE_MODULES = ("config.py", "records.py", "ingest", "normalize.py", "structure", "parse.py", "patterns.py",
+                  # bylines tell names from units by the surname list and the registry's names
+                  "resources/surnames.txt", "resources/members.csv")
+_EXTRACT_MODULES = ("records.py", "patterns.py", "normalize.py", "extract")
 
 
 def default_cache_dir(out_dir: Path) -> Path:
-    env = os.environ.get("CCASX_CACHE_DIR")
-    return Path(env) if env else Path(out_dir).parent / ".cache"
+    return config.build_cache_dir(out_dir)
 
 
 def source_fingerprint(names: tuple[str, ...]) -> str:

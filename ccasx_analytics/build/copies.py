@@ -3,9 +3,9 @@
 ``issues`` with a status and a message that says what it duplicates."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from ..normalize import title_key
 from ..records import ParsedIssue
 from .discovery import SourceFile
 from .rows import IssueFacts, issue_id_of
@@ -45,13 +45,6 @@ def file_facts(
     return _mark_same_issue(facts, keep, results), keep
 
 
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
-
-
-def _title_key(title: str) -> str:
-    return _PUNCT.sub("", title)
-
-
 def same_issue(a: ParsedIssue, b: ParsedIssue) -> bool:
     """Two files of one issue (e.g. its PDF and its text): metadata that does not conflict and
     strongly overlapping article titles; stronger title evidence is asked when the numbers
@@ -60,8 +53,8 @@ def same_issue(a: ParsedIssue, b: ParsedIssue) -> bool:
     for x, y in ((ma.year, mb.year), (ma.issue_no, mb.issue_no), (ma.total_no, mb.total_no)):
         if x is not None and y is not None and x != y:
             return False
-    ta = {_title_key(x.title) for x in a.articles} - {""}
-    tb = {_title_key(x.title) for x in b.articles} - {""}
+    ta = {title_key(x.title) for x in a.articles} - {""}
+    tb = {title_key(x.title) for x in b.articles} - {""}
     if not ta or not tb:
         return False
     overlap = len(ta & tb) / min(len(ta), len(tb))
@@ -78,7 +71,7 @@ def _mark_same_issue(facts: list[IssueFacts], keep: dict[str, bool], results: di
     by_title: dict[str, list[str]] = {}
     dup_of: dict[str, str] = {}
     for iid in ranked:
-        titles = {_title_key(a.title) for a in parsed[iid].articles} - {""}
+        titles = {title_key(a.title) for a in parsed[iid].articles} - {""}
         candidates = sorted({k for t in titles for k in by_title.get(t, [])}, key=ranked.index)
         match = next((k for k in candidates if same_issue(parsed[k], parsed[iid])), None)
         if match is not None:

@@ -62,7 +62,10 @@ def issue_row(facts: IssueFacts, parsed: ParsedIssue | None, *, with_articles: b
     }
 
 
-def article_rows(issue_id: str, parsed: ParsedIssue) -> list[dict]:
+def article_rows(issue_id: str, parsed: ParsedIssue, mentions: Iterable[ArticleMentions] = ()) -> list[dict]:
+    """One row per article; ``mentions`` (per article, in order) give the byline unit's
+    canonical organization, else the unit is reported as printed."""
+    resolved = [m.author_org for m in mentions]
     return [
         {
             "article_id": article_id_of(issue_id, a.seq),
@@ -72,6 +75,8 @@ def article_rows(issue_id: str, parsed: ParsedIssue) -> list[dict]:
             "title": a.title,
             "subtitle": a.subtitle,
             "authors": AUTHOR_SEP.join(a.authors),
+            "author_roles": AUTHOR_SEP.join(a.author_roles) if any(a.author_roles) else "",
+            "author_org": (resolved[k] if k < len(resolved) else None) or a.author_unit,
             "source_note": a.source_note,
             "editor_note": a.editor_note,
             "text": a.text,
@@ -79,7 +84,7 @@ def article_rows(issue_id: str, parsed: ParsedIssue) -> list[dict]:
             "page_end": a.page_end,
             "n_chars": len(a.text),
         }
-        for a in parsed.articles
+        for k, a in enumerate(parsed.articles)
     ]
 
 
@@ -112,11 +117,6 @@ def mention_rows(issue_id: str, parsed: ParsedIssue, mentions: Iterable[ArticleM
         for k in m.keywords:
             out["keywords"].append({**ids, "term": k.term, "weight": k.weight, "rank": k.rank})
     return out
-
-
-def author_only_mentions(parsed: ParsedIssue) -> tuple[ArticleMentions, ...]:
-    """Mentions when extraction could not run: byline authors only (added by mention_rows)."""
-    return tuple(ArticleMentions() for _ in parsed.articles)
 
 
 # Deterministic row order per table (ties broken by every other column, see sorted_frame).

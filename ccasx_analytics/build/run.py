@@ -243,7 +243,7 @@ def _tables(facts: list[IssueFacts], keep: dict[str, bool], results: dict[str, F
         if keep.get(f.issue_id):
             res = results[f.sha256]
             mentions = res.mentions or tuple(ArticleMentions() for _ in res.parsed.articles)
-            per_file[f.issue_id] = (article_rows(f.issue_id, res.parsed), mention_rows(f.issue_id, res.parsed, mentions))
+            per_file[f.issue_id] = (article_rows(f.issue_id, res.parsed, mentions), mention_rows(f.issue_id, res.parsed, mentions))
     frames = _frames(facts, keep, results, per_file)
     try:
         from .store import validate_tables

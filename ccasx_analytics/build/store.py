@@ -317,19 +317,30 @@ def load(data_dir: Path | str | None = None, *, validate: bool = True) -> dict[s
         )
     out: dict[str, pd.DataFrame] = {}
     problems: list[str] = []
-    for name, schema in T.SCHEMAS.items():
-        path = data_dir / table_files(name)[0]
+    for name in T.SCHEMAS:
         try:
-            raw = pd.read_parquet(path)
-        except Exception as exc:  # pyarrow raises several types for damaged files
-            raise StoreError(f"{path}: cannot be read ({exc})") from exc
-        absent = [c for c in schema.names if c not in raw.columns]
-        if absent:
-            problems.append(f"{name}: missing columns: {', '.join(absent)}")
-            continue
-        out[name] = T.coerce(raw, schema)
+            out[name] = read_table(data_dir, name)
+        except SchemaError as exc:
+            problems.extend(exc.violations)
     if problems:
         raise SchemaError("tables", problems)
     if validate:
         validate_tables(out)
     return out
+
+
+def read_table(data_dir: Path | str, name: str) -> pd.DataFrame:
+    """One table of a build, typed by its schema (``load`` reads every table through this).
+
+    Raises StoreError when the file cannot be read, SchemaError when it lacks a column.
+    """
+    schema = T.SCHEMAS[name]
+    path = Path(data_dir) / table_files(name)[0]
+    try:
+        raw = pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several types for damaged files
+        raise StoreError(f"{path}: cannot be read ({exc})") from exc
+    absent = [c for c in schema.names if c not in raw.columns]
+    if absent:
+        raise SchemaError(name, [f"{name}: missing columns: {', '.join(absent)}"])
+    return T.coerce(raw, schema)

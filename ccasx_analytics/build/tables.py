@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import SchemaError
 
-STATUS_VALUES = ("ok", "warning", "failed", "duplicate")
+STATUS_VALUES = ("ok", "warning", "failed")
 DATE_SOURCES = ("masthead", "filename", "content")
 ROLES = ("author", "mentioned")
 QUALIFIERS = ("exact", "over", "approx", "at_least", "at_most", "up_to")
@@ -80,6 +80,10 @@ ARTICLES = Schema(
         _c("title", "string", False, doc="title; a title broken over lines is one string"),
         _c("subtitle", "string", doc="subtitle, e.g. ——访…"),
         _c("authors", "string", False, doc="byline names joined with 、; empty when none"),
+        _c("author_roles", "string", False,
+           doc="each author's role (本刊记者, 通讯员, 文, 文/图, …) joined with 、, aligned with authors "
+               "(an author with no role stated gives an empty place); empty when the byline states none"),
+        _c("author_org", "string", doc="the unit a byline names (晋城移动, 协会秘书处, 供稿：…), canonical through the registry"),
         _c("source_note", "string", doc="本刊消息, 本刊综合汇总整理, …"),
         _c("editor_note", "string", doc="an 编者按 introducing the article, without the label"),
         _c("text", "string", False, doc="the body: paragraphs separated by newlines; every offset indexes it"),

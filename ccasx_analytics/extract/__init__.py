@@ -9,6 +9,18 @@ Every mention's (start, end) indexes ``article.text`` and ``text[start:end]`` is
 surface (``raw`` for figures).  Titles are not searched for mentions: they are not part
 of the text the offsets index, and numbers in titles repeat the body's.  Theme matching
 does read the title, since a title states what an article is about.
+
+Takes a parsed ``Article`` (and the resources) and gives its ``ArticleMentions``.
+
+    orgs.py       organizations: registry aliases, then names by the genre's naming rules
+    people.py     people: byline authors and named people with their 职务
+    figures.py    statistics: value in base units, unit, qualifier, subject, kind
+    themes.py     which taxonomy themes an article touches, by which terms
+    keywords.py   the top TF-IDF terms of an article
+    tokens.py     jieba tokens with character offsets, sentence spans
+    segmenter.py  the private jieba segmenter and its snapshot
+    resources.py  member registry, theme taxonomy and word lists, read once
+    patterns.py   every regular expression extraction uses
 """
 from __future__ import annotations
 
@@ -16,8 +28,10 @@ import dataclasses
 import unicodedata
 from functools import lru_cache
 
+from ..normalize import radical_ideograph
 from ..records import Article, ArticleMentions
 from . import patterns as P
+from .byline_org import author_org
 from .figures import figure_mentions
 from .keywords import keywords
 from .orgs import org_mentions
@@ -46,7 +60,7 @@ def extract_article(article: Article, resources: Resources | None = None) -> Art
         figures = tuple(dataclasses.replace(f, raw=printed[f.start:f.end], sentence=_sentence(printed, spans, f.start))
                         for f in figures)
     return ArticleMentions(orgs=orgs, people=people, figures=figures, themes=themes,
-                           keywords=keywords(text, res))
+                           keywords=keywords(text, res), author_org=author_org(article.author_unit, res))
 
 
 def _sentence(text: str, spans: list[tuple[int, int]], pos: int) -> str:
@@ -71,6 +85,6 @@ def matching_view(text: str) -> str:
 
 @lru_cache(maxsize=None)  # bounded by the characters that exist; an article has ~1,000
 def _viewed_char(ch: str) -> str:
-    mapped = P.RADICAL_IDEOGRAPHS.get(ch) or unicodedata.normalize("NFKC", ch)
+    mapped = radical_ideograph(ch) or unicodedata.normalize("NFKC", ch)
     keep = len(mapped) == 1 and (P.HAN_CHAR_RE.match(mapped) or (mapped.isascii() and mapped.isalnum()))
     return mapped if keep else ch

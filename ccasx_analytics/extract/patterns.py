@@ -9,24 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Han ideographs (basic block, extension A, compatibility ideographs).
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-HAN_CHAR_RE = re.compile(f"[{HAN}]")
+from ..patterns import HAN  # Han ideographs: basic block, extension A, compatibility ideographs
 
-# CJK Radicals Supplement code points that NFKC leaves alone but PDF text layers return
-# for ordinary ideographs (⺠ for 民); Kangxi radicals (⼭ for 山) are handled by NFKC.
-RADICAL_IDEOGRAPHS: dict[str, str] = {
-    "⺠": "民", "⻓": "长", "⻔": "门", "⻋": "车", "⻢": "马", "⻅": "见", "⻆": "角", "⻘": "青",
-    "⻝": "食", "⻚": "页", "⻛": "风", "⻜": "飞", "⻬": "齐", "⻰": "龙", "⻳": "龟", "⻄": "西",
-    "⺟": "母", "⺁": "厂", "⺇": "几", "⺌": "小", "⺍": "小", "⺐": "尢", "⺒": "巳", "⺓": "幺",
-    "⺛": "旡", "⺝": "月", "⺞": "歺", "⺡": "氵", "⺢": "氺", "⺣": "灬", "⺤": "爫", "⺥": "爫",
-    "⺦": "丬", "⺨": "犭", "⺩": "王", "⺪": "疋", "⺫": "罒", "⺮": "竹", "⺯": "糸", "⺰": "纟",
-    "⺱": "罒", "⺶": "羊", "⺷": "羊", "⺸": "羊", "⺹": "耂", "⺺": "肀", "⺾": "艹", "⺿": "艹",
-    "⻀": "艹", "⻁": "虎", "⻂": "衤", "⻃": "西", "⻈": "讠", "⻉": "贝", "⻊": "足",
-    "⻌": "辶", "⻍": "辶", "⻏": "阝", "⻐": "钅", "⻖": "阝", "⻗": "雨", "⻙": "韦", "⻣": "骨",
-    "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻮": "齿",
-    "⻯": "龙", "⻲": "龟",
-}
+HAN_CHAR_RE = re.compile(f"[{HAN}]")
 
 # A sentence ends at Chinese or Latin full stops, question/exclamation marks, semicolons,
 # and at paragraph breaks (article text keeps paragraphs on separate lines).

@@ -60,11 +60,7 @@ class Segmenter:
 
 def snapshot_dir() -> Path:
     """``$CCASX_SEGMENTER_CACHE``, else ``$XDG_CACHE_HOME/ccasx_analytics`` (``~/.cache/...``)."""
-    env = os.environ.get("CCASX_SEGMENTER_CACHE")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ccasx_analytics"
+    return config.segmenter_cache_dir()
 
 
 def load_segmenter(sector: SectorWords, cache_dir: Path | None = None) -> Segmenter:

@@ -51,7 +51,6 @@ def _pdf_document(path: Path, read: PdfChars) -> Document:
         raise IngestError(path, "no text layer — scanned issue, needs OCR")
     sizes = [ln.size for ln in lines if ln.size for _ in range(max(1, len(ln.text)))]
     body_size = N.dominant([round(s * 2) / 2 for s in sizes])
-    lefts = [round(ln.x0) for ln in lines if ln.x0 is not None and ln.size and body_size and abs(ln.size - body_size) < 0.6]
     return Document(
         path=path,
         sha256=sha256_of(path),
@@ -61,5 +60,4 @@ def _pdf_document(path: Path, read: PdfChars) -> Document:
         page_width=N.dominant(widths),
         page_height=N.dominant(heights),
         body_size=body_size,
-        body_left=N.dominant(lefts),
     )

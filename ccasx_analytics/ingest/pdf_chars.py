@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import config
 from ..errors import IngestError
+from . import cmaps
 from .layout import Seg, segments
 
 
@@ -35,6 +36,7 @@ def pdfplumber_chars(path: Path, max_pages: int, only: frozenset[int] | None = N
     """The characters of every page (of the pages numbered in ``only``) read with
     pdfplumber; raises ``IngestError`` with the reference reasons."""
     _silence_pdfminer()
+    cmaps.install()
     import pdfplumber
 
     try:

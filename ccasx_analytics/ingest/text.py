@@ -58,7 +58,7 @@ def decode_text(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
                 text = data[len(bom):].decode(enc.replace("-sig", ""))
             except UnicodeDecodeError as exc:
                 raise IngestError(path, f"mis-encoded text: it starts with a {enc} byte-order mark but does not decode as {enc}") from exc
-            return _checked(text, enc, path, strict_utf8=False), enc
+            return _checked(text, enc, path), enc
     tried: list[str] = []
     nul = data.count(b"\x00")
     if nul > len(data) // 20:
@@ -69,10 +69,10 @@ def decode_text(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
             text = data.decode(enc)
         except UnicodeDecodeError as exc:
             raise IngestError(path, "mis-encoded text: NUL bytes suggest UTF-16 but the file does not decode as UTF-16") from exc
-        return _checked(text, enc, path, strict_utf8=False), enc
+        return _checked(text, enc, path), enc
     try:
         text = data.decode("utf-8")
-        return _checked(text, "utf-8", path, strict_utf8=True), "utf-8"
+        return _checked(text, "utf-8", path), "utf-8"
     except UnicodeDecodeError:
         tried.append("UTF-8")
     for enc in ("gb18030",):
@@ -110,7 +110,7 @@ def decode_text(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     )
 
 
-def _checked(text: str, enc: str, path: Path | str, *, strict_utf8: bool) -> str:
+def _checked(text: str, enc: str, path: Path | str) -> str:
     problem = plausibility_problem(text)
     if problem:
         raise IngestError(path, f"mis-encoded text: decoded as {enc} it {problem}")

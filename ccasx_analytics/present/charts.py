@@ -131,13 +131,48 @@ def no_data_figure(title: str, source: str, reason: str = "暂无数据") -> Fig
 
 
 def period_tick_labels(periods: pd.DataFrame) -> list[str]:
-    """``2024年3月`` for each period when the dates tell them apart, else the period label."""
+    """Chinese period labels: ``2024年第二季度`` for a quarter, ``2024年3月`` for a month or
+    for an issue when the dates tell the issues apart, else the period label."""
+    from ..analyze.periods import period_label_zh
+
     labels = periods["period"].astype(str).tolist()
-    if "period_start" not in periods.columns:
-        return labels
+    named = [period_label_zh(label) for label in labels]
+    if named != labels or "period_start" not in periods.columns:  # months, quarters, years name themselves
+        return named
     starts = pd.to_datetime(periods["period_start"], errors="coerce")
     months = [month_label(d) if pd.notna(d) else lab for d, lab in zip(starts, labels)]
     return months if len(set(months)) == len(months) else labels
+
+
+def issue_gaps(periods: pd.DataFrame) -> list[tuple[int, int]]:
+    """Where neighbouring issues are further apart than the newsletter's usual spacing:
+    ``(i, months)`` for a gap of ``months`` between period ``i`` and ``i + 1``.  Only issue
+    periods have gaps; months, quarters and years are listed without one (empty ones included).
+
+    >>> issue_gaps(pd.DataFrame({"period": ["a", "b", "c", "d"],
+    ...     "period_start": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-05-01", "2025-06-01"])}))
+    [(1, 3)]
+    """
+    from ..analyze.periods import period_label_zh
+
+    labels = periods["period"].astype(str).tolist() if "period" in periods.columns else []
+    if "period_start" not in periods.columns or any(period_label_zh(label) != label for label in labels):
+        return []
+    starts = pd.to_datetime(periods["period_start"], errors="coerce")
+    months = [s.year * 12 + s.month if pd.notna(s) else None for s in starts]
+    steps = [(i, b - a) for i, (a, b) in enumerate(zip(months, months[1:])) if a is not None and b is not None]
+    if not steps:
+        return []
+    usual = max(1, int(np.median([d for _, d in steps])))
+    return [(i, d) for i, d in steps if d > usual]
+
+
+def _mark_gaps(ax, periods: pd.DataFrame) -> None:
+    """A dashed break between issues that are not neighbours in print, labelled with the months between."""
+    for i, months in issue_gaps(periods):
+        ax.axvline(i + 0.5, color=MUTED, linestyle=(0, (3, 3)), linewidth=0.8, zorder=0)
+        ax.text(i + 0.5, 1.0, f"相隔{months}个月", transform=ax.get_xaxis_transform(), ha="center", va="bottom",
+                fontsize=7, color=MUTED)
 
 
 def _distinct_periods(df: pd.DataFrame) -> pd.DataFrame:
@@ -158,6 +193,8 @@ def _set_period_axis(ax, periods: pd.DataFrame, max_labels: int = 24, cells: boo
             ticks.append(len(labels) - 1)
     ax.set_xticks(ticks, [labels[i] for i in ticks], rotation=45 if len(labels) > 6 else 0,
                   ha="right" if len(labels) > 6 else "center")
+    if not cells:
+        _mark_gaps(ax, periods)
     # One or two issues: keep bars slim and centred (a heatmap's cells just fill the width).
     pad = 0.5 if cells else max(0.6, (6 - len(labels)) / 2)
     ax.set_xlim(-pad, len(labels) - 1 + pad)
@@ -237,8 +274,11 @@ def coverage_chart(table: pd.DataFrame, title: str, subtitle: str, source: str, 
     small = len(table) > 16
     labelled = len(table) <= MAX_POINT_LABELS  # beyond that the labels would print over each other
     for xi, r, k, n in zip(x, ratio, table["matching_articles"], table["all_articles"]) if labelled else ():
-        ax.text(xi, r, f"{int(k)}/{int(n)}", ha="center", va="bottom", fontsize=6.5 if small else 8.5, color="#333333")
-    _percent_axis(ax, float(ratio.max()) if len(ratio) else 0.0)
+        # a period without an issue has no share: marked, never drawn as a zero bar
+        text, y = ("无刊", 0.0) if pd.isna(k) or pd.isna(n) else (f"{int(k)}/{int(n)}", r)
+        ax.text(xi, y, text, ha="center", va="bottom", fontsize=6.5 if small else 8.5,
+                color=MUTED if text == "无刊" else "#333333")
+    _percent_axis(ax, float(np.nanmax(ratio)) if np.isfinite(ratio).any() else 0.0)
     _set_period_axis(ax, table)
     ax.set_ylabel("文章占比")
     total_k, total_n = int(table["matching_articles"].sum()), int(table["all_articles"].sum())

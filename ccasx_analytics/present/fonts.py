@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .. import config
+
 # In order of preference.  Sans faces first: charts are read at a glance.
 PREFERRED_FAMILIES: tuple[str, ...] = (
     "Noto Sans CJK SC",
@@ -58,9 +60,8 @@ class FontChoice:
 
 
 def cache_dir() -> Path:
-    """Where derived files (the converted font) live: ``$XDG_CACHE_HOME/ccasx_analytics``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ccasx_analytics"
+    """Where derived files (the converted font) live: ``config.user_cache_dir()``."""
+    return config.user_cache_dir()
 
 
 def packaged_font_path() -> Path | None:

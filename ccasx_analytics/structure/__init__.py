@@ -20,26 +20,38 @@ Rules rest on the genre, not on one issue's wording:
 
 Takes a ``Document`` (ingest's lines with page, position and type size) and gives a
 ``ParsedIssue``: issue metadata, articles in reading order, and warnings.  One module per
-part of an issue: masthead, contents, closing block, articles, bylines.
+part of an issue:
+
+    issue.py      ``parse_document``: the parts below in order, and the issue's warnings
+    masthead.py   the first page's top block: issue number, total number, date
+    contents.py   the table of contents, cross-checking the articles
+    closing.py    the closing block (报/发/送, editor, address): metadata, not text
+    articles.py   where each article begins and ends: title, subtitle, notes, body, pages
+    bylines.py    the parenthesised trailer: authors, roles, units, source notes
+    shapes.py     the line shapes every rule above shares (title type, short lines)
 """
 from __future__ import annotations
 
-from .bylines import byline_authors, classify_note, trailer
+from .bylines import Byline, byline_authors, classify_note, is_person_name, is_unit, read_byline, trailer
 from .closing import closing_pairs
 from .contents import near_key, toc_mismatches
 from .issue import merged_section_bars, parse_document
 from .masthead import content_month, issue_meta, number_value, year_value
 
 __all__ = [
+    "Byline",
     "byline_authors",
     "classify_note",
     "closing_pairs",
     "content_month",
+    "is_person_name",
+    "is_unit",
     "issue_meta",
     "merged_section_bars",
     "near_key",
     "number_value",
     "parse_document",
+    "read_byline",
     "toc_mismatches",
     "trailer",
     "year_value",

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from .. import normalize as N
 from .. import patterns as P
 from ..records import Article, Line, TocEntry
-from .bylines import classify_note, ends_with_byline, ends_with_note, trailer, trailing_paren_only
+from .bylines import (ends_with_byline, ends_with_note, split_lead_byline, split_lead_note, split_trailers,
+                      trailing_paren_only)
 from .contents import near_key, toc_keys
 from .shapes import ENUMERATED, SENTENCE_END, SIZE_STEP, STRONG_TERMINAL, TITLE_MAX_WIDTH, TITLE_RATIO, Draft
 
@@ -345,39 +346,12 @@ def finished_articles(drafts: list[Draft], warnings: list[str]) -> tuple[list[Ar
     for d in drafts:
         paragraphs = [N.join_lines(p) for p in d.paragraphs]
         paragraphs = [p for p in paragraphs if p]
-        authors: tuple[str, ...] = ()
-        source_note: str | None = None
-        # trailers at the very end: a byline and/or a source note, in either order
-        for _ in range(2):
-            if not paragraphs:
-                break
-            m = trailer(paragraphs[-1])
-            if not m:
-                break
-            kind, value = classify_note(m["inner"])
-            if kind is None:
-                break
-            if kind == "authors" and not authors:
-                authors = value  # type: ignore[assignment]
-            elif kind == "source" and not source_note:
-                source_note = value  # type: ignore[assignment]
-            else:
-                break
-            paragraphs[-1] = paragraphs[-1][: m.start()].rstrip()
-            if not paragraphs[-1]:
-                paragraphs.pop()
-        if paragraphs and (m := P.SOURCE_NOTE_LEAD.match(paragraphs[0])):
-            lead = m["note"]
-            kind, value = classify_note(m["inner"]) if m["inner"] else (None, "")
-            if kind == "authors" and not authors:
-                authors = value  # type: ignore[assignment]
-            elif m["inner"]:
-                lead = f"{lead}（{m['inner']}）"
+        byline, source_note = split_trailers(paragraphs)
+        byline = byline or split_lead_byline(paragraphs)
+        byline, lead = split_lead_note(paragraphs, byline)
+        if lead:
             source_note = lead if not source_note else f"{lead}；{source_note}"
-            paragraphs[0] = paragraphs[0][m.end():].lstrip()
-            if not paragraphs[0]:
-                paragraphs.pop(0)
-        if authors:
+        if byline.names:
             n_bylines += 1
         text = "\n".join(paragraphs)
         if not d.title:
@@ -396,7 +370,9 @@ def finished_articles(drafts: list[Draft], warnings: list[str]) -> tuple[list[Ar
                 title=d.title,
                 text=text,
                 subtitle=d.subtitle,
-                authors=authors,
+                authors=byline.names,
+                author_roles=byline.roles,
+                author_unit=byline.unit,
                 source_note=source_note,
                 editor_note=d.editor_note,
                 page_start=min(d.pages) if d.pages else None,
