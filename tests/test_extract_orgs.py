@@ -222,3 +222,14 @@ def test_a_latin_name_in_parentheses_names_the_organization_before_it():
     ms = orgs("华为技术有限公司（HUAWEI）与山西移动（5G专网）签约。")
     assert [(m.surface, m.org) for m in ms] == [
         ("华为技术有限公司", "华为"), ("HUAWEI", "华为"), ("山西移动", "山西移动")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("园区吸引了万国数据、润泽科技等企业入驻。", ["万国数据", "润泽科技"]),
+    ("云启智算、中国电信股份有限公司山西分公司等单位参与。", ["云启智算", "中国电信股份有限公司山西分公司"]),
+    ("高校、科研院所等单位参加。", []),
+    ("电信运营商、设备厂商等企业参加。", []),
+    ("平台科技、智慧生活等内容丰富多彩。", []),
+])
+def test_items_of_a_list_closed_by_a_kind_of_organization(text, expected):
+    assert surfaces(text) == expected

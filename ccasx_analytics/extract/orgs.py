@@ -41,6 +41,8 @@ _BLOCK_FLAGS = frozenset({"v", "vd", "d", "ad", "l", "i", "t", "z", "f", "a"})
 
 _VERB_FLAGS = frozenset({"v", "vn", "vd"})
 _PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+# Token flags of the words a listed organization's name is made of.
+_NOUN_FLAGS = frozenset({"n", "nr", "nrfg", "nrt", "nz", "nt", "ns", "j", "eng", "vn"})
 # Token flags of a count before a noun (13个, 两家): what follows is a kind, not a name.
 _COUNT_FLAGS = frozenset({"m", "mq", "q"})
 
@@ -73,6 +75,7 @@ def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
     token_starts = {t.start for t in toks}
     extra = (_acronym_candidates(text, res) + _city_short_candidates(text, token_starts, token_ends, res)
              + _publisher_department_candidates(text, toks, token_ends, res))
+    extra += _enumerated_candidates(text, toks, registry + found + extra, res)
     out = []
     last_end = -1
     for c in sorted(registry + found + extra, key=lambda c: (c.start, -c.end)):
@@ -116,6 +119,45 @@ def _with_latin_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
         else:
             out.append(again)
     return sorted(out, key=lambda m: m.start)
+
+
+def _enumerated_candidates(text: str, toks: tuple[Token, ...], known: list[_Candidate],
+                           res: Resources) -> list[_Candidate]:
+    """秦淮数据、中国电信…等企业: the items of a list closed by 等 and a kind of organization
+    (企业, 公司, 单位, 机构) are organizations, even a bare trade name without a suffix.
+    An item counts when it is made of two or more noun words (a single dictionary word is a
+    kind: 高校, 科研院所) and does not end in a generic word; lists closed by 等单位/等机构
+    also need another item that is a found organization."""
+    out: list[_Candidate] = []
+    for k, t in enumerate(toks):
+        if t.word != "等" or k + 1 >= len(toks) or toks[k + 1].word not in P.ENUMERATION_KINDS:
+            continue
+        items: list[tuple[int, int, int]] = []  # (start, end, n_tokens)
+        j = k - 1
+        while j >= 0:
+            end, n = toks[j].end, 0
+            while j >= 0 and toks[j].flag in _NOUN_FLAGS:
+                j, n = j - 1, n + 1
+            if n == 0:
+                break
+            items.append((toks[j + 1].start, end, n))
+            if j >= 0 and toks[j].word == "、":
+                j -= 1
+                continue
+            break
+        if len(items) < 2:
+            continue
+        spans = [(c.start, c.end) for c in known]
+        has_known = any(any(s <= a < e for s, e in spans) for a, _, _ in items)
+        if toks[k + 1].word not in P.COMPANY_KINDS and not has_known:
+            continue
+        for a, b, n in items:
+            name = text[a:b]
+            if (n < 2 or len(name) < 3 or any(s < b and a < e for s, e in spans)
+                    or name.endswith(P.GENERIC_ITEM_ENDINGS)):
+                continue
+            out.append(_Candidate(a, b))
+    return out
 
 
 def _publisher_department_candidates(text: str, toks: tuple[Token, ...], token_ends: set[int],

@@ -92,6 +92,13 @@ DEPARTMENT_NOT_ALONE = frozenset("关系 体系 联系 好处 到处 各处 此�
 DEPARTMENT_BREAK_WORDS = frozenset("的 了 是 为 在 等 各 有关 相关 全体 所属 下属 旗下 党委 党组 团委 纪委 工会".split())
 # How the newsletter names its publisher on its own: 协会秘书处, 本会专业委员会.
 PUBLISHER_WORDS = frozenset({"协会", "本会"})
+# Kinds of organization that close a list of them after 等: 秦淮数据、中国电信…等企业.
+ENUMERATION_KINDS = frozenset({"企业", "公司", "单位", "机构", "厂商", "运营商", "集团"})
+# The kinds that say the items are companies even when none of them is otherwise known.
+COMPANY_KINDS = frozenset({"企业", "公司", "厂商", "集团"})
+# An item ending so names a kind of organization, not one: 电信运营商, 中小企业, 设备厂商.
+GENERIC_ITEM_ENDINGS: tuple[str, ...] = ("企业", "公司", "单位", "机构", "厂商", "运营商", "部门", "用户",
+                                         "院所", "高校", "院校", "集团", "商", "方", "员")
 # An organization's party and union bodies: 山西移动党委 mentions 山西移动.
 PARTY_COMMITTEE_WORDS: tuple[str, ...] = ("党委", "党组", "团委", "纪委", "党支部", "党总支", "工会")
 # Connectives allowed only inside an academic unit's name: 信息与通信工程学院.
