@@ -168,6 +168,8 @@ def department_end(text: str, pos: int, toks: tuple[Token, ...], token_ends: set
     for t in inner:
         seen.append(t)
         word = t.word
+        if word in P.PARTY_COMMITTEE_WORDS:
+            return None  # 协会党支部, 分公司党委: the organization's party body, named apart
         m = P.DEPARTMENT_SUFFIX_RE.search(word)
         # a one-character suffix ends a department only as a word of its own or after a
         # word it is joined to (网络部), not as the end of a two-character word (西部)

@@ -100,7 +100,7 @@ COMPANY_KINDS = frozenset({"企业", "公司", "厂商", "集团"})
 GENERIC_ITEM_ENDINGS: tuple[str, ...] = ("企业", "公司", "单位", "机构", "厂商", "运营商", "部门", "用户",
                                          "院所", "高校", "院校", "集团", "商", "方", "员")
 # An organization's party and union bodies: 山西移动党委 mentions 山西移动.
-PARTY_COMMITTEE_WORDS: tuple[str, ...] = ("党委", "党组", "团委", "纪委", "党支部", "党总支", "工会")
+PARTY_COMMITTEE_WORDS: tuple[str, ...] = ("党委", "党组", "团委", "纪委", "党支部", "党总支", "工会", "团支部")
 # Connectives allowed only inside an academic unit's name: 信息与通信工程学院.
 CONNECTIVES = frozenset("与 和 及".split())
 ACADEMIC_UNIT_SUFFIXES: tuple[str, ...] = ("学院", "系", "研究所", "研究院", "研究中心", "实验室")
