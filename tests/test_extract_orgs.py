@@ -233,3 +233,8 @@ def test_a_latin_name_in_parentheses_names_the_organization_before_it():
 ])
 def test_items_of_a_list_closed_by_a_kind_of_organization(text, expected):
     assert surfaces(text) == expected
+
+
+def test_a_suffix_read_as_a_verb_before_an_aspect_particle_is_not_a_name():
+    assert surfaces("家住太原的老人牛德福学会了视频通话。") == []
+    assert surfaces("山西省通信学会召开年会。") == ["山西省通信学会"]

@@ -131,3 +131,7 @@ def test_member_units_and_common_words_after_an_occupation_are_not_names():
 def test_a_winner_named_before_what_they_won():
     got = named("决赛中，来自忻州分公司的刘洋夺得第一名，晋中分公司选手荣获团体二等奖。")
     assert set(got) == {"刘洋"}
+
+
+def test_a_descriptor_names_a_person_whose_name_the_tokenizer_splits():
+    assert named("家住太原的老人牛德福学会了视频通话。") == {"牛德福": None}

@@ -308,8 +308,9 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
             s_start, s_end = m.span()
             if s_start < cursor or (s_end not in token_ends and not _title_follows(toks, s_end, res)):
                 continue
-            if _suffix_ends_a_verb(toks, s_start, s_end) or _suffix_ends_a_word(toks, s_start, s_end):
-                continue  # 签署, 部署, 主办, 西部: a word that happens to end like a suffix
+            if (_suffix_ends_a_verb(toks, s_start, s_end) or _suffix_ends_a_word(toks, s_start, s_end)
+                    or text.startswith(P.ASPECT_PARTICLES, s_end)):
+                continue  # 签署, 主办, 西部, 学会了: a word or verb that happens to end like a suffix
             # the suffix alternation is longest first, so 有限公司 is read whole, not as 公司
             suffix = m.group()
             cand = _candidate(text, toks, cursor, s_start, s_end, suffix, res,

@@ -92,6 +92,8 @@ DEPARTMENT_NOT_ALONE = frozenset("关系 体系 联系 好处 到处 各处 此�
 DEPARTMENT_BREAK_WORDS = frozenset("的 了 是 为 在 等 各 有关 相关 全体 所属 下属 旗下 党委 党组 团委 纪委 工会".split())
 # How the newsletter names its publisher on its own: 协会秘书处, 本会专业委员会.
 PUBLISHER_WORDS = frozenset({"协会", "本会"})
+# Aspect particles: a word they follow is a verb (学会了, 部署着), not a name's suffix.
+ASPECT_PARTICLES: tuple[str, ...] = ("了", "着", "过")
 # Kinds of organization that close a list of them after 等: 秦淮数据、中国电信…等企业.
 ENUMERATION_KINDS = frozenset({"企业", "公司", "单位", "机构", "厂商", "运营商", "集团"})
 # The kinds that say the items are companies even when none of them is otherwise known.
