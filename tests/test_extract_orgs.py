@@ -238,3 +238,14 @@ def test_items_of_a_list_closed_by_a_kind_of_organization(text, expected):
 def test_a_suffix_read_as_a_verb_before_an_aspect_particle_is_not_a_name():
     assert surfaces("家住太原的老人牛德福学会了视频通话。") == []
     assert surfaces("山西省通信学会召开年会。") == ["山西省通信学会"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("太原市公安局刑侦支队反诈大队民警走进社区。", ["太原市公安局刑侦支队反诈大队"]),
+    ("活动由省委网信办指导。", ["省委网信办"]),
+    ("全国政协委员、省人大常委会副主任到会。", ["全国政协", "省人大常委会"]),
+    ("山西广播电视台、太原日报社派员随队采访。", ["山西广播电视台", "太原日报社"]),
+    ("他在电视台工作，所在的分局处理了此事。", []),
+])
+def test_nested_departments_political_bodies_and_media_outlets(text, expected):
+    assert surfaces(text) == expected

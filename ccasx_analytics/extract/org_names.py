@@ -139,8 +139,10 @@ def widen(text: str, start: int, end: int, member: Member | None, toks: tuple[To
                 confidence = CONFIDENCE_RULE
         end = m.end()
     # a department or office: 办公厅, 信息通信发展司, 信息与通信工程学院
-    dept_end = department_end(text, end, toks, token_ends, res)
-    if dept_end is not None:
+    for _level in range(P.DEPARTMENT_MAX_LEVELS):  # 公安局 + 刑侦支队 + 反诈大队
+        dept_end = department_end(text, end, toks, token_ends, res)
+        if dept_end is None:
+            break
         end = dept_end
         if member is not None:
             confidence = min(confidence, CONFIDENCE_DEPARTMENT)

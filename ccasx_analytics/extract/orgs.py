@@ -482,5 +482,6 @@ def _has_core(name: str, suffix: str, res: Resources) -> bool:
         return True
     if not core and P.ADMIN_GOVERNMENT_RE.match(name):
         return True  # 市委, 省政府: the administration of the place the article is about
-    # 山西大学, 吕梁学院: a place and a school suffix name a school
-    return had_place and suffix in (*P.ORG_GOVERNMENT_SUFFIXES, *P.SCHOOL_SUFFIXES, *P.ADMIN_BODY_WORDS)
+    # 山西大学, 吕梁学院, 山西广播电视台: a place and a school's or outlet's suffix name one
+    return had_place and suffix in (*P.ORG_GOVERNMENT_SUFFIXES, *P.SCHOOL_SUFFIXES, *P.ADMIN_BODY_WORDS,
+                                    *P.MEDIA_SUFFIXES)

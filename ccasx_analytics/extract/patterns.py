@@ -31,16 +31,19 @@ NAME_PAREN_RE = re.compile(f"[（(][{HAN}]{{1,4}}[）)]")
 # "Strong" suffixes name an organization even without a place or brand in front
 # (通信建设联合办公室); "weak" ones (局, 中心, 基地…) also end ordinary words (布局, 区域中心)
 # and are accepted only after a place, brand or national prefix (太原市反诈宣传教育基地).
+# Media outlets: a place and the suffix already name one (山西广播电视台, 太原日报社).
+MEDIA_SUFFIXES: tuple[str, ...] = ("广播电视台", "电视台", "日报社", "报社", "杂志社", "出版社", "通讯社")
 ORG_STRONG_SUFFIXES: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "分公司", "公司", "集团",
     "银行", "分行", "支行", "协会", "学会", "商会", "联合会", "基金会", "促进会", "研究会",
     "委员会", "研究院", "研究所", "设计院", "规划院", "大学", "学院", "分校", "学校", "党校",
     "办公室", "管理局",
     "人民政府", "政府", "事务所", "合作社", "联盟", "管委会", "党工委",
+    *MEDIA_SUFFIXES,
 )
 ORG_WEAK_SUFFIXES: tuple[str, ...] = (
     "局", "厅", "委", "院", "中心", "基地", "研究站", "办", "分局", "分院", "部",
-    "科协", "文联", "妇联", "侨联", "残联", "工商联", "社科联", "总工会",
+    "科协", "文联", "妇联", "侨联", "残联", "工商联", "社科联", "总工会", "政协", "人大常委会", "人大",
 )
 # Suffixes for government bodies that are complete with a bare administrative prefix
 # (省政府, 市委).
@@ -82,10 +85,12 @@ BRANCH_SUFFIXES: tuple[str, ...] = ("省分公司", "市分公司", "分公司",
 # organization's name is part of it (the longest well-formed name wins).
 DEPARTMENT_SUFFIX_RE = re.compile(
     "(?:办公厅|办公室|秘书处|事业部|部门|专业委员会|工作委员会|委员会|学院|研究院|研究所|研究中心|"
-    "实验室|中心|分院|分中心|管理局|分局|司|局|处|科|部|系|室)$"
+    "实验室|中心|分院|分中心|管理局|分局|支队|大队|中队|派出所|司|局|处|科|部|系|室|办)$"
 )
-# At most this many characters between an organization's name and a department's suffix.
+# At most this many characters between an organization's name and a department's suffix,
+# and this many departments nested in one name.
 DEPARTMENT_MAX_CHARS = 12
+DEPARTMENT_MAX_LEVELS = 2
 # Words that end like a department but are not one (关系, 体系, 全部, 会议室).
 DEPARTMENT_NOT_ALONE = frozenset("关系 体系 联系 好处 到处 各处 此处 学科 会议室 全部 内部 外部 局部 干部 总部 本部".split())
 # Words that cannot sit inside a department's name: they join or qualify clauses.
@@ -118,7 +123,7 @@ ADMIN_PREFIX_WORDS = frozenset("省 市 县 区 镇 乡".split())
 # Bodies named by their kind alone after a bare administrative prefix (省科协, 市妇联,
 # 县总工会): people's organizations, known by these abbreviations nationwide.
 ADMIN_BODY_WORDS: tuple[str, ...] = ("科协", "文联", "妇联", "侨联", "残联", "工商联", "社科联", "总工会",
-                                     "红十字会", "团委")
+                                     "红十字会", "团委", "政协", "人大常委会", "人大")
 # The administration of the place an article is about (市委, 省政府, 县人民政府) and its
 # people's organizations (省科协).
 ADMIN_GOVERNMENT_RE = re.compile(f"^[省市县区镇乡](?:委|政府|人民政府|{'|'.join(ADMIN_BODY_WORDS)})$")
