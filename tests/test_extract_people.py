@@ -135,3 +135,10 @@ def test_a_winner_named_before_what_they_won():
 
 def test_a_descriptor_names_a_person_whose_name_the_tokenizer_splits():
     assert named("家住太原的老人牛德福学会了视频通话。") == {"牛德福": None}
+
+
+def test_fellows_team_leaders_and_counted_pairs():
+    assert named("他的徒弟卢浩然如今已是技术骨干。") == {"卢浩然": None}
+    assert named("运维班班长焦建军带领大家抢修。") == {"焦建军": "班长"}
+    assert set(named("郜振宇、樊丽娟等10名同志获评先进。")) == {"郜振宇", "樊丽娟"}
+    assert named("山西、河北等省份同志参加。") == {}

@@ -148,6 +148,9 @@ PERSON_CUE_WORDS: tuple[str, ...] = (
 # 三个或以上 names listed with 、: 胡长万、刘明三、王光汉.
 # The list may be followed by a count of the people in it: 孙某、侯某、康某三位同志.
 NAME_LIST_RE = re.compile(f"(?:[{HAN}]{{2,3}}、){{2,}}[{HAN}]{{2,3}}(?=[^{HAN}]|等|$|[一二三四五六七八九十两\\d]+[位名人])")
+# Two or more names listed with 、 and closed by their count or 同志: 郜某、樊某等10名同志.
+COUNTED_NAME_LIST_RE = re.compile(
+    f"(?:[{HAN}]{{2,3}}、)+[{HAN}]{{2,3}}(?=等[一二三四五六七八九十两\\d]*[位名人]|等同志|同志)")
 # Labels that introduce a name in notices and notes: 联系人：赵某, 【作者简介】林某，.
 NAME_LABELS: tuple[str, ...] = ("联系人", "联络人", "报名联系人", "作者简介", "获奖者", "获得者")
 # An age before a name: 68岁的王某, 七十二岁的李某.

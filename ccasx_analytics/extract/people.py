@@ -69,13 +69,14 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
         if len(good) >= 2 and len(good) * 3 >= len(items) * 2:
             names.update(good)
 
-    for m in P.NAME_LIST_RE.finditer(text):
-        items = m.group().split("、")
-        if not _plausible(items[0], res) and len(items[0]) == 3 and _plausible(items[0][1:], res):
-            items[0] = items[0][1:]  # the list began one character into a preceding word
-        good = [it for it in items if _plausible(it, res)]
-        if len(good) >= 3 and len(good) * 3 >= len(items) * 2:
-            names.update(good)
+    for pattern, least in ((P.NAME_LIST_RE, 3), (P.COUNTED_NAME_LIST_RE, 2)):
+        for m in pattern.finditer(text):
+            items = m.group().split("、")
+            if not _plausible(items[0], res) and len(items[0]) == 3 and _plausible(items[0][1:], res):
+                items[0] = items[0][1:]  # the list began one character into a preceding word
+            good = [it for it in items if _plausible(it, res)]
+            if len(good) >= least and len(good) * 3 >= len(items) * 2:
+                names.update(good)
 
     counts: dict[str, int] = {}
     for t in tokens(text, res):
