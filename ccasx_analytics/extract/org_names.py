@@ -125,7 +125,7 @@ def widen(text: str, start: int, end: int, member: Member | None, toks: tuple[To
         if member is not None:
             confidence = min(confidence, CONFIDENCE_LEGAL_FORM)
     # a branch: 大同分公司, 山西省分公司
-    m = res_branch_re(res).match(text, end)
+    m = _branch_re(res).match(text, end)
     if m and (m.end() in token_ends or m.end() == len(text)):
         place = m.group("place")
         if member is not None and place:
@@ -150,9 +150,8 @@ def widen(text: str, start: int, end: int, member: Member | None, toks: tuple[To
 
 
 @lru_cache(maxsize=4)
-def res_branch_re(res: Resources) -> re.Pattern[str]:
-    places = P.words_pattern(res.places).pattern
-    return re.compile(f"(?P<place>{places})?(?:{P._alternation(P.BRANCH_SUFFIXES)})")
+def _branch_re(res: Resources) -> re.Pattern[str]:
+    return P.branch_pattern(res.places)
 
 
 def department_end(text: str, pos: int, toks: tuple[Token, ...], token_ends: set[int],
@@ -184,7 +183,7 @@ def department_end(text: str, pos: int, toks: tuple[Token, ...], token_ends: set
             return t.end
         if word in P.CONNECTIVES and len(seen) > 1:
             continue
-        if t.flag == "v" and len(seen) > 1 and _multi_char_suffix_follows(inner, t, text):
+        if t.flag == "v" and len(seen) > 1 and _multi_char_suffix_follows(inner, t):
             continue  # 社会组织管理局: a verb-like noun inside an office's name
         if t.flag == "f" and word.endswith("部") and len(word) == 2:
             continue  # 西部分院: a region inside a branch's name
@@ -194,7 +193,7 @@ def department_end(text: str, pos: int, toks: tuple[Token, ...], token_ends: set
     return None
 
 
-def _multi_char_suffix_follows(inner: list[Token], t: Token, text: str) -> bool:
+def _multi_char_suffix_follows(inner: list[Token], t: Token) -> bool:
     """Whether the token right after ``t`` ends in a department suffix of two or more
     characters (管理局, 委员会), so ``t`` sits inside an office's name."""
     nxt = next((x for x in inner if x.start == t.end), None)

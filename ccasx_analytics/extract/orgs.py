@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import OrgMention
 from . import patterns as P
@@ -180,7 +181,7 @@ def _acronym_candidates(text: str, res: Resources) -> list[_Candidate]:
     """Organizations printed under a Latin name (ITU-T, 3GPP, CCSA), as whole Latin words."""
     if not res.org_acronyms or not P.LATIN_LETTER_RE.search(text):
         return []
-    return [_Candidate(m.start(), m.end(), confidence=CONFIDENCE_ALIAS) for m in acronym_re(res).finditer(text)]
+    return [_Candidate(m.start(), m.end(), confidence=CONFIDENCE_ALIAS) for m in _acronym_re(res).finditer(text)]
 
 
 def _city_short_candidates(text: str, token_starts: set[int], token_ends: set[int],
@@ -188,7 +189,7 @@ def _city_short_candidates(text: str, token_starts: set[int], token_ends: set[in
     """晋中移动, 大同电信: a city of the association's province before the short tail of a
     member named after the province (山西移动 -> 移动) is that member's city branch.  A
     member registered under the city's own name (运城联通) is matched as an alias first."""
-    pattern, members = city_short_names(res)
+    pattern, members = _city_short_names(res)
     if pattern is None:
         return []
     out = []
@@ -200,35 +201,23 @@ def _city_short_candidates(text: str, token_starts: set[int], token_ends: set[in
     return out
 
 
-_ACRONYM_CACHE: dict[int, "re.Pattern[str]"] = {}
+@lru_cache(maxsize=4)
+def _acronym_re(res: Resources) -> re.Pattern[str]:
+    return P.latin_names_pattern(res.org_acronyms)
 
 
-def acronym_re(res: Resources) -> "re.Pattern[str]":
-    key = id(res)
-    if key not in _ACRONYM_CACHE:
-        _ACRONYM_CACHE[key] = re.compile(f"(?<![A-Za-z0-9-])(?:{P._alternation(res.org_acronyms)})(?![A-Za-z0-9])")
-    return _ACRONYM_CACHE[key]
-
-
-_CITY_SHORT_CACHE: dict[int, tuple] = {}
-
-
-def city_short_names(res: Resources) -> tuple["re.Pattern[str] | None", dict[str, Member]]:
-    key = id(res)
-    if key not in _CITY_SHORT_CACHE:
-        provinces = {p for p in res.home_places if p.endswith("省")}
-        bare_provinces = {P.ADMIN_SUFFIX_RE.sub("", p) for p in provinces}
-        tails: dict[str, Member] = {}
-        for m in res.members:
-            for b in bare_provinces:
-                if m.is_member and m.canonical.startswith(b) and len(m.canonical) - len(b) == 2:
-                    tails[m.canonical[len(b):]] = m
-        cities = {p for p in res.home_places if p not in provinces and p not in bare_provinces
-                  and not p.endswith("市")}
-        pattern = (re.compile(f"(?:{P._alternation(cities)})(?P<tail>{P._alternation(tails)})")
-                   if tails and cities else None)
-        _CITY_SHORT_CACHE[key] = (pattern, tails)
-    return _CITY_SHORT_CACHE[key]
+@lru_cache(maxsize=4)
+def _city_short_names(res: Resources) -> tuple[re.Pattern[str] | None, dict[str, Member]]:
+    """The pattern of city short forms and the member each short tail belongs to."""
+    provinces = {p for p in res.home_places if p.endswith("省")}
+    bare_provinces = {P.ADMIN_SUFFIX_RE.sub("", p) for p in provinces}
+    tails: dict[str, Member] = {}
+    for m in res.members:
+        for b in bare_provinces:
+            if m.is_member and m.canonical.startswith(b) and len(m.canonical) - len(b) == 2:
+                tails[m.canonical[len(b):]] = m
+    cities = {p for p in res.home_places if p not in provinces and p not in bare_provinces and not p.endswith("市")}
+    return (P.city_short_pattern(cities, tails) if tails and cities else None), tails
 
 
 def _crosses_a_word(text: str, start: int, end: int, res: Resources) -> bool:

@@ -251,6 +251,21 @@ def alias_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(_alternation(aliases))
 
 
+def latin_names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Latin names as whole Latin words, longest first: ITU-T before ITU, not inside ITUX."""
+    return re.compile(f"(?<![A-Za-z0-9-])(?:{_alternation(names)})(?![A-Za-z0-9])")
+
+
+def city_short_pattern(cities: Iterable[str], tails: Iterable[str]) -> re.Pattern[str]:
+    """A city before the short tail of a member's name (晋中 + 移动); group ``tail``."""
+    return re.compile(f"(?:{_alternation(cities)})(?P<tail>{_alternation(tails)})")
+
+
+def branch_pattern(places: Iterable[str]) -> re.Pattern[str]:
+    """A branch named after a place (大同分公司, 山西省分公司); group ``place`` is optional."""
+    return re.compile(f"(?P<place>{_alternation(places)})?(?:{_alternation(BRANCH_SUFFIXES)})")
+
+
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(_alternation(words))
 
