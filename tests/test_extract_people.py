@@ -142,3 +142,14 @@ def test_fellows_team_leaders_and_counted_pairs():
     assert named("运维班班长焦建军带领大家抢修。") == {"焦建军": "班长"}
     assert set(named("郜振宇、樊丽娟等10名同志获评先进。")) == {"郜振宇", "樊丽娟"}
     assert named("山西、河北等省份同志参加。") == {}
+
+
+def test_an_occupation_is_kept_as_the_title_a_standing_is_not():
+    got = named("年轻的信息员贾晓彤上门服务，退休教师孟淑珍和老党员武福林也来了。")
+    assert got == {"贾晓彤": "信息员", "孟淑珍": "退休教师", "武福林": None}
+
+
+def test_a_title_beside_an_age_or_in_an_authors_note():
+    assert named("合作社负责人、今年61岁的卫长青告诉笔者。") == {"卫长青": "负责人"}
+    assert named("【作者简介】闫国强，太原理工大学教授，主要研究光通信。") == {"闫国强": "教授"}
+    assert named("【作者简介】闫国强，长期从事研究。") == {"闫国强": None}

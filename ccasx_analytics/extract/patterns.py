@@ -155,9 +155,16 @@ COUNTED_NAME_LIST_RE = re.compile(
 NAME_LABELS: tuple[str, ...] = ("联系人", "联络人", "报名联系人", "作者简介", "获奖者", "获得者")
 # An age before a name: 68岁的王某, 七十二岁的李某.
 AGE_BEFORE_NAME = "(?:\\d{1,3}|[一二三四五六七八九十百]{1,4})岁的?"
-# An occupation named by its suffix (护林员, 信息员, 养殖户, 厨师): an open class, so
-# matched by form; the name after it must still pass every check on names.
-OCCUPATION = f"[{HAN}]{{1,3}}?(?:员|户|师)"
+# An occupation named by its suffix (护林员, 信息员, 厨师): an open class, so matched by
+# form; the name after it must still pass every check on names.
+OCCUPATION = f"[{HAN}]{{1,3}}?(?:员|师)"
+# What may stand between a 职务 and the age before a name: 负责人、今年54岁的刘某.
+AGE_LEAD_RE = re.compile(r"(?:今年|现年)$")
+AGE_START_CHARS = tuple("0123456789一二三四五六七八九十百")
+# Labels of an author's note, after which the clause following the name ends in a 职务.
+NOTE_LABELS: tuple[str, ...] = ("作者简介",)
+# The clause right after a name in such a note: 申某，某协会秘书长，…
+CLAUSE_AFTER_NAME_RE = re.compile(r"[，,]([^，,。；;\n]{2,40})")
 # The name phrases of political thought: 习近平新时代中国特色社会主义思想, 毛泽东思想,
 # 邓小平理论.  The name in them is a person mentioned.
 SET_PHRASE_RE = re.compile(r"新时代中国特色社会主义思想|思想|理论")
@@ -274,13 +281,16 @@ def suffix_pattern(suffixes: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"(?:{_alternation(suffixes)})")
 
 
-def descriptor_pattern(descriptors: Iterable[str]) -> re.Pattern[str]:
+def descriptor_pattern(descriptors: Iterable[str], occupations: Iterable[str] = ()) -> re.Pattern[str]:
     """What introduces a name without a 职务, up to where the name starts (group ``at``):
-    an age (68岁的), a descriptor word (退休教师, 儿子), a label with its colon (联系人：)."""
+    an age (68岁的), a descriptor word (儿子, 村民), an occupation (group ``occupation``:
+    退休教师, 护林员), a label with its colon (联系人：)."""
     words = _alternation(descriptors) if descriptors else "(?!)"
+    jobs = f"{_alternation(occupations)}|{OCCUPATION}" if occupations else OCCUPATION
     labels = _alternation(NAME_LABELS)
     return re.compile(
-        f"(?:{AGE_BEFORE_NAME}(?:{words}|{OCCUPATION})?|(?:{words})|{OCCUPATION}|(?:{labels})[】]?[：:]?\\s*)(?P<at>)"
+        f"(?:(?:{AGE_BEFORE_NAME})?(?:(?:{words})|(?P<occupation>{jobs}))|{AGE_BEFORE_NAME}"
+        f"|(?:{labels})[】]?[：:]?\\s*)(?P<at>)"
     )
 
 

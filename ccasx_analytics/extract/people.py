@@ -20,9 +20,12 @@ from __future__ import annotations
 from ..records import PersonMention
 from . import patterns as P
 from .resources import Resources
-from .tokens import tokens
+from .tokens import Token, tokens
 
 _NR_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+# Token flags that cannot be part of an occupation's name (的, 位, 这, 年轻).
+_NOT_OCCUPATION_FLAGS = frozenset({"u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "m", "q", "mq", "r", "a", "ad",
+                                   "d", "x"})
 _PLACE_END_CHARS = frozenset("村镇乡县市省区州庄屯")
 # Surnames that are also prepositions (于, 向): 于 followed by a surname is "at/by X".
 _PREPOSITION_SURNAMES = frozenset("于向经对从同跟给让至以")
@@ -45,6 +48,7 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
             names.add(name)
             titles_at[m.start("name")] = m.group("title")
 
+    toks = tokens(text, res)
     for m in res.descriptor_re.finditer(text):
         at = m.start("at")
         if at >= len(text) or not (text[at] in res.surname_set or text[at:at + 2] in res.surname_set):
@@ -52,6 +56,9 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
         name = _resolve_name(text, at, res)
         if name and _plausible(name, res, after_title=True):
             names.add(name)
+            title = _occupation(text, m, toks, res) or _title_around_descriptor(text, m, name, res)
+            if title:
+                titles_at.setdefault(at, title)  # 线务员刘某: the occupation is the title
 
     for m in P.SET_PHRASE_RE.finditer(text):
         # jieba keeps 邓小平理论 as one token: the name is the dictionary's person name before it
@@ -103,6 +110,37 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
         title = titles_at.get(m.start()) or _title_after(text, m.end(), res)
         out.append(PersonMention(name=m.group(), role="mentioned", title=title, start=m.start(), end=m.end()))
     return tuple(out)
+
+
+def _occupation(text: str, m, toks: tuple[Token, ...], res: Resources) -> str | None:
+    """The occupation a descriptor match names.  The open …员/…师 class may begin before
+    the occupation (的|线务员, 年轻的|信息员): it starts after the last function word,
+    numeral, pronoun or adjective inside it.  A standing (党员, 学员) is no title."""
+    if m.group("occupation") is None:
+        return None
+    start, end = m.span("occupation")
+    for t in toks:
+        if start <= t.start < end and t.flag in _NOT_OCCUPATION_FLAGS:
+            start = t.end
+    word = text[start:end]
+    return word if len(word) >= 2 and word not in res.descriptor_set else None
+
+
+def _title_around_descriptor(text: str, m, name: str, res: Resources) -> str | None:
+    """A 职务 stated beside a descriptor: before an age (合作社负责人、今年54岁的刘某), or
+    closing the clause after a name in an author's note (【作者简介】申某，某协会秘书长，)."""
+    before = P.AGE_LEAD_RE.sub("", text[max(0, m.start() - 20):m.start()])
+    if m.group().startswith(P.AGE_START_CHARS) and before.endswith("、"):
+        chain = [t for t in res.title_word_re.finditer(before[:-1]) if t.end() == len(before) - 1]
+        if chain:
+            return chain[0].group()
+    if any(label in m.group() for label in P.NOTE_LABELS):
+        after = P.CLAUSE_AFTER_NAME_RE.match(text, m.start("at") + len(name))
+        if after:
+            ends = [t for t in res.title_word_re.finditer(after.group(1)) if t.end() == len(after.group(1))]
+            if ends:
+                return ends[-1].group()
+    return None
 
 
 def _surname_length(name: str, res: Resources) -> int:

@@ -25,7 +25,7 @@ from .segmenter import Segmenter, SectorWords, load_segmenter
 RESOURCE_FILES = (
     "members.csv", "themes.json", "userdict.txt", "stopwords.txt",
     "surnames.txt", "titles.txt", "places.txt", "brands.txt", "org_acronyms.txt",
-    "descriptors.txt",
+    "descriptors.txt", "occupations.txt",
 )
 
 
@@ -67,8 +67,10 @@ class Resources:
     home_places: frozenset[str] = frozenset()
     # Latin names of organizations, standards bodies first (ITU-T, 3GPP, CCSA)
     org_acronyms: tuple[str, ...] = ()
-    # words that introduce a person without a 职务 (kinship, standing, occupation)
+    # words that introduce a person without a 职务 (kinship, fellows, standing)
     descriptors: tuple[str, ...] = ()
+    # occupations that introduce a person and are kept as the title (线务员, 退休教师)
+    occupations: tuple[str, ...] = ()
 
     # --- lookups built on first use -------------------------------------------------
 
@@ -125,10 +127,14 @@ class Resources:
         return P.words_pattern(self.title_words)
 
     @cached_property
+    def descriptor_set(self) -> frozenset[str]:
+        return frozenset(self.descriptors)
+
+    @cached_property
     def descriptor_re(self) -> re.Pattern[str]:
-        """A descriptor or a contact label right before a name: 退休教师白玉梅, 68岁的王某,
-        联系人：赵某, 【作者简介】林某."""
-        return P.descriptor_pattern(self.descriptors)
+        """A descriptor, an occupation or a contact label right before a name: 女儿王某,
+        退休教师白某, 68岁的王某, 联系人：赵某, 【作者简介】林某 (group ``occupation``)."""
+        return P.descriptor_pattern(self.descriptors, self.occupations)
 
     @cached_property
     def theme_of_term(self) -> dict[str, tuple[str, ...]]:
@@ -263,6 +269,7 @@ def read_resources(directory: Path = RESOURCES_DIR) -> Resources:
         home_places=read_home_places(directory / "places.txt"),
         org_acronyms=tuple(_read_lines(directory / "org_acronyms.txt")),
         descriptors=tuple(_read_lines(directory / "descriptors.txt")),
+        occupations=tuple(_read_lines(directory / "occupations.txt")),
     )
 
 
