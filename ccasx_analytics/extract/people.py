@@ -3,8 +3,9 @@
 A name in the text is accepted on evidence, never on jieba's ``nr`` tag alone (which calls
 隆重举行 and 白皮书 names):
 - a 职务 directly in front (二级巡视员郭钦华, 党委书记、总经理邹宏图);
-- a descriptor directly in front, which is not a 职务 (退休教师白玉梅, 58岁的种植户侯某,
-  他的儿子侯某, 联系人：温某, 【作者简介】申某), see ``descriptors.txt``;
+- a descriptor directly in front (58岁的种植户侯某, 他的儿子侯某, 联系人：温某,
+  【作者简介】申某; ``descriptors.txt``), not a 职务, or an occupation (退休教师白某,
+  线务员刘某; ``occupations.txt`` and any …员/…师), kept as the title;
 - a list of three or more surname-initial names joined by 、 (胡长万、刘明三、王光汉), or
   of two or more names each followed by a unit in parentheses (胡某（山西铁塔）、常某（…）),
   as winners and participants are listed;
@@ -69,21 +70,10 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
                 break
 
     for m in P.NAME_UNIT_LIST_RE.finditer(text):
-        items = [i.group(1) for i in P.NAME_UNIT_ITEM_RE.finditer(m.group())]
-        if items and not _plausible(items[0], res) and len(items[0]) == 3 and _plausible(items[0][1:], res):
-            items[0] = items[0][1:]  # the list began one character into a preceding word
-        good = [it for it in items if _plausible(it, res)]
-        if len(good) >= 2 and len(good) * 3 >= len(items) * 2:
-            names.update(good)
-
+        names.update(_listed_names([i.group(1) for i in P.NAME_UNIT_ITEM_RE.finditer(m.group())], 2, res))
     for pattern, least in ((P.NAME_LIST_RE, 3), (P.COUNTED_NAME_LIST_RE, 2)):
         for m in pattern.finditer(text):
-            items = m.group().split("、")
-            if not _plausible(items[0], res) and len(items[0]) == 3 and _plausible(items[0][1:], res):
-                items[0] = items[0][1:]  # the list began one character into a preceding word
-            good = [it for it in items if _plausible(it, res)]
-            if len(good) >= least and len(good) * 3 >= len(items) * 2:
-                names.update(good)
+            names.update(_listed_names(m.group().split("、"), least, res))
 
     counts: dict[str, int] = {}
     for t in tokens(text, res):
@@ -110,6 +100,14 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
         title = titles_at.get(m.start()) or _title_after(text, m.end(), res)
         out.append(PersonMention(name=m.group(), role="mentioned", title=title, start=m.start(), end=m.end()))
     return tuple(out)
+
+
+def _listed_names(items: list[str], least: int, res: Resources) -> list[str]:
+    """The names of a list when at least ``least`` items, and two thirds of them, are names."""
+    if items and not _plausible(items[0], res) and len(items[0]) == 3 and _plausible(items[0][1:], res):
+        items = [items[0][1:], *items[1:]]  # the list began one character into a preceding word
+    good = [it for it in items if _plausible(it, res)]
+    return good if len(good) >= least and len(good) * 3 >= len(items) * 2 else []
 
 
 def _occupation(text: str, m, toks: tuple[Token, ...], res: Resources) -> str | None:
