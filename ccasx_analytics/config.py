@@ -28,9 +28,9 @@ NOTEBOOK_DATA_DIR = Path(os.environ.get("CCASX_DATA", PROCESSED_DIR))
 PDF_BACKEND = os.environ.get("CCASX_PDF_BACKEND", "pdfplumber").strip().lower()
 if PDF_BACKEND not in ("pdfium", "pdfplumber"):
     raise ValueError(f"CCASX_PDF_BACKEND must be 'pdfium' or 'pdfplumber', not {PDF_BACKEND!r}")
-PARSER_VERSION = f"15-{PDF_BACKEND}"
+PARSER_VERSION = f"16-{PDF_BACKEND}"
 # Bump when extraction rules change; resource files (registry, taxonomy) are hashed too.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 SOURCE_SUFFIXES = (".pdf", ".txt")
 

@@ -17,7 +17,9 @@ Units compared per article:
   the mentions index, but the article is that member's;
 - people: (name, role);  the stated 职务 is scored separately (``title_accuracy``);
 - figures: (value, unit), one prediction per gold figure;  qualifier, kind and subject
-  are scored on the matched pairs;  ``forbidden`` counts predicted figures overlapping a
+  are scored on the matched pairs;  a predicted range (``value_high`` set, qualifier
+  ``range``) matches a gold figure at its lower end or at its midpoint, the two ways a
+  range has been written in gold;  ``forbidden`` counts predicted figures overlapping a
   ``not_figures`` text;
 - themes: theme ids.
 
@@ -225,7 +227,7 @@ def _score_figures(count: list[int], errors: dict[str, list[str]], field_hits: d
         for i, pf in enumerate(preds):
             if i in used:
                 continue
-            if abs(float(pf.value) - float(gf["value"])) < 1e-6 * max(1.0, abs(gf["value"])) \
+            if any(abs(v - float(gf["value"])) < 1e-6 * max(1.0, abs(gf["value"])) for v in _compared_values(pf)) \
                     and _unit_key(pf.unit) == _unit_key(gf["unit"]):
                 match = i
                 break
@@ -239,7 +241,7 @@ def _score_figures(count: list[int], errors: dict[str, list[str]], field_hits: d
         field_hits["value"][1] += 1
         for f in ("qualifier", "kind"):
             field_hits[f][1] += 1
-            if getattr(pf, f) == gf[f]:
+            if getattr(pf, f) == gf[f] or (f == "qualifier" and _range_agrees(pf, gf)):
                 field_hits[f][0] += 1
             else:
                 errors["figure_fields"].append(f"{title}: {gf['raw']} {f} {getattr(pf, f)!r} != {gf[f]!r}")
@@ -268,6 +270,22 @@ def _score_figures(count: list[int], errors: dict[str, list[str]], field_hits: d
                 errors["forbidden"].append(f"{title}: {pf.raw!r} reported inside {nf!r}")
                 break
     return bad
+
+
+def _compared_values(pf) -> tuple[float, ...]:
+    """A range (value_high set) is compared by its lower end and by its midpoint: gold written
+    before the range column stated a range either way (8000至10000 -> 8000 at_least, or
+    4至6万 -> 50000 approx); anything else by its value."""
+    high = getattr(pf, "value_high", None)
+    if high is None or pd.isna(high):
+        return (float(pf.value),)
+    return (float(pf.value), (float(pf.value) + float(high)) / 2)
+
+
+def _range_agrees(pf, gf: dict) -> bool:
+    """Qualifier ``range`` is right for a gold range written as midpoint/approx or lower
+    end/at_least (see ``_compared_values``)."""
+    return pf.qualifier == "range" and gf["qualifier"] in ("approx", "at_least", "range")
 
 
 def _nfkc_keep(s: str) -> str:

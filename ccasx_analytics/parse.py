@@ -38,6 +38,8 @@ def format_issue(issue: ParsedIssue, *, name: str = "", width: int = 40) -> str:
     out.append(f"  contents    : {len(m.toc)} entries; {len(issue.articles)} articles")
     if m.closing:
         out.append("  closing     : " + "  ".join(f"{k}：{v}" for k, v in m.closing))
+    # how sure the parse is comes before what it found: a warning changes how to read it
+    out.extend(_quality_lines(issue))
     out.append("")
     for a in issue.articles:
         pages = f"p.{a.page_start}" + (f"–{a.page_end}" if a.page_end and a.page_end != a.page_start else "")
@@ -53,11 +55,25 @@ def format_issue(issue: ParsedIssue, *, name: str = "", width: int = 40) -> str:
         n_par = a.text.count("\n") + 1 if a.text else 0
         out.append(f"     pages    : {pages}   {len(a.text)} chars, {n_par} paragraphs")
         out.append(f"     text     : {_clip(a.text, width)}")
+    return "\n".join(out)
+
+
+def _quality_lines(issue: ParsedIssue) -> list[str]:
+    """The parse-quality figures, then the warnings (status ``warning`` when any)."""
+    out = []
+    q = issue.quality
+    if q is not None:
+        per_page = f"{q.articles_per_page:g}" if q.articles_per_page is not None else "—"
+        out.append(
+            f"  quality     : {len(issue.articles)} articles / {q.toc_entries} contents entries; "
+            f"{q.short_articles} short; {per_page} per page; {q.sections_not_in_contents} sections not in contents; "
+            f"{q.untitled_articles} untitled"
+        )
+    out.append(f"  status      : {'warning' if issue.warnings else 'ok'}")
     if issue.warnings:
-        out.append("")
         out.append("warnings:")
         out.extend(f"  - {w}" for w in issue.warnings)
-    return "\n".join(out)
+    return out
 
 
 def _byline(a: Article) -> str:

@@ -31,6 +31,7 @@ class Line:
     column: int = 0  # 0 = full width or left column, 1 = right column, ...
     indent: bool = False  # the line starts a paragraph (first-line indent, or text-format cue)
     tabbed: bool = False  # plain text: the line began with a tab (a table-of-contents cue)
+    printed_indent: bool = False  # plain text: the line began with an indent (spaces, 　), not a page mark
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Document:
     page_width: float | None = None
     page_height: float | None = None  # PDF: the most common page height, for position rules
     body_size: float | None = None  # the most common font size: the body text
+    pages_marked: bool = False  # text: page breaks were marked (form feeds, page marks)
     warnings: tuple[str, ...] = ()
 
 
@@ -84,6 +86,18 @@ class Article:
 
 
 @dataclass(frozen=True)
+class ParseQuality:
+    """How sure the parse is of one issue's structure (structure/quality.py)."""
+
+    toc_entries: int = 0  # titles the table of contents lists
+    short_articles: int = 0  # titled articles with no body or a very short one
+    articles_per_page: float | None = None  # None when the file's pages are not known
+    sections_not_in_contents: int = 0  # sections a contents list naming sections leaves out
+    untitled_articles: int = 0  # text kept without a title (leftovers)
+    flags: tuple[str, ...] = ()  # the rules that did not fit (each also a warning)
+
+
+@dataclass(frozen=True)
 class ParsedIssue:
     meta: IssueMeta
     articles: tuple[Article, ...]
@@ -92,6 +106,7 @@ class ParsedIssue:
     n_pages: int | None = None
     kind: str | None = None  # "pdf" | "txt"
     encoding: str | None = None  # for text files: the detected encoding
+    quality: ParseQuality | None = None
 
 
 # --- mentions (offsets are into Article.text) -------------------------------------------
@@ -125,12 +140,13 @@ class Figure:
     value: float
     unit: str
     raw: str
-    qualifier: str  # exact | over | approx | at_least | at_most | up_to
+    qualifier: str  # exact | over | approx | at_least | at_most | up_to | range
     subject: str | None
     kind: str  # count | money | percent | area | power | compute | duration | rank | other
     sentence: str
     start: int
     end: int
+    value_high: float | None = None  # the upper end of a range (qualifier range); value is the lower
 
 
 @dataclass(frozen=True)

@@ -152,3 +152,26 @@ def test_the_cli_reports_a_missing_gold_file_in_one_line(tmp_path, capsys):
     code = main(["evaluate", str(tmp_path / "nope.json"), str(tmp_path)])
     err = capsys.readouterr().err
     assert code != 0 and "no such gold file" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("gold_value, gold_qualifier", [(40_000, "approx"), (30_000, "at_least")])
+def test_a_range_is_scored_at_its_midpoint_or_lower_end(tmp_path, gold_value, gold_qualifier):
+    text = "计划新增用户3至5万户。"
+    gold = {"articles": {"题目": {"figures": [
+        {"raw": "3至5万户", "value": gold_value, "unit": "户", "qualifier": gold_qualifier, "subject": "用户", "kind": "count"}]}}}
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    empty = pd.DataFrame({"article_id": pd.Series(dtype="string")})
+    tables = {
+        "articles": pd.DataFrame({"article_id": ["a"], "title": ["题目"], "text": [text]}),
+        "figures": pd.DataFrame({"article_id": ["a"], "value": [30_000.0], "value_high": [50_000.0], "unit": ["户"],
+                                 "raw": ["3至5万户"], "qualifier": ["range"], "subject": ["新增用户"], "kind": ["count"],
+                                 "start": [6], "end": [11]}),
+        "org_mentions": empty.assign(surface=[], org=[], is_member=[]),
+        "person_mentions": empty.assign(name=[], role=[], title=[]),
+        "theme_hits": empty.assign(theme=[]),
+    }
+    scores = evaluate(path, tables)
+    figures = _score(scores, "figures")
+    assert (figures.n_match, figures.precision) == (1, 1.0)
+    assert "qualifier=1.00" in figures.detail

@@ -10,7 +10,7 @@ import pytest
 
 from ccasx_analytics import config
 from ccasx_analytics.errors import IngestError
-from ccasx_analytics.ingest import decode_text, read_document, text_lines
+from ccasx_analytics.ingest import decode_text, plausibility_problem, read_document, text_lines
 from ccasx_analytics.parse import parse_file
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -140,10 +140,19 @@ def test_utf8_cut_in_a_character_and_binary_noise_are_not_decoded_as_gb18030(tmp
     assert _reason(path).startswith("mis-encoded text")
 
 
-def test_big5_traditional_text_is_not_taken_for_simplified(tmp_path):
-    path = tmp_path / "big5.txt"
-    path.write_bytes(("臺灣電信業務發展報告，網路與資訊服務。" * 20).encode("big5"))
-    assert _reason(path).startswith("mis-encoded text")
+def test_big5_traditional_text_is_not_taken_for_simplified():
+    # read as GB18030 these bytes give rare characters; Traditional text is text, decoded
+    # as what it is (it used to be refused, which was no better than mojibake)
+    data = ("臺灣電信業務發展報告，網路與資訊服務。" * 20).encode("big5")
+    text, enc = decode_text(data)
+    assert enc != "gb18030" and text.startswith("臺灣電信業務發展報告")
+
+
+def test_traditional_chinese_in_utf8_is_text_not_mojibake():
+    traditional = "山西省通信行業協會召開年度會員大會，會議審議通過了工作報告與財務報告。\n"
+    text, enc = decode_text((traditional * 10).encode("utf-8"))
+    assert enc == "utf-8" and text.startswith("山西省通信行業協會")
+    assert plausibility_problem(traditional) is None
 
 
 # --- text conventions ---------------------------------------------------------------------
@@ -157,6 +166,20 @@ def test_a_leading_space_starts_a_page_and_a_tab_marks_the_contents():
         ("第二页正文。", 2, False),
         ("【目录栏目】", 2, True),
     ]
+
+
+def test_full_width_indents_are_paragraphs_not_pages():
+    paragraph = "\u3000\u3000协会组织会员单位开展技能培训，参训人员反响良好。\n续行文字写在这里没有缩进。\n"
+    lines = text_lines("标题一行\n" + paragraph * 6)
+    assert {ln.page for ln in lines} == {1}
+    assert sum(ln.indent for ln in lines) >= 6
+
+
+def test_printed_page_numbers_mark_the_pages_of_a_text_export():
+    page = "正文第一行写在这里。\n正文第二行写在这里。\n— {n} —\n"
+    lines = text_lines("".join(page.format(n=n) for n in (1, 2, 3)))
+    assert [ln.page for ln in lines if ln.text.startswith("正文第一行")] == [1, 2, 3]
+    assert max(ln.page for ln in lines) == 3
 
 
 def test_text_lines_are_normalized():

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..records import ArticleMentions, ParsedIssue
+from ..records import ArticleMentions, ParsedIssue, ParseQuality
 from . import tables as T
 
 AUTHOR_SEP = "、"
@@ -55,10 +55,23 @@ def issue_row(facts: IssueFacts, parsed: ParsedIssue | None, *, with_articles: b
         "encoding": getattr(parsed, "encoding", None) if parsed else None,
         "n_pages": getattr(parsed, "n_pages", None) if parsed else None,
         "n_articles": len(parsed.articles) if parsed is not None and with_articles else 0,
+        **quality_columns(parsed.quality if parsed is not None else None),
         "status": facts.status,
         "message": facts.message,
         "duplicate_of": facts.duplicate_of,
         "closing": json.dumps([list(kv) for kv in meta.closing], ensure_ascii=False) if meta and meta.closing else None,
+    }
+
+
+def quality_columns(q: ParseQuality | None) -> dict:
+    """The issues table's parse-quality columns (null for a file that did not parse)."""
+    return {
+        "toc_entries": q.toc_entries if q else None,
+        "short_articles": q.short_articles if q else None,
+        "articles_per_page": q.articles_per_page if q else None,
+        "sections_not_in_contents": q.sections_not_in_contents if q else None,
+        "untitled_articles": q.untitled_articles if q else None,
+        "quality_flags": TERM_SEP.join(q.flags) if q and q.flags else None,
     }
 
 
@@ -109,7 +122,7 @@ def mention_rows(issue_id: str, parsed: ParsedIssue, mentions: Iterable[ArticleM
                                                "start": None, "end": None})
                 listed_authors.add(name)
         for f in m.figures:
-            out["figures"].append({**ids, "value": f.value, "unit": f.unit, "raw": f.raw, "qualifier": f.qualifier,
+            out["figures"].append({**ids, "value": f.value, "value_high": f.value_high, "unit": f.unit, "raw": f.raw, "qualifier": f.qualifier,
                                    "subject": f.subject, "kind": f.kind, "sentence": f.sentence,
                                    "start": f.start, "end": f.end})
         for t in m.themes:
@@ -148,3 +161,14 @@ def sorted_frame(rows: list[dict], name: str, issue_order: dict[str, int] | None
         order.insert(0, "_issue_pos", order["issue_id"].map(issue_order).astype("Int64"))
     idx = order.sort_values(list(order.columns), kind="mergesort", na_position="first").index
     return df.loc[idx].reset_index(drop=True)
+
+
+def with_issue_facts(figure_rows: list[dict], issues: pd.DataFrame) -> list[dict]:
+    """Figure rows carrying their issue's date and number (from the final issues table, so a
+    date read from the file name or a duplicate's own number is what the figure shows)."""
+    facts = {iid: (date, no) for iid, date, no in zip(issues["issue_id"], issues["issue_date"], issues["issue_no"])}
+    out = []
+    for row in figure_rows:
+        date, no = facts.get(row["issue_id"], (None, None))
+        out.append({**row, "issue_date": None if pd.isna(date) else date, "issue_no": None if pd.isna(no) else no})
+    return out

@@ -15,7 +15,7 @@ from ..errors import SchemaError
 STATUS_VALUES = ("ok", "warning", "failed")
 DATE_SOURCES = ("masthead", "filename", "content")
 ROLES = ("author", "mentioned")
-QUALIFIERS = ("exact", "over", "approx", "at_least", "at_most", "up_to")
+QUALIFIERS = ("exact", "over", "approx", "at_least", "at_most", "up_to", "range")
 FIGURE_KINDS = ("count", "money", "percent", "area", "power", "compute", "duration", "rank", "other")
 
 
@@ -61,6 +61,14 @@ ISSUES = Schema(
         _c("encoding", "string", doc="detected encoding of a text file"),
         _c("n_pages", "Int64", doc="pages in the file (text files: pages marked in the text, else null)"),
         _c("n_articles", "Int64", doc="articles counted for this file (0 for failed files and duplicates)"),
+        # parse quality: a few plain figures the parser checks itself against; a rule that
+        # does not fit makes the status a warning and is named in message and quality_flags
+        _c("toc_entries", "Int64", doc="titles listed in the issue's table of contents (0 when it has none)"),
+        _c("short_articles", "Int64", doc="articles with no body or under 60 characters of body (pieces of a longer article?)"),
+        _c("articles_per_page", "float64", doc="articles per page (null for a text file without page marks)"),
+        _c("sections_not_in_contents", "Int64", doc="sections that a contents list naming the sections leaves out"),
+        _c("untitled_articles", "Int64", doc="text kept without a title (left over between the articles)"),
+        _c("quality_flags", "string", doc="the parse-quality rules that did not fit, '|'-joined; null when all fit"),
         _c("status", "string", False, allowed=STATUS_VALUES, doc="ok | warning | failed; a duplicate file is a warning with duplicate_of set"),
         _c("message", "string", doc="failure reason or warnings, '; '-joined"),
         _c("duplicate_of", "string", doc="issue_id of the file this one repeats"),
@@ -135,13 +143,16 @@ FIGURES = Schema(
     (
         _c("article_id", "string", False, doc="the article stating the figure"),
         _c("issue_id", "string", False, doc="the article's issue"),
-        _c("value", "float64", False, doc="in base units"),
+        _c("value", "float64", False, doc="in base units; the lower end of a range"),
+        _c("value_high", "float64", doc="the upper end of a range (qualifier range: 3至5万人 -> 30000 to 50000); null otherwise"),
         _c("unit", "string", False, doc="base unit or classifier: 元, 人, 人次, 件, 个, %, 平方米, EFLOPS, …"),
         _c("raw", "string", False, doc="as printed"),
-        _c("qualifier", "string", False, allowed=QUALIFIERS, doc="exact | over | approx | at_least | at_most | up_to (from 超/逾/余/多/约/近/以上/以下…)"),
+        _c("qualifier", "string", False, allowed=QUALIFIERS, doc="exact | over | approx | at_least | at_most | up_to | range (from 超/逾/余/多/约/近/以上/以下…, 至/— between two numbers)"),
         _c("subject", "string", doc="what is counted"),
         _c("kind", "string", False, allowed=FIGURE_KINDS, doc="count | money | percent | area | power | compute | duration | rank | other"),
         _c("sentence", "string", False, doc="the sentence stating the figure"),
+        _c("issue_date", "datetime64[ns]", doc="the issue's date (issues.issue_date), so a filter needs no join"),
+        _c("issue_no", "Int64", doc="the issue's number 第N期 (issues.issue_no)"),
         _c("start", "Int64", False, doc="offset of raw in articles.text"),
         _c("end", "Int64", False, doc="end offset (exclusive) of raw in articles.text"),
     ),

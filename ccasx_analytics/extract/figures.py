@@ -1,145 +1,385 @@
 """Figures: every statistic, its value in base units, unit, qualifier, subject and kind.
 
 A number is a statistic when a unit or classifier follows it (754件, 超90%, 3000余万元,
-逾千人, 两块, 六大产品) or it is a rank (全国第三).  Units stay as printed (千瓦, EFLOPS,
-人次), with 万/亿/千/百 multiplied out (3000余万元 -> 30000000 元); "N大X" counts N of X and
-is reported with the unit 个.  A range of Chinese digits is its midpoint, approx (三四十发 -> 35).  Not statistics: dates (8月22日—24日,
-2025年3月底), years, anniversaries (80周年), ordinals and issue numbers (第16期), version
-numbers and network generations (3.0, 5G: no unit follows), model names made of numbers
-(the 3+8+24 evaluation model: a name, not a count), phone numbers, postcodes, e-mail
-addresses, unit designations (115师), places named with numerals (八亩地村) and the
-bare numeral 一 (一张自拍, 一系列: counting, not a statistic), slogans that open
-with a numeral inside quotes (“两个维护”, “五个一”), and sayings that weigh one against
-many (一次胜过十次说教).
+逾千人, 两块, 六大产品), when it is a word form of a ratio (百分之三十, 千分之五, 三分之一,
+近两成, 过半), a unitless indicator (PUE降至1.25以下: unit "") or a rank (全国第三).  Numbers
+are read by ``ccasx_analytics.numerals``; units come from the unit table
+(``resources/units.csv``: what is printed, what is reported, its kind, a factor — 成 is ten
+percent — and a guard for classifiers that also begin ordinary words).  Units stay as
+printed (千瓦, EFLOPS, 人次), with 万/亿/千/百 multiplied out (3000余万元 -> 30000000 元);
+"N大X" counts N of X and is reported with the unit 个.  A range (3至5万人) keeps both ends:
+``value`` the lower, ``value_high`` the upper, qualifier ``range``; two neighbouring
+Chinese digits (三四十发) are "thirty or forty": the midpoint, approx.  A growth stated as a
+multiple (增长近一倍) is a growth in percent (one 倍 is 100 %); 千分之 and ‰ stay in ‰.
+
+Not statistics: dates (8月22日—24日, 2025年3月底), years, anniversaries (80周年),
+ordinals and issue numbers (第16期), periods (前两个月), version numbers and network
+generations (3.0, 5G: no unit follows), model names made of numbers (3+8+24), phone
+numbers, postcodes, URLs and e-mail addresses, unit designations (115师), places named with
+numerals (八亩地村), rates' denominators (每万人), 二 before a classifier (二次核验: "secondary",
+counting says 两), thresholds inside a noun phrase (50户以上行政村, 60岁以上老人), the bare
+numeral 一 (一张自拍, 一系列), slogans that open with a numeral inside quotes (“两个维护”), and
+sayings that weigh one against many (一次胜过十次说教).
 """
 from __future__ import annotations
 
+import csv
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+from .. import numerals
+from ..config import RESOURCES_DIR
 from ..records import Figure
 from . import patterns as P
 from .resources import Resources
 from .tokens import Token, sentence_spans, tokens
 
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_POWER = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-_MULTIPLIER = {"百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 
-_KIND_BY_UNIT = {
-    "%": "percent", "％": "percent", "‰": "percent", "个百分点": "percent", "百分点": "percent",
-    "元": "money",
-    "平方米": "area", "平方公里": "area", "亩": "area", "公顷": "area",
-    "千瓦": "power", "兆瓦": "power", "吉瓦": "power", "千瓦时": "power", "MW": "power", "kW": "power",
-    "EFLOPS": "compute", "PFLOPS": "compute", "TFLOPS": "compute",
-    "年": "duration", "个月": "duration", "天": "duration", "周": "duration", "小时": "duration",
-    "分钟": "duration", "秒": "duration", "毫秒": "duration", "ms": "duration",
-    "岁": "other", "nm": "other", "倍": "other", "米": "other", "公里": "other", "千米": "other", "km": "other",
-    "GB": "other", "TB": "other", "PB": "other", "Gbps": "other", "Mbps": "other", "吨": "other",
-}
-# Classifiers that count what follows them (56个项目): the subject is on the right.
-_CLASSIFIERS = frozenset("个 项 家 台 套 块 条 名 座 支 张 篇 本 辆 架 处 所 批 份 款 类 种 部 册 节 大 发 户 层".split())
+@dataclass(frozen=True)
+class Unit:
+    """One row of the unit table."""
+
+    printed: str
+    reported: str
+    kind: str
+    factor: float
+    guard: str  # "word": must not begin a longer word; "arabic": Arabic digits only
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> dict[str, Unit]:
+    """``resources/units.csv`` by printed unit (columns unit, reported, kind, factor, guard)."""
+    with (RESOURCES_DIR / "units.csv").open(encoding="utf-8", newline="") as f:
+        return {r["unit"]: Unit(r["unit"], r["reported"], r["kind"], float(r["factor"]), (r["guard"] or "").strip())
+                for r in csv.DictReader(f)}
+
+
+@lru_cache(maxsize=1)
+def _figure_re() -> re.Pattern[str]:
+    return P.figure_pattern(unit_table())
+
+
 _NOUN_FLAGS = frozenset({"n", "nz", "vn", "nt", "ns", "j", "an", "ng", "nrt", "l", "nl", "ns", "s"})
 # Single-character endings that make a noun of what precedes them (解决率, 用电量, 总人数).
 _NOMINAL_ENDINGS = frozenset("率 量 数 额 度 值 比".split())
 _RIGHT_STOP_FLAGS = frozenset({"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "m",
                                "mq", "r", "f", "t", "ad", "eng", "y", "e", "o", "w", "q"})
 _SUBJECT_SKIP = frozenset({"可达", "降至", "降低", "位居", "位列", "排名", "跻身", "居", "的", "达", "达到", "为", "共", "累计", "合计", "总计", "共计", "约", "超", "超过", "逾",
-                           "近", "高达", "多达", "已", "已达", "突破", "增至", "提升至", "达至"})
+                           "近", "高达", "多达", "已", "已达", "突破", "增至", "提升至", "达至", "约为", "完成", "提高", "提升", "下降", "增长",
+                           "减少", "缩短", "增加", "扩大", "降到", "保持", "控制", "实现"})
+# Words between a subject and its figure: verbs, adverbs, prepositions, particles, time words
+_PREDICATE_FLAGS = frozenset({"vd", "d", "p", "ul", "uj", "uz", "ug", "zg", "t", "a", "ad"})
+# verbs between a subject and its figure that say "can / has / falls": 时延|可|降低
+_PREDICATE_VERBS = frozenset({"可", "能", "将", "会", "有", "降", "升", "还降", "下降", "上升", "提高到", "降低到", "缩短到", "提前",
+                              "到", "至", "在"})
+_QUOTES = frozenset("“”\"'‘’")
+# words that set a scope in front of a subject: 全省|电信业务收入
+_SCOPE_WORDS = frozenset({"全省", "全市", "全国", "全县", "全区", "全网", "全年", "今年", "去年", "同期", "当年", "目前"})
+# What a figure's start may not follow: a Latin letter or digit or a joining sign
+# (FP16, 3+8+24, 2.0.1, 12:30, a@b, 7×24小时: a service window, not a duration measured)
+_GLUED_BEFORE = frozenset(".+-/:@_×*")
+# what makes a duration a period of the calendar: 前两个月, 前10天 (but 提前3天, 目前)
+_PERIOD_BEFORE = "前"
+_NOT_PERIOD_BEFORE = frozenset("提之以目此当空向眼面跟超")
+
+Found = tuple  # (start, end, value, unit, qualifier, kind, value_high[, subject])
 
 
 def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
     blocked = [m.span() for m in P.BOOK_TITLE_RE.finditer(text)]
+    if "@" in text or "www." in text or "://" in text:
+        blocked += [m.span() for m in P.URL_OR_EMAIL_RE.finditer(text)]
     sentences = sentence_spans(text)
     toks = tokens(text, res)
-    found: list[tuple[int, int, float, str, str, str]] = []  # start, end, value, unit, qualifier, kind
-    for m in P.FIGURE_RE.finditer(text):
+    found: list[Found] = []
+    rx = _figure_re()
+    for m in rx.finditer(text):
         fig = _figure_from_match(text, m, toks)
-        if fig is not None and not any(s <= fig[0] < e for s, e in blocked):
+        if fig is None and m.group("lo_unit") and m.group("lo_unit") != m.group("unit").lstrip():
+            # not a range (提高3个百分点到5.2%): each end may still be a figure of its own
+            ends = (rx.fullmatch(text, m.start("lo"), m.start("sep")),
+                    rx.match(text, m.start("sign") if m.group("sign") else m.start("num")))
+            found += [f for e in ends if e is not None and not e.group("lo")
+                      and (f := _figure_from_match(text, e, toks)) is not None]
+        elif fig is not None:
             found.append(fig)
+    if "分之" in text:
+        found += _ratio_words(text, toks)
+    if "半" in text:
+        found += _halves(text)
+    if P.INDICATOR_RE.search(text):
+        found += _indicators(text, sentences)
     for m in P.RANK_RE.finditer(text):
-        value = _number_value(m.group("num"))
-        if value is not None and not any(s <= m.start() < e for s, e in blocked):
-            found.append((m.start(), m.end(), value, m.group("unit") or "名", "exact", "rank"))
-    found.sort()
+        value = numerals.read_number(m.group("num"))
+        if value is not None:
+            found.append((m.start(), m.end(), value, m.group("unit") or "名", "exact", "rank", None))
+    found = [f for f in found if not any(s <= f[0] < e or s < f[1] <= e for s, e in blocked)]
+    found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Figure] = []
     last_end = -1
     previous: Figure | None = None
-    for start, end, value, unit, qualifier, kind in found:
+    for start, end, value, unit, qualifier, kind, value_high, *named in found:
         if start < last_end:
             continue
         s_start, s_end = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
-        subject = _subject(text, toks, start, end, unit, s_start, s_end)
-        if subject is None and previous is not None and text[previous.end:start] in ("、", "，", "和", "及"):
-            subject = previous.subject  # 社会公众23批次、超1500人次
+        subject = named[0] if named else _subject(text, toks, start, end, unit, s_start, s_end)
+        between = text[previous.end:start] if previous is not None else ""
+        if subject is None and previous is not None and (
+                between in ("、", "，", "和", "及") or (previous.unit == unit and _continues(between))):
+            subject = previous.subject  # 社会公众23批次、超1500人次; 由年初的146家增至163家
         fig = Figure(value=value, unit=unit, raw=text[start:end], qualifier=qualifier, subject=subject,
-                     kind=kind, sentence=text[s_start:s_end].strip(), start=start, end=end)
+                     kind=kind, sentence=text[s_start:s_end].strip(), start=start, end=end,
+                     value_high=value_high)
         out.append(fig)
         previous = fig
         last_end = end
     return tuple(out)
 
 
-def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]
-                       ) -> tuple[int, int, float, str, str, str] | None:
-    num, unit = m.group("num"), m.group("unit").lstrip()
+def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> Found | None:
+    num, unit_text = m.group("num"), m.group("unit").lstrip()
+    unit = unit_table()[unit_text]
+    lo = m.group("lo")
     n_start, u_end = m.start("num"), m.end("unit")
+    first = m.start("lo") if lo else (m.start("sign") if m.group("sign") else n_start)
     chinese = not num[0].isdigit()
-    before = text[max(0, n_start - 1):n_start]
+    before = text[max(0, first - 1):first]
     after = text[u_end:u_end + 6]
-    if before and (before.isascii() and (before.isalnum() or before in ".+-/:@_")):
+    if before and ((before.isascii() and before.isalnum()) or before in _GLUED_BEFORE):
         return None  # FP16, 3+8+24, 2.0.1, 12:30, a@b
-    if before == "第" or (m.group("pre") is None and text[max(0, n_start - 1):n_start] == "第"):
+    if before == "第" or (m.group("pre") is None and text[max(0, first - 1):first] == "第"):
         return None  # ordinals and issue numbers: 第16期, 第五分校
-    if unit in P.LATIN_UNITS and after[:1].isascii() and after[:1].isalnum():
+    if before == "每":
+        return None  # 每万人: the denominator of a rate
+    if (before == _PERIOD_BEFORE and unit.kind == "duration"
+            and text[max(0, first - 2):first - 1] not in _NOT_PERIOD_BEFORE):
+        return None  # 前两个月, 前10天: a period of the calendar
+    if unit_text[0].isascii() and unit_text[0].isalpha() and after[:1].isascii() and after[:1].isalnum():
         return None  # 5GB inside a longer Latin word
     if P.NOT_FIGURE_AFTER_RE.match(text[m.start("unit"):m.start("unit") + 6]):
         return None  # 80周年, 50年之际, 2025年度, 2025年3月
-    if unit == "年" and not chinese and P.YEAR_RE.match(num):
-        return None  # a year
-    if unit == "年" and chinese and len(num) == 4:
+    if unit_text == "年" and not chinese and (P.YEAR_RE.match(num) or (lo and P.YEAR_RE.match(lo))):
+        return None  # a year, or a span of years
+    if unit_text == "年" and P.SINCE_YEAR_AFTER_RE.match(after) and len(num) >= 4:
+        return None  # 2020年来: since a year
+    if unit_text == "年" and chinese and len(num) == 4:
         return None  # 二〇二五年
-    if unit == "周" and P.WEEKDAY_AFTER_RE.match(after):
+    if unit_text == "周" and P.WEEKDAY_AFTER_RE.match(after):
         return None
-    if P.NUMERAL_PLACE_RE.match(after) and (chinese or unit in _CLASSIFIERS or unit == "亩"):
+    if unit.guard == "arabic" and chinese:
+        return None  # 十分重要: 分 is a score only after Arabic digits
+    if unit.guard == "word" and _begins_longer_word(toks, m.start("unit"), u_end):
+        return None  # 三成员, 两道口: the classifier is the first character of a word
+    if (P.NUMERAL_PLACE_RE.match(after) and not P.SETTLEMENT_NOUN_RE.match(after)
+            and (chinese or unit.kind == "count" or unit_text == "亩")):
         return None  # 八亩地村, 六道河镇
-    if chinese:
-        if num in ("一", "〇", "零") or (num.startswith("一") and len(num) == 1):
-            return None
-        if after[:1] and after[0] in P.CHINESE_NUMERAL_CHARS:
-            return None  # 五个一, 一老一小
+    post = m.group("post")
+    if (post in P.THRESHOLD_SUFFIXES and unit.kind in ("count", "other") and unit_text not in P.COUNTING_CLASSIFIERS
+            and _noun_follows(toks, m.end("post"))):
+        return None  # 50户以上行政村, 60岁以上老人: a threshold describing a noun
+    vague = num[0] in "数几上" or num == "十几"
+    if chinese and not vague:
+        if num in ("一", "〇", "零") and unit.factor == 1 and not m.group("pre"):
+            return None  # 一张自拍: counting one, not a statistic (一成 is ten percent, 近一吨 a quantity)
+        if num == "二" and unit.kind == "count":
+            return None  # 二次核验, 二级: counting says 两; 二 before a classifier is an ordinal
+        if len(num) == 1 and num in P.CAPITAL_NUMERAL_CHARS:
+            return None  # 着陆场: a capital numeral alone is a word, not a number
+        if after[:1] and after[0] in P.CHINESE_NUMERAL_CHARS and not (unit_text == "块" and P.DIMES_AFTER_RE.match(after)):
+            return None  # 五个一, 一老一小 (十块三毛 is a sum of money)
         if before in P.OPENING_QUOTES:
             return None  # slogans: “四个意识”, “两个维护”, “六稳”
-        if unit == "期":
+        if unit_text == "期":
             return None  # 二期规划, 一期工程: a phase, not a count
         saying = P.ONE_AGAINST_MANY_BEFORE_RE.search(text, max(0, n_start - 6), n_start)
-        if saying and saying.group("unit") == unit:
+        if saying and saying.group("unit") == unit_text:
             return None  # 一次胜过十次说教: a saying, not ten of anything
-        if unit == "大" and (text[max(0, n_start - 2):n_start] == "党的" or (_chinese_integer(num) or 0) > 10):
+        if unit_text == "大" and (text[max(0, n_start - 2):n_start] == "党的" or (numerals.read_number(num) or 0) > 10):
             return None  # 党的二十大: a party congress, not twenty of something
         if _inside_longer_word(toks, n_start, u_end):
             return None  # 千家万户, 千行百业, 身经百战
-    elif len(num.replace(",", "").split(".")[0]) >= 7 and not m.group("mult"):
-        return None  # phone numbers and account numbers are not statistics
-    value = _number_value(num)
+    elif "，" in num and num.count("，") == 1 and not any(c in num for c in ".．"):
+        return None  # 12，345个: one group after a Chinese comma may be a list; unsure, no value
+    elif not chinese and "," not in num and "，" not in num and len(num.split(".")[0]) >= 7 and not m.group("mult"):
+        return None  # phone numbers and account numbers: long digits with no grouping
+    if not chinese and len(num) > 4 and num[-4:].isdigit() and "万" in num and unit_text == "年":
+        return None  # 3万2025年: a number followed by a year
+    if unit_text == "个" and after.startswith("半"):
+        return None  # 两个半小时: the unit is after the half, not a count of 个
+    qualifier = "exact"
+    range_pair = numerals.adjacent_digits_range(num) if chinese else None
+    discount = unit_text == "折" and len(num) == 2 and all(ch in numerals.DIGITS for ch in num)
+    if discount:
+        value = float(numerals.DIGITS[num[0]] * 10 + numerals.DIGITS[num[1]]) / 10  # 八五折 -> 85 %
+        range_pair = None
+    elif vague:
+        value = numerals.read_number(num[-1] if num != "十几" else "十")
+        qualifier = "approx" if num[0] == "上" else "over"
+    elif range_pair:
+        value, qualifier = sum(range_pair) / 2, "approx"  # 三四十 -> 35
+    else:
+        value = numerals.read_number(num)
     if value is None:
         return None
-    qualifier = "exact"
-    if P.CHINESE_RANGE_RE.match(num):
-        qualifier = "approx"  # 三四十发
-    if m.group("mult"):
-        value *= _MULTIPLIER[m.group("mult")]
-    pre, post = m.group("pre"), m.group("post")
-    if m.group("approx1") or m.group("approx2"):
+    if m.group("sign"):
+        value = -value  # 负3.9%, -3.5%, 零下5摄氏度
+    end = m.end("post") if m.group("post") else u_end
+    money_unit = None
+    dimes = P.DIMES_AFTER_RE.match(after) if unit_text == "块" and not m.group("post") else None
+    if dimes:  # 十块三毛 -> 10.3 元
+        value += (numerals.read_number(dimes.group(1)) or 0) / 10
+        end, money_unit = u_end + dimes.end(), unit_table()["块钱"]
+    elif not m.group("post") and unit.kind != "count" and (unit.kind != "percent" or unit.factor != 1) \
+            and P.HALF_AFTER_UNIT_RE.match(after):
+        value += 0.5  # 两米半, 两成半
+        end = u_end + 1
+    mult = _scale(m.group("mult"))
+    value *= mult
+    if m.group("approx1") == "来":
+        qualifier = "approx"  # 二十来人: about twenty
+    elif m.group("approx1") or m.group("approx2"):
         qualifier = "over"
-    if pre:
-        qualifier = P.PREFIX_QUALIFIERS[pre] if P.PREFIX_QUALIFIERS[pre] != "exact" else qualifier
+    pre = m.group("pre")
+    if pre and P.PREFIX_QUALIFIERS[pre] != "exact":
+        qualifier = P.PREFIX_QUALIFIERS[pre]
     if post:
         qualifier = P.SUFFIX_QUALIFIERS[post]
-    start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else n_start
-    end = m.end("post") if post else u_end
-    unit_out = "%" if unit == "％" else ("个" if unit == "大" else unit)
-    kind = _KIND_BY_UNIT.get(unit, "count")
-    return (start, end, float(value), unit_out, qualifier, kind)
+    value_high = None
+    if lo:
+        low = _range_low(lo, m.group("lo_mult"), m.group("lo_unit"), unit_text, value, mult)
+        if low is None:
+            return None
+        value, value_high, qualifier = low * unit.factor, value * unit.factor, "range"
+    else:
+        value *= unit.factor
+    start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else first
+    unit = money_unit or unit
+    if unit_text == "倍" and P.GROWTH_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
+        return (start, end, float(value) * 100, "%", qualifier, "percent", None if value_high is None else value_high * 100)
+    return (start, end, float(value), unit.reported, qualifier, unit.kind, value_high)
+
+
+def _scale(mult: str | None) -> float:
+    return P.MULTIPLIERS[mult] if mult else 1.0
+
+
+def _range_low(lo: str, lo_mult: str | None, lo_unit: str | None, unit: str, high: float, high_mult: float
+               ) -> float | None:
+    """The lower end of 3至5万 (3万), 5000至2万 (5000), 1万—5万 (1万): None when the two
+    ends do not make a range (a lower end above the upper, another unit)."""
+    if lo_unit and lo_unit != unit:
+        return None
+    low = numerals.read_number(lo)
+    if low is None:
+        return None
+    if lo_mult:
+        low *= P.MULTIPLIERS[lo_mult]
+    elif low * high_mult <= high:
+        low *= high_mult  # the scale printed once serves both ends
+    return low if 0 <= low < high else None
+
+
+def _ratio_words(text: str, toks: tuple[Token, ...]) -> list[Found]:
+    out: list[Found] = []
+    for m in P.RATIO_WORD_RE.finditer(text):
+        den, num = m.group("den"), m.group("num")
+        numerator = numerals.read_number(num)
+        if numerator is None:
+            continue
+        if den == "百":
+            value, unit = numerator, "%"
+        elif den == "千":
+            value, unit = numerator, "‰"
+        else:
+            denominator = numerals.read_number(den)
+            if not denominator or numerator > denominator:
+                continue
+            value, unit = numerator / denominator * 100, "%"
+        qualifier = "exact"
+        pre, post = m.group("pre"), m.group("post")
+        if pre and P.PREFIX_QUALIFIERS[pre] != "exact":
+            qualifier = P.PREFIX_QUALIFIERS[pre]
+        if post:
+            qualifier = P.SUFFIX_QUALIFIERS[post]
+        high = None
+        if m.group("high"):
+            top = numerals.read_number(m.group("high"))
+            if den in ("百", "千") and top is not None and top > numerator:
+                high, qualifier = float(top), "range"  # 百分之三十到四十
+        start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("den")
+        end = m.end("post") if post else (m.end("high") if high is not None else m.end("num"))
+        out.append((start, end, float(value), unit, qualifier, "percent", high))
+    return out
+
+
+def _halves(text: str) -> list[Found]:
+    out: list[Found] = []
+    for m in P.HALF_RE.finditer(text):
+        half, pre, post = m.group("half"), m.group("pre"), m.group("post")
+        end = m.end("post") if post else m.end("half")
+        if text[end:end + 1] in P.HALF_NOT_BEFORE:
+            continue  # 过半年, 一半天: a duration
+        if half.startswith("过") and not pre and text[max(0, m.start() - 1):m.start()] in P.HALF_NOT_AFTER:
+            continue  # 经过半年, 通过半数表决
+        qualifier = "over" if half.startswith("过") else "exact"
+        if pre and P.PREFIX_QUALIFIERS[pre] != "exact":
+            qualifier = P.PREFIX_QUALIFIERS[pre]
+        if post:
+            qualifier = P.SUFFIX_QUALIFIERS[post]
+        start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("half")
+        out.append((start, end, 50.0, "%", qualifier, "percent", None))
+    return out
+
+
+def _indicators(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
+    """PUE降至1.25以下, 平均PUE为1.42: a value with no unit, named by a Latin acronym."""
+    out: list[Found] = []
+    for m in P.INDICATOR_RE.finditer(text):
+        after = text[m.end():m.end() + 1]
+        if after == "的":
+            continue  # PUE低于1.25的项目: a threshold describing a noun
+        if P.YEAR_RE.match(m.group("num")):
+            continue
+        post = m.group("post")
+        qualifier = P.SUFFIX_QUALIFIERS[post] if post else P.INDICATOR_QUALIFIERS.get(m.group("link"), "exact")
+        name = m.group("name")
+        out.append((m.start("num"), m.end(), float(m.group("num")), "", qualifier, "other", None, name))
+        s_end = next((e for s, e in sentences if s <= m.start() < e), m.end())
+        for c in P.INDICATOR_CHANGE_RE.finditer(text, m.end(), s_end):
+            out.append((c.start("num"), c.end("num"), float(c.group("num")), "", "exact", "other", None, name))
+    return out
+
+
+def _begins_longer_word(toks: tuple[Token, ...], start: int, end: int) -> bool:
+    """A word runs on past the unit: 成|员, 八路军 (a classifier that is part of a name)."""
+    for t in toks:
+        if t.start < end < t.end and t.flag not in ("m", "q", "mq"):
+            return True
+        if t.start >= end:
+            break
+    return False
+
+
+def _noun_follows(toks: tuple[Token, ...], pos: int) -> bool:
+    """A noun phrase starts at ``pos`` (after a 的 there, or one modifier word before its
+    noun): 以上|行政村, 以上|的|老人, 以上|独居|老人."""
+    modifiers = 0
+    for t in toks:
+        if t.start < pos:
+            continue
+        if t.start > pos:
+            return False
+        if t.flag in _NOUN_FLAGS or t.flag.startswith("n"):
+            return True
+        if t.word == "的":
+            pos = t.end
+            continue
+        if modifiers == 0 and t.flag in ("v", "a", "b", "d", "vn") and len(t.word) == 2:
+            modifiers, pos = 1, t.end
+            continue
+        return False
+    return False
 
 
 def _inside_longer_word(toks: tuple[Token, ...], start: int, end: int) -> bool:
@@ -150,45 +390,15 @@ def _inside_longer_word(toks: tuple[Token, ...], start: int, end: int) -> bool:
     return False
 
 
-def _number_value(num: str) -> float | None:
-    num = num.replace(",", "")
-    if num[0].isdigit():
-        try:
-            return float(num)
-        except ValueError:
-            return None
-    rng = P.CHINESE_RANGE_RE.match(num)
-    if rng:  # 三四十 -> 35
-        a, b, power = _CN_DIGIT[rng.group(1)], _CN_DIGIT[rng.group(2)], _CN_POWER.get(rng.group(3), 1)
-        return (a + b) / 2 * power
-    return _chinese_integer(num)
-
-
-def _chinese_integer(num: str) -> float | None:
-    """一百二十 -> 120, 千 -> 1000, 两 -> 2, 三万五千 -> 35000."""
-    total, section, digit = 0, 0, None
-    for ch in num:
-        if ch in _CN_DIGIT:
-            if digit is not None:
-                return None  # two digits in a row outside a range: not a number we read
-            digit = _CN_DIGIT[ch]
-        elif ch in ("万", "亿"):
-            section = (section + (digit or 0)) or 1
-            total += section * _CN_POWER[ch]
-            section, digit = 0, None
-        elif ch in _CN_POWER:
-            section += (digit if digit is not None else 1) * _CN_POWER[ch]
-            digit = None
-        else:
-            return None
-    return float(total + section + (digit or 0))
-
-
 def _subject(text: str, toks: tuple[Token, ...], start: int, end: int, unit: str,
              s_start: int, s_end: int) -> str | None:
     """What is counted: the noun phrase right after the figure (56个项目, 1060平方米展陈空间),
     else the one before it (诉求754件, 智能算力规模达748EFLOPS)."""
     after = [t for t in toks if end <= t.start < s_end]
+    across = next((t for t in toks if t.start < end < t.end), None)
+    if across is not None and across.flag.startswith("n"):
+        # 6个棚 tokenized 6|个棚: the noun is the part after the figure
+        after.insert(0, Token(across.word[end - across.start:], "n", end, across.end))
     if after and after[0].word == "的":
         after = after[1:]
     if after and after[0].start <= end + 1:
@@ -196,15 +406,17 @@ def _subject(text: str, toks: tuple[Token, ...], start: int, end: int, unit: str
         if right:
             return right
     before = [t for t in toks if s_start <= t.start and t.end <= start]
+    popped = 0
     while before and before[-1].word in _SUBJECT_SKIP:
         before.pop()
+        popped += 1
     run: list[Token] = []
     for i in range(len(before) - 1, -1, -1):
         t = before[i]
         nominal = t.flag in _NOUN_FLAGS or t.word in _NOMINAL_ENDINGS
         # 解决|率, 诉求 (tagged as verbs): a verb just before a nominal ending, or touching
         # the figure, still names what is counted
-        verb_as_noun = t.flag.startswith("v") and len(t.word) >= 2 and (
+        verb_as_noun = t.flag.startswith("v") and (len(t.word) >= 2 or len(run) == 1) and (
             not run and t.end == start or (run and run[0].word in _NOMINAL_ENDINGS))
         if (nominal or verb_as_noun) and len(run) < 4 and sum(len(x.word) for x in run) + len(t.word) <= 8:
             run.insert(0, t)
@@ -212,16 +424,67 @@ def _subject(text: str, toks: tuple[Token, ...], start: int, end: int, unit: str
             break
     if run and run[-1].end >= start - 4:
         return "".join(t.word for t in run)
-    return None
+    return _subject_before_predicate(before, popped)
+
+
+def _continues(between: str) -> bool:
+    """Only joining marks and predicate words between two figures of one unit: the second
+    counts what the first did (23批次、超1500人次; 146家增至163家; 新建1.2万个，累计达到8.6万个)."""
+    rest = between.strip("、，,和及 ")
+    for word in sorted(_SUBJECT_SKIP | _PREDICATE_VERBS | _SCOPE_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(between) <= 12 and rest.strip("、，,和及 由到至了在") == ""
+
+
+def _nominal(t: Token) -> bool:
+    """A noun, or a word made a noun by its ending whatever its tag (完好率, 用电量)."""
+    return t.flag in _NOUN_FLAGS or t.word in _NOMINAL_ENDINGS or (len(t.word) >= 2 and t.word[-1] in _NOMINAL_ENDINGS)
+
+
+def _subject_before_predicate(before: list[Token], skipped: int) -> str | None:
+    """The noun phrase before the clause's predicate: 渗透率|提升至 53.6%, 会员单位|由年初的
+    146家, 时延|可控制在 5毫秒以内 — over at most five predicate words (verbs, adverbs,
+    prepositions, particles, time words), never across punctuation."""
+    i = len(before) - 1
+    while i >= 0 and before[i].word in _QUOTES:
+        i -= 1  # “银发课堂”46期: a quoted name counts too
+    if i < len(before) - 1:
+        skipped += 1
+    else:
+        while i >= 0 and skipped < 5 and not _nominal(before[i]) and (
+                before[i].word in _SUBJECT_SKIP or before[i].word in _PREDICATE_VERBS or before[i].flag in _PREDICATE_FLAGS):
+            i, skipped = i - 1, skipped + 1
+    if not skipped:
+        return None
+    run: list[Token] = []
+    while i >= 0:
+        t = before[i]
+        nominal = _nominal(t)
+        # 增速|较上年提高, 收入|完成: a verb heading the phrase is a noun here
+        # (a one-character verb too before a one-character ending: 占|比)
+        verb_as_noun = t.flag.startswith("v") and (len(t.word) >= 2 or len(run) == 1) and (
+            not run or run[0].word in _NOMINAL_ENDINGS)
+        if not (nominal or verb_as_noun) or len(run) >= 4 or sum(len(x.word) for x in run) + len(t.word) > 8:
+            break
+        run.insert(0, t)
+        i -= 1
+    while run and run[0].word in _SCOPE_WORDS:
+        run.pop(0)  # 全省|平均约为: a scope, not what is counted
+    subject = "".join(t.word for t in run)
+    return subject if len(subject) >= 2 else None
 
 
 def _right_noun_phrase(after: list[Token]) -> str:
     run: list[Token] = []
-    for t in after:
+    for i, t in enumerate(after):
         # jieba tags some nouns' first halves as adverbs (互动|体验区): a two-character
         # adverb may continue the phrase as long as a noun ends it
         adverb_in_noun = t.flag == "d" and len(t.word) > 1
-        stop = t.flag in _RIGHT_STOP_FLAGS and not adverb_in_noun
+        # a verb modifying the noun right after it (省级|示范|项目), before any noun
+        following = after[i + 1] if i + 1 < len(after) else None
+        verb_modifier = (t.flag == "v" and len(t.word) == 2 and following is not None and following.flag in ("n", "nz")
+                         and not any(x.flag.startswith("n") for x in run))
+        stop = t.flag in _RIGHT_STOP_FLAGS and not adverb_in_noun and not verb_modifier
         if stop or t.word in _SUBJECT_SKIP or sum(len(x.word) for x in run) + len(t.word) > 8:
             break
         run.append(t)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .. import numerals
 from ..patterns import HAN  # Han ideographs: basic block, extension A, compatibility ideographs
 
 HAN_CHAR_RE = re.compile(f"[{HAN}]")
@@ -180,65 +181,125 @@ TITLE_PREFIXES = ("原", "时任", "现任", "前")
 # ---------------------------------------------------------------------------------------
 # Figures
 
-CHINESE_DIGITS = "零〇一二两三四五六七八九"
 OPENING_QUOTES = frozenset("“‘「『\"'")
-CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "十百千万亿"
-ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CHINESE_NUMBER = f"[{CHINESE_NUMERAL_CHARS}]+"
-
-# Units and classifiers, longest first (千瓦 before 千 as a multiplier, 人次 before 人).
-FIGURE_UNITS: tuple[str, ...] = (
-    "个百分点", "百分点", "平方公里", "平方米", "千瓦时", "千瓦", "兆瓦", "吉瓦", "公顷",
-    "人次", "场次", "批次", "户次", "架次", "个月", "小时", "分钟", "毫秒", "公里", "千米",
-    "EFLOPS", "PFLOPS", "TFLOPS", "Gbps", "Mbps", "GB", "TB", "PB", "nm", "ms", "MW", "kW", "km",
-    "%", "％", "‰", "元", "人", "件", "个", "项", "场", "次", "台", "套", "块", "条", "家", "户",
-    "亩", "岁", "年", "天", "周", "秒", "发", "名", "位", "座", "支", "张", "篇", "本", "吨",
-    "辆", "架", "处", "所", "批", "份", "款", "类", "种", "倍", "层", "米", "大", "部", "册", "节",
-    "期",
-)
-LATIN_UNITS = frozenset(u for u in FIGURE_UNITS if u[0].isascii() and u[0].isalpha())
+# Numerals as the figure patterns see them.  兆 is left out on purpose: in this genre it
+# is the "mega" of 兆瓦 and 千兆 far more often than 10^12 (the numeral reader knows both).
+CHINESE_DIGITS = numerals.CHINESE_DIGIT_CHARS
+CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "".join(numerals.SMALL_POWERS) + "万亿"
+CAPITAL_NUMERAL_CHARS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+# (a full-width comma may group digits too: ８２，２２５．００ — see figures for when it does)
+ARABIC_NUMBER = r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?|\d+(?:[.．]\d+)?"
+# Arabic digits inside a Chinese scale: 3万4000, 5万4千 (the tail's power is printed)
+MIXED_NUMBER = r"\d+万(?:\d{4}|\d千)"
+CHINESE_NUMBER = f"[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?"
+# a vague count: 数十 (亿元), 几百, 上千, 十几 — at least the power it names
+VAGUE_NUMBER = "(?:数|几|上)[十百千万]|十几"
+NUMBER = f"{VAGUE_NUMBER}|{MIXED_NUMBER}|{ARABIC_NUMBER}|{CHINESE_NUMBER}"
+MULTIPLIERS: dict[str, float] = {"百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+# what joins the two ends of a range: 3至5万人, 5—10亿元, 1万~5万元
+RANGE_SEPARATORS = ("至", "到", "—", "–", "~", "～", "-", "－")
 
 PREFIX_QUALIFIERS: dict[str, str] = {
     "超过": "over", "超出": "over", "超": "over", "逾": "over", "多于": "over",
-    "将近": "approx", "接近": "approx", "近": "approx", "约": "approx", "大约": "approx",
+    "将近": "approx", "接近": "approx", "近": "approx", "约": "approx", "大约": "approx", "约为": "approx",
     "高达": "up_to", "多达": "up_to", "最高": "up_to",
     "不少于": "at_least", "至少": "at_least", "不低于": "at_least",
-    "不足": "at_most", "不到": "at_most", "不超过": "at_most",
+    "不足": "at_most", "不到": "at_most", "不超过": "at_most", "低于": "at_most", "不高于": "at_most",
+    "突破": "over",
     "达到": "exact", "达": "exact",
 }
 # Prefixes kept out of ``raw``: they are verbs (规模达748EFLOPS) and add nothing to the number.
-PREFIXES_NOT_IN_RAW = frozenset({"达到", "达"})
+PREFIXES_NOT_IN_RAW = frozenset({"达到", "达", "突破"})
 SUFFIX_QUALIFIERS: dict[str, str] = {
     "及以上": "at_least", "以上": "at_least", "及以下": "at_most", "以下": "at_most",
     "以内": "at_most", "内": "at_most", "左右": "approx", "上下": "approx",
 }
+# Suffixes that make a threshold of a number; before a noun they describe it (50户以上行政村)
+THRESHOLD_SUFFIXES = frozenset({"及以上", "以上", "及以下", "以下"})
+# Classifiers that count the noun after them (100个以上项目: the projects are counted);
+# any other unit before a threshold and a noun measures something else (50户以上行政村).
+COUNTING_CLASSIFIERS = frozenset("个 项 家 种 类 款 批 座 所 台 套 支 条 件".split())
 
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-FIGURE_RE = re.compile(
-    f"(?P<pre>{_alternation(PREFIX_QUALIFIERS)})?"
-    f"(?P<num>{ARABIC_NUMBER}|{CHINESE_NUMBER})"
-    r"(?P<approx1>余|多)?"
-    r"(?P<mult>万亿|亿|万|千|百)?"
-    r"(?P<approx2>余|多)?"
-    # a text layer may keep a space before a Latin unit or a percent sign: 748 EFLOPS, 90 %
-    f"(?P<unit>{_alternation(FIGURE_UNITS)}|(?<=\\d) (?:{_alternation(LATIN_UNITS | {'%'})}))"
-    f"(?P<post>{_alternation(SUFFIX_QUALIFIERS)})?"
+_PRE = f"(?P<pre>{_alternation(PREFIX_QUALIFIERS)})?"
+_POST = f"(?P<post>{_alternation(SUFFIX_QUALIFIERS)})?"
+
+
+def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
+    """A number and the unit or classifier after it, with the qualifiers around it, and an
+    optional lower end of a range in front (3至5万人): built from the unit table."""
+    units = tuple(units)
+    latin = [u for u in units if u[0].isascii()]
+    unit = _alternation(units)
+    mult = _alternation(MULTIPLIERS)
+    # every figure starts with a qualifier word, a sign or a numeral: a cheap first test
+    first = sorted({w[0] for w in PREFIX_QUALIFIERS} | set(CHINESE_NUMERAL_CHARS) | set("数几上负零-−－"))
+    return re.compile(
+        f"(?=[\\d{re.escape(''.join(first))}])"
+        + _PRE
+        + f"(?:(?P<lo>{NUMBER})(?P<lo_mult>{mult})?(?P<lo_unit>{unit})?\\s?"
+        f"(?P<sep>{_alternation(RANGE_SEPARATORS)})\\s?)?"
+        "(?P<sign>负|零下|[-−－](?=\\d))?"
+        f"(?P<num>{NUMBER})"
+        r"(?P<approx1>余|多|来)?"  # 3000余万, 十多人, 二十来人
+        # a text layer may keep a space before the scale too: 2.5 亿元
+        f"(?:(?<=\\d) (?=(?:{mult})))?(?P<mult>{mult})?"
+        r"(?P<approx2>余|多)?"
+        # a text layer may keep a space before a unit: 748 EFLOPS, 90 %, 2.5 亿元
+        f"(?P<unit>{unit}|(?<=[\\d{CHINESE_NUMERAL_CHARS}]) (?:{_alternation(latin)})|(?<=\\d) (?:{unit}))"
+        + _POST
+    )
+
+
+# 增长近一倍: a growth stated as a multiple is a growth in percent (one 倍 = 100 %)
+GROWTH_BEFORE_RE = re.compile(r"(?:增长|提高|提升|增加|上升|扩大)了?$")
+# 十块三毛: a colloquial sum, 块 then 毛/角 (tenths of a yuan)
+DIMES_AFTER_RE = re.compile(f"^([{CHINESE_DIGITS}\\d])[毛角](?:钱)?")
+# 两米半: half a unit more, 半 after the unit and before no other word
+HALF_AFTER_UNIT_RE = re.compile(f"^半(?![{HAN}])")
+
+# Word forms of ratios: 百分之三十, 千分之五, 三分之一 (a percentage, ‰, or a fraction in %)
+_RATIO_NUMERATOR = f"{ARABIC_NUMBER}|[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?"
+RATIO_WORD_RE = re.compile(
+    _PRE + f"(?P<den>百|千|{ARABIC_NUMBER}|[{CHINESE_NUMERAL_CHARS}]+)分之"
+    f"(?P<num>{_RATIO_NUMERATOR})"
+    # a range of ratios: 百分之三十到四十, 百分之三十至百分之四十
+    f"(?:(?:至|到|—|~|～)(?:(?P=den)分之)?(?P<high>{_RATIO_NUMERATOR}))?" + _POST
 )
+# Halves: 半数, 过半, 一半 (50 %); 过半 says "more than half"
+HALF_RE = re.compile(_PRE + "(?P<half>过半数|过半|半数|一半)" + _POST)
+# what may not follow a half word: 一半时间 is fine, 过半年 / 一半天 are durations
+HALF_NOT_BEFORE = frozenset("年月天日周时")
+# characters that make 过半 part of another word: 经过半年, 通过半数
+HALF_NOT_AFTER = frozenset("经通越跨穿度错走路")
+# Unitless indicators printed as Latin acronyms (PUE 1.25, WUE): the acronym, an optional
+# 值/均值, a linking word, the number with no unit after it.
+INDICATOR_RE = re.compile(
+    r"(?<![A-Za-z])(?P<name>[A-Z]{2,5})(?:值|均值)?(?P<link>约为|仍在|控制在|保持在|降至|降到|降低到|下降到|达到|低于|不高于|"
+    r"不超过|高于|不低于|为|达|在|约)"
+    r"(?P<num>\d+(?:\.\d+)?)(?P<post>以下|以上|以内|左右)?(?![\w.%％‰])"
+)
+# A further unitless change of the same indicator later in its sentence: 较上年下降0.19
+INDICATOR_CHANGE_RE = re.compile(r"(?:下降|降低|减少|提高|上升|提升)(?P<num>\d+\.\d+)(?![\w.%％‰])")
+INDICATOR_QUALIFIERS = {"约为": "approx", "约": "approx", "低于": "at_most", "不高于": "at_most",
+                        "不超过": "at_most", "高于": "over", "不低于": "at_least"}
+# URLs and e-mail addresses: no figure is read inside them
+URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # 全国第三, 世界第二, 排名第5: a rank, the one kind of figure that follows 第.
 RANK_RE = re.compile(
     r"(?P<scope>全国|全省|全市|全球|世界|全行业|行业|国内|省内|亚洲|全网)"
     f"第(?P<num>\\d+|[{CHINESE_NUMERAL_CHARS}]+)(?P<unit>名|位)?"
 )
-# 三四十 (thirty or forty), 五六百: two adjacent digits before a power of ten.
-CHINESE_RANGE_RE = re.compile(f"^([{CHINESE_DIGITS}])([{CHINESE_DIGITS}])([十百千万]?)$")
 # A year: four digits from 1000 to 2999 before 年 (1940年, 2025年度).
 YEAR_RE = re.compile(r"^[12]\d{3}$")
 # What follows a number and shows it is a date, anniversary or ordinal, not a statistic.
-NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年来|年代|年度|年[0-9一二三四五六七八九十]+月|届)")
+NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年代|年度|年[0-9一二三四五六七八九十]+月|届)")
+# 2020年来: since a year (十二年来 is a duration: twelve years)
+SINCE_YEAR_AFTER_RE = re.compile(r"^年来")
 # 周一, 周五: a weekday, not a number of weeks.
 WEEKDAY_AFTER_RE = re.compile(r"^[一二三四五六日天]")
 # A saying that weighs one of a thing against many (一次胜过十次说教, 一个顶十个, 一人抵三人):
@@ -249,6 +310,8 @@ NUMERIC_TERM_RE = re.compile(f"^[\\d.,%]+[^{HAN}]*$")
 # The administrative suffix of a province or city, dropped for its bare form (山西省 -> 山西).
 ADMIN_SUFFIX_RE = re.compile(r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$")
 
+# What a count of places is made of (八百个乡镇, 三个村): a common noun, not a place's name.
+SETTLEMENT_NOUN_RE = re.compile("^(?:乡镇|行政村|自然村|村庄|村镇|乡村|村|镇|乡)")
 # A place named with a numeral: 八亩地村, 六道河镇.
 NUMERAL_PLACE_RE = re.compile(f"^[{HAN}]{{0,2}}[村镇乡庄屯堡寨沟河湖岭路街桥巷](?=[、，。；\\s]|等|$)")
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import config
 from .. import normalize as N
+from .. import patterns as P
 from ..errors import IngestError
 from ..records import Document, Line
 
@@ -35,6 +36,7 @@ def read_text(path: Path) -> Document:
         n_pages=max(ln.page for ln in lines),
         lines=tuple(lines),
         encoding=encoding,
+        pages_marked=max(ln.page for ln in lines) > 1,
     )
 
 
@@ -118,12 +120,20 @@ def _checked(text: str, enc: str, path: Path | str) -> str:
 
 
 def _is_common_han(ch: str) -> bool:
-    # GB2312 level 1 (lead bytes B0–D7) are the 3,755 most used characters of mainland text
-    try:
-        b = ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return len(b) == 2 and 0xB0 <= b[0] <= 0xD7
+    """One of the most used characters of Simplified or of Traditional Chinese text.
+
+    GB2312 level 1 (lead bytes B0–D7) holds the 3,755 most used Simplified characters and
+    Big5 level 1 (lead bytes A4–C6) the 5,401 most used Traditional ones; mojibake (UTF-8
+    bytes read as GBK or Big5) lands mostly outside both.
+    """
+    for encoding, first, last in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6)):
+        try:
+            b = ch.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        if len(b) == 2 and first <= b[0] <= last:
+            return True
+    return False
 
 
 def plausibility_problem(text: str) -> str | None:
@@ -159,10 +169,13 @@ def text_lines(text: str) -> list[Line]:
     """
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     nonblank = [r for r in raw if r.strip()]
-    # the exporter's convention (a leading space = a new page) only holds where few lines
-    # start with a space; a file whose paragraphs are indented with spaces means indents
-    spaced = sum(1 for r in nonblank if r[0] in " \u3000")
-    spaces_are_pages = spaced <= max(3, 0.25 * len(nonblank))
+    # Pages follow the genre's page marks only: form feeds, the exporter's one leading
+    # ASCII space (where few lines carry one), or a printed page number (— 3 —, 第3页) on
+    # a line of its own.  A full-width or multi-space indent is a paragraph's first line.
+    page_marked = sum(1 for r in nonblank if _exporter_page_mark(r))
+    spaces_are_pages = page_marked <= max(3, 0.25 * len(nonblank))
+    page_number_lines = sum(1 for r in nonblank if P.PRINTED_PAGE_NUMBER.match(r.strip()))
+    numbers_are_pages = page_number_lines >= 2 and not page_marked and "\x0c" not in text
     page = 1
     seen_content = False
     staged: list[tuple[str, int, bool, bool]] = []
@@ -172,14 +185,17 @@ def text_lines(text: str) -> list[Line]:
             r = r.replace("\x0c", "")
         if not r.strip():
             continue
+        if numbers_are_pages and staged and P.PRINTED_PAGE_NUMBER.match(staged[-1][0]):
+            page += 1  # the line after a printed page number starts the next page
         leading_space = r[0] in " \u3000"
-        if leading_space and seen_content and spaces_are_pages:
+        if _exporter_page_mark(r) and seen_content and spaces_are_pages:
             page += 1
         tabbed = r[0] == "\t"
         t = N.normalize_text(r)
         if not t:
             continue
-        staged.append((t, page, tabbed, leading_space and not spaces_are_pages))
+        indented = leading_space and not (_exporter_page_mark(r) and spaces_are_pages)
+        staged.append((t, page, tabbed, indented))
         seen_content = True
     widths = sorted(N.display_width(t) for t, _, tab, _ in staged if not tab)
     typical = widths[int(0.8 * (len(widths) - 1))] if widths else 0.0
@@ -193,9 +209,15 @@ def text_lines(text: str) -> list[Line]:
         this_short = N.display_width(t) <= typical - 1.5
         prev_short = prev_text is not None and N.display_width(prev_text) <= typical - 1.5 and not prev_started
         starts = indented or prev_text is None or (_ends_sentence(prev_text) and (prev_short or this_short))
-        out.append(Line(text=t, page=pg, indent=starts, tabbed=tabbed))
+        out.append(Line(text=t, page=pg, indent=starts, tabbed=tabbed, printed_indent=indented))
         prev_text, prev_started = t, starts
     return out
+
+
+def _exporter_page_mark(raw_line: str) -> bool:
+    """The exporter's page break: exactly one ASCII space before the line's first
+    character (an indent is two spaces or a full-width space)."""
+    return len(raw_line) > 1 and raw_line[0] == " " and not raw_line[1].isspace()
 
 
 def _ends_sentence(text: str) -> bool:

@@ -7,11 +7,17 @@ Rules rest on the genre, not on one issue's wording:
 * the table of contents is a block of 【section】 markers and titles before the cover story
   (or tab-indented lines in a text export); it cross-checks the articles, never becomes one;
 * the closing block (报：/发：/送：/编辑：/地址：/电话：/邮箱：/邮编：) is issue metadata;
-* 【…】 lines open sections; articles before the first one are the cover story;
+* 【…】 lines open sections when they stand between articles: a bar is followed by a title
+  (or an editor's note), and a contents list that names the sections names it; a 【…】
+  line inside an article followed by body text (【作者简介】, 【活动内容】) is a label in
+  the body; articles before the first bar are the cover story;
 * titles: in a PDF, type larger than the body (a sixth larger, or one size step up for a
   short unpunctuated line, or a heavy face); in text, a short line without final
   punctuation after a finished paragraph, a section bar or a byline (checked against the
   table of contents, whose wording may differ a little);
+* titles need evidence: dates on their own lines (diary entries), photo captions and
+  bulleted items are never titles, and in text that indents its paragraphs an indented
+  line is body;
 * subheads (``一、…``, or display type smaller than the issue's titles inside an article)
   stay in the article's body;
 * subtitles: a ``——访…`` line (wrapped or not), or smaller display type under the title;
@@ -28,6 +34,8 @@ part of an issue:
     closing.py    the closing block (报/发/送, editor, address): metadata, not text
     articles.py   where each article begins and ends: title, subtitle, notes, body, pages
     bylines.py    the parenthesised trailer: authors, roles, units, source notes
+    quality.py    the parse-quality record: its doubts (an over-cut, a section spread past
+                  its contents, pieces closed by one byline) become warnings naming the rule
     shapes.py     the line shapes every rule above shares (title type, short lines)
 """
 from __future__ import annotations

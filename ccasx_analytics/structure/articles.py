@@ -13,7 +13,9 @@ from .contents import near_key, toc_keys
 from .shapes import ENUMERATED, SENTENCE_END, SIZE_STEP, STRONG_TERMINAL, TITLE_MAX_WIDTH, TITLE_RATIO, Draft
 
 
-def articles_from_typography(lines: Sequence[Line], content: list[int], body: float) -> list[Draft]:
+def articles_from_typography(
+    lines: Sequence[Line], content: list[int], body: float, toc: Sequence[TocEntry] = ()
+) -> list[Draft]:
     """PDF: display type (larger than the body) marks titles; smaller display type or a
     ``——`` line under a title is its subtitle."""
     drafts: list[Draft] = []
@@ -24,7 +26,7 @@ def articles_from_typography(lines: Sequence[Line], content: list[int], body: fl
     n = len(content)
 
     def is_display(ln: Line) -> bool:
-        if ln.size is None or P.SECTION_BAR.match(ln.text):
+        if ln.size is None or P.SECTION_BAR.match(ln.text) or never_a_title(ln.text):
             return False
         if ln.size >= TITLE_RATIO * body:
             return True
@@ -38,10 +40,17 @@ def articles_from_typography(lines: Sequence[Line], content: list[int], body: fl
         # title when the line is short and unpunctuated; a heavy face needs less
         return heading_like and (ln.size >= body + SIZE_STEP or (ln.bold and ln.size >= body + 0.9))
 
+    def opens_article(j: int) -> bool:
+        """What may follow a section bar: a title, an editor's note or another bar."""
+        if j >= n:
+            return False
+        nx = lines[content[j]]
+        return bool(P.SECTION_BAR.match(nx.text) or P.EDITOR_NOTE.match(nx.text)) or is_display(nx)
+
     while k < n:
         ln = lines[content[k]]
         t = ln.text
-        if m := P.SECTION_BAR.match(t):
+        if (m := P.SECTION_BAR.match(t)) and not (cur is not None and label_not_bar(m["name"], toc, opens_article(k + 1))):
             section, note, cur = m["name"].strip(), None, None
             k += 1
             continue
@@ -114,6 +123,22 @@ def articles_from_typography(lines: Sequence[Line], content: list[int], body: fl
         _add_body_line(cur, ln, new_paragraph=ln.indent or not cur.paragraphs or _after_gap(lines, content, k, body))
         k += 1
     return drafts
+
+
+def never_a_title(text: str) -> bool:
+    """Lines the genre prints in title position that are never titles: a date on its own
+    line (a diary entry's head), a photo caption and a bulleted list item."""
+    return bool(P.DATE_LINE.match(text) or P.CAPTION.match(text) or P.LIST_ITEM.match(text))
+
+
+def label_not_bar(name: str, toc: Sequence[TocEntry], followed_by_article: bool) -> bool:
+    """A 【…】 line inside an article that labels a passage (【作者简介】, 【活动内容】) rather
+    than opening a section: a section bar is followed by a title, and a contents list that
+    names the issue's sections names it too."""
+    if not followed_by_article:
+        return True
+    sections = {N.comparable(e.section) for e in toc if e.section}
+    return len(sections) >= 2 and N.comparable(name) not in sections
 
 
 def subheads_merged(drafts: list[Draft], toc: Sequence[TocEntry]) -> list[Draft]:
@@ -239,11 +264,31 @@ def articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence[
     def boundary(prev: str | None) -> bool:
         return prev is None or prev.endswith(SENTENCE_END)
 
+    # a file that indents its paragraphs (a word processor's text) sets headings flush:
+    # there an indented line is body text, whatever its shape
+    indents_paragraphs = sum(lines[i].printed_indent for i in content) >= 0.3 * max(n, 1)
+
+    def body_only(j: int) -> bool:
+        ln = lines[content[j]]
+        return (indents_paragraphs and ln.printed_indent) or never_a_title(ln.text)
+
+    def heading_at(j: int, long_ok: bool = False) -> bool:
+        return heading_shape(texts[j], long_ok) and not body_only(j)
+
+    def opens_article(j: int) -> bool:
+        """What may follow a section bar: a title, an editor's note or another bar."""
+        if j >= n:
+            return False
+        t = texts[j]
+        return bool(P.SECTION_BAR.match(t) or P.EDITOR_NOTE.match(t)) or heading_at(j, long_ok=True)
+
     while k < n:
         ln = lines[content[k]]
         t = ln.text
         prev = texts[k - 1] if k else None
-        if m := P.SECTION_BAR.match(t):
+        if (m := P.SECTION_BAR.match(t)) and not (
+            cur is not None and (body_only(k) or label_not_bar(m["name"], toc, opens_article(k + 1)))
+        ):
             section, note, cur, strong_context = m["name"].strip(), None, None, True
             k += 1
             continue
@@ -262,8 +307,9 @@ def articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence[
             continue
         after_byline = prev is not None and ends_with_byline(prev)
         # a title the contents list word for word opens an article even after a body that
-        # ended without final punctuation (a phone number, a slogan)
-        if heading_shape(t, long_ok=strong_context or listed(t)) and (
+        # ended without final punctuation (a phone number, a slogan); after a byline, which
+        # closes an article, a title may fill the line
+        if heading_at(k, long_ok=strong_context or listed(t) or after_byline) and (
             boundary(prev) or strong_context or after_byline or N.comparable(t) in keys
         ):
             group = [t]
@@ -273,7 +319,7 @@ def articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence[
             while (
                 j < n
                 and len(group) < 3
-                and heading_shape(texts[j])
+                and heading_at(j)
                 and not texts[j - 1].endswith(("？", "?", "！", "!"))
                 and not P.SOURCE_NOTE_LEAD.match(texts[j])
                 and (N.display_width(texts[j]) <= 0.8 * typical or P.SUBTITLE_DASH.match(texts[j]))

@@ -53,12 +53,14 @@ def table_of_contents(
     block = [order[start]]
     first = order[start + 1] if heading and start + 1 < len(order) else order[start]
     entry_size = lines[first].size
-    for i in order[start + 1:]:
+    for k, i in enumerate(order[start + 1:], start + 1):
         ln = lines[i]
         t = ln.text
         if P.SECTION_BAR.match(t):
             if entry_size is not None and ln.size is not None and abs(ln.size - entry_size) > 1.0:
                 break  # a section bar in display type: the body has begun
+            if _list_starts_over(lines, block, order[k:k + 2]):
+                break  # the first section and title again: the body has begun
             block.append(i)
             continue
         if _looks_like_toc_title(ln, entry_size, body_size):
@@ -81,6 +83,20 @@ def table_of_contents(
     if (heading and titles) or (len(sections) >= 2 and recurring >= max(1, len(sections) // 2) and titles):
         return frozenset(block), _wrapped_entries_joined(_toc_entries(texts), "".join(later))
     return frozenset(), []
+
+
+def _list_starts_over(lines: Sequence[Line], block: Sequence[int], ahead: Sequence[int]) -> bool:
+    """Whether the bar and line ``ahead`` repeat the block's first section bar and the
+    title under it: the contents list has ended and the body opens with its first article
+    (a list may name a section twice, never its first section with its first title)."""
+    bars = [j for j in block if P.SECTION_BAR.match(lines[j].text)]
+    if not bars or len(ahead) < 2:
+        return False
+    first = block.index(bars[0])
+    if first + 1 >= len(block):
+        return False
+    same = N.comparable(lines[ahead[0]].text) == N.comparable(lines[bars[0]].text)
+    return same and N.comparable(_toc_entry_text(lines[ahead[1]].text)) == N.comparable(_toc_entry_text(lines[block[first + 1]].text))
 
 
 def _wrapped_entries_joined(toc: list[TocEntry], later: str) -> list[TocEntry]:

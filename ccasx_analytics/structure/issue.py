@@ -17,11 +17,13 @@ from .articles import articles_from_text, articles_from_typography, finished_art
 from .closing import closing_block
 from .contents import agreement, table_of_contents, toc_mismatches, toc_score
 from .masthead import issue_meta, masthead_indices
+from .quality import parse_quality
 
 
 def parse_document(doc: Document) -> ParsedIssue:
     """Issue metadata, articles in reading order, and warnings as plain sentences."""
     lines = merged_section_bars(doc.lines, N.running_furniture(doc.lines, doc.n_pages, doc.page_height))
+    lines = merged_vertical_headings(lines)
     warnings: list[str] = list(doc.warnings)
     furniture = N.running_furniture(lines, doc.n_pages, doc.page_height)
     body_size = doc.body_size
@@ -32,21 +34,26 @@ def parse_document(doc: Document) -> ParsedIssue:
     skip = furniture | masthead | toc_idx | closing_idx
     content = [i for i in range(len(lines)) if i not in skip]
 
-    meta_lines = [lines[i] for i in sorted(masthead)] + [
-        lines[i] for i in sorted(furniture) if lines[i].page == 1
+    # a bare issue number at the very top reads as a page number (furniture), yet it
+    # belongs with the masthead line under it
+    bare = {i for i in furniture if i + 1 in masthead and P.BARE_NUMBER.match(lines[i].text)}
+    meta_lines = [lines[i] for i in sorted(masthead | bare)] + [
+        lines[i] for i in sorted(furniture - bare) if lines[i].page == 1
     ]
     content_text = "\n".join(lines[i].text for i in content)
     meta = issue_meta(meta_lines, doc.path, content_text)
     meta = replace(meta, toc=tuple(toc), closing=tuple(closing))
 
+    typeset = False
     if doc.kind == "pdf" and body_size:
-        drafts = subheads_merged(articles_from_typography(lines, content, body_size), toc)
+        drafts = subheads_merged(articles_from_typography(lines, content, body_size, toc), toc)
+        typeset = True
         if any(not d.title for d in drafts) or (toc and toc_score(drafts, toc) < len(toc)):
             # titles set in body-size type (or a layout the type sizes do not explain):
             # the genre's text rules may do better; keep whichever agrees more with the issue
             by_text = articles_from_text(lines, content, toc)
             if agreement(by_text, toc) > agreement(drafts, toc):
-                drafts = by_text
+                drafts, typeset = by_text, False
     else:
         drafts = articles_from_text(lines, content, toc)
 
@@ -59,6 +66,11 @@ def parse_document(doc: Document) -> ParsedIssue:
     if not articles:
         raise IngestError(doc.path, "not a newsletter issue: no article could be recovered")
     warnings.extend(toc_mismatches(toc, articles))
+    paged = doc.kind == "pdf" or doc.pages_marked
+    quality, doubts = parse_quality(articles, toc, doc.n_pages, paged=paged, typeset=typeset)
+    warnings.extend(doubts)
+    if meta.issue_no is None and (m := P.OTHER_ISSUE_DESIGNATION.search(" ".join(ln.text for ln in meta_lines))):
+        warnings.append(f"The masthead names the issue “{m.group(0)}” rather than 第N期: its issue number is left empty.")
     if meta.issue_date is None:
         warnings.append("The issue's month was found neither in the masthead, nor in the file name, nor in the text.")
     elif meta.date_source != "masthead":
@@ -70,6 +82,7 @@ def parse_document(doc: Document) -> ParsedIssue:
         n_pages=doc.n_pages,
         kind=doc.kind,
         encoding=doc.encoding,
+        quality=quality,
     )
 
 
@@ -103,4 +116,36 @@ def merged_section_bars(lines: Sequence[Line], skip: frozenset[int] = frozenset(
                 continue
         out.append(ln)
         k += 1
+    return out
+
+
+def merged_vertical_headings(lines: Sequence[Line]) -> list[Line]:
+    """A contents heading set vertically, one character a line (本 / 期 / 目 / 录), becomes
+    one line again.  In a PDF the contents entries beside it come between its characters
+    in reading order: the characters are those standing alone in one column (same left
+    edge) on the following lines.  Other one-character lines are left alone."""
+    out: list[Line] = []
+    taken: set[int] = set()
+    for k, ln in enumerate(lines):
+        if k in taken:
+            continue
+        if len(ln.text) == 1:
+            chars = [k]
+            for j in range(k + 1, min(len(lines), k + 16)):
+                if len(chars) == 4 or lines[j].page != ln.page:
+                    break
+                nx = lines[j]
+                stacked = nx.x0 is None or ln.x0 is None or abs(nx.x0 - ln.x0) < 2
+                if len(nx.text) == 1 and stacked:
+                    chars.append(j)
+                elif nx.x0 is None:
+                    break  # text: the characters stand on consecutive lines
+            for n in range(len(chars), 1, -1):
+                if P.TOC_HEADING.match("".join(lines[j].text for j in chars[:n])):
+                    out.append(replace(ln, text="".join(lines[j].text for j in chars[:n])))
+                    taken.update(chars[:n])
+                    break
+            if k in taken:
+                continue
+        out.append(ln)
     return out

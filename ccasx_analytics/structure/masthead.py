@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import normalize as N
+from .. import numerals
 from .. import patterns as P
 from ..records import Document, IssueMeta, Line
 from .shapes import STRONG_TERMINAL
@@ -31,6 +32,9 @@ def masthead_indices(lines: Sequence[Line], skip: frozenset[int], body_size: flo
         if P.SECTION_BAR.match(text) or P.TOC_HEADING.match(N.comparable(text)) or ln.tabbed:
             break
         numbered = bool(P.YEAR_ISSUE.search(text) or P.TOTAL_NO.search(text) or P.ISSUE_NO.search(text))
+        numbered = numbered or bool(
+            P.BARE_NUMBER.match(text) and k + 1 < len(first_page) and P.YEAR_MONTH.search(lines[first_page[k + 1]].text)
+        )
         # a body paragraph: the masthead is above it (a text export may print the whole
         # masthead on one long line, but never a sentence)
         if text.endswith(STRONG_TERMINAL[:1]) or (
@@ -69,6 +73,13 @@ def issue_meta(masthead: Sequence[Line], path: Path, content_text: str) -> Issue
         issue_no = number_value(m["no"])
     if m := P.TOTAL_NO.search(text):
         total_no = number_value(m["no"])
+    if (bare := bare_issue_number(masthead)) is not None:
+        # a number alone above the date: the issue number, or the running number when the
+        # issue line already gives 第N期
+        if issue_no is None:
+            issue_no = bare
+        elif total_no is None and bare != issue_no:
+            total_no = bare
     ym = [(year_value(m["year"]), number_value(m["month"])) for m in P.YEAR_MONTH.finditer(text)]
     if ym:
         y, mth = Counter(ym).most_common(1)[0][0]
@@ -104,31 +115,24 @@ def issue_meta(masthead: Sequence[Line], path: Path, content_text: str) -> Issue
     )
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+def bare_issue_number(masthead: Sequence[Line]) -> int | None:
+    """A number printed alone on a masthead line with the issue's date right under it
+    (``535`` / ``2024年5月``), as some bulletins number their issues."""
+    for a, b in zip(masthead, masthead[1:]):
+        if P.BARE_NUMBER.match(a.text) and (P.YEAR_MONTH.search(b.text) or P.YEAR_ISSUE.search(b.text)):
+            return int(a.text.strip())
+    return None
 
 
 def year_value(text: str) -> int:
     """``2024`` -> 2024, ``二〇二四`` -> 2024 (a year is spelled digit by digit)."""
-    if text.isdigit():
-        return int(text)
-    return int("".join(str(_CN_DIGITS.get(ch, 0)) for ch in text))
+    # a letter O printed for 〇 (二O二四) is a zero here: the pattern only lets it stand inside a year
+    return numerals.year_value(text.replace("O", "〇")) or 0
 
 
 def number_value(text: str) -> int:
     """``12`` -> 12, ``十二`` -> 12, ``一百零八`` -> 108 (issue numbers are printed both ways)."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
+    return numerals.integer_value(text) or 0
 
 
 def _publication(masthead: Sequence[Line]) -> str | None:
