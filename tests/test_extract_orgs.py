@@ -249,3 +249,13 @@ def test_a_suffix_read_as_a_verb_before_an_aspect_particle_is_not_a_name():
 ])
 def test_nested_departments_political_bodies_and_media_outlets(text, expected):
     assert surfaces(text) == expected
+
+
+def test_museums_and_halls_are_organizations_of_their_own():
+    ms = orgs("党员们来到八路军总部纪念馆，又参观了山西博物院和太原市图书馆。")
+    assert [(m.surface, m.in_registry) for m in ms] == [
+        ("八路军总部纪念馆", False), ("山西博物院", False), ("太原市图书馆", False)]
+
+
+def test_a_publisher_office_the_tokenizer_joins_to_its_first_word():
+    assert surfaces("请与协会会员服务部联系。协会会员单位积极参与。") == ["协会会员服务部"]

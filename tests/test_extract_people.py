@@ -153,3 +153,7 @@ def test_a_title_beside_an_age_or_in_an_authors_note():
     assert named("合作社负责人、今年61岁的卫长青告诉笔者。") == {"卫长青": "负责人"}
     assert named("【作者简介】闫国强，太原理工大学教授，主要研究光通信。") == {"闫国强": "教授"}
     assert named("【作者简介】闫国强，长期从事研究。") == {"闫国强": None}
+
+
+def test_a_contact_name_before_a_phone_number():
+    assert "郝丽君" in named("报名请联系协会培训部郝丽君，电话0351-7000000。")

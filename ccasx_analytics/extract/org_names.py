@@ -144,7 +144,9 @@ def widen(text: str, start: int, end: int, member: Member | None, toks: tuple[To
         if dept_end is None:
             break
         end = dept_end
-        if member is not None:
+        if text[start:end].endswith(P.CULTURAL_SUFFIXES):
+            member, confidence = None, CONFIDENCE_RULE  # 八路军太行纪念馆: named after it, not part of it
+        elif member is not None:
             confidence = min(confidence, CONFIDENCE_DEPARTMENT)
     return Resolution(end=end, member=member, confidence=confidence)
 
@@ -162,9 +164,12 @@ def department_end(text: str, pos: int, toks: tuple[Token, ...], token_ends: set
     事业部, 学院, 专业委员会, …).  It never holds a verb, a function word, a place or a
     brand (those start a new name), and a connective (与, 和) only inside an academic
     unit's name (信息与通信工程学院)."""
-    inner = [t for t in toks if pos <= t.start and t.start < pos + P.DEPARTMENT_MAX_CHARS]
-    if not inner or inner[0].start != pos:
+    inner = [t for t in toks if pos < t.end and t.start < pos + P.DEPARTMENT_MAX_CHARS]
+    if not inner or inner[0].start > pos:
         return None
+    if inner[0].start < pos:  # the tokenizer joined the name to the department: 八路军总部|纪念馆
+        first = inner[0]
+        inner[0] = Token(text[pos:first.end], first.flag, pos, first.end)
     seen: list[Token] = []
     for t in inner:
         seen.append(t)

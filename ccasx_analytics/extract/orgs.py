@@ -167,7 +167,8 @@ def _publisher_department_candidates(text: str, toks: tuple[Token, ...], token_e
     a department after it (秘书处, 专业委员会) it names one of its offices."""
     out = []
     for i, t in enumerate(toks):
-        if t.word not in P.PUBLISHER_WORDS:
+        # the tokenizer may join the publisher to the department's first word: 协会会员|服务部
+        if not t.word.startswith(tuple(P.PUBLISHER_WORDS)):
             continue
         if i > 0 and toks[i - 1].end == t.start and toks[i - 1].flag[:1] in ("n", "j"):
             continue  # the end of a longer name: 通信行业|协会
@@ -471,6 +472,6 @@ def _has_core(name: str, suffix: str, res: Resources) -> bool:
         return True
     if not core and P.ADMIN_GOVERNMENT_RE.match(name):
         return True  # 市委, 省政府: the administration of the place the article is about
-    # 山西大学, 吕梁学院, 山西广播电视台: a place and a school's or outlet's suffix name one
+    # 山西大学, 吕梁学院, 山西广播电视台, 山西博物馆: a place and such a suffix name one
     return had_place and suffix in (*P.ORG_GOVERNMENT_SUFFIXES, *P.SCHOOL_SUFFIXES, *P.ADMIN_BODY_WORDS,
-                                    *P.MEDIA_SUFFIXES)
+                                    *P.MEDIA_SUFFIXES, *P.CULTURAL_SUFFIXES)

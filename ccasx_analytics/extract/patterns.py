@@ -32,6 +32,10 @@ NAME_PAREN_RE = re.compile(f"[（(][{HAN}]{{1,4}}[）)]")
 # "Strong" suffixes name an organization even without a place or brand in front
 # (通信建设联合办公室); "weak" ones (局, 中心, 基地…) also end ordinary words (布局, 区域中心)
 # and are accepted only after a place, brand or national prefix (太原市反诈宣传教育基地).
+# Museums and halls: a place and the suffix already name one (山西博物馆), and one named
+# after a registered organization is an institution of its own (八路军太行纪念馆).
+CULTURAL_SUFFIXES: tuple[str, ...] = ("纪念馆", "博物馆", "博物院", "图书馆", "展览馆", "科技馆", "文化馆", "美术馆",
+                                      "档案馆")
 # Media outlets: a place and the suffix already name one (山西广播电视台, 太原日报社).
 MEDIA_SUFFIXES: tuple[str, ...] = ("广播电视台", "电视台", "日报社", "报社", "杂志社", "出版社", "通讯社")
 ORG_STRONG_SUFFIXES: tuple[str, ...] = (
@@ -45,6 +49,7 @@ ORG_STRONG_SUFFIXES: tuple[str, ...] = (
 ORG_WEAK_SUFFIXES: tuple[str, ...] = (
     "局", "厅", "委", "院", "中心", "基地", "研究站", "办", "分局", "分院", "部",
     "科协", "文联", "妇联", "侨联", "残联", "工商联", "社科联", "总工会", "政协", "人大常委会", "人大",
+    *CULTURAL_SUFFIXES,
 )
 # Suffixes for government bodies that are complete with a bare administrative prefix
 # (省政府, 市委).
@@ -86,7 +91,7 @@ BRANCH_SUFFIXES: tuple[str, ...] = ("省分公司", "市分公司", "分公司",
 # organization's name is part of it (the longest well-formed name wins).
 DEPARTMENT_SUFFIX_RE = re.compile(
     "(?:办公厅|办公室|秘书处|事业部|部门|专业委员会|工作委员会|委员会|学院|研究院|研究所|研究中心|"
-    "实验室|中心|分院|分中心|管理局|分局|支队|大队|中队|派出所|司|局|处|科|部|系|室|办)$"
+    f"实验室|中心|分院|分中心|管理局|分局|支队|大队|中队|派出所|{'|'.join(CULTURAL_SUFFIXES)}|司|局|处|科|部|系|室|办)$"
 )
 # At most this many characters between an organization's name and a department's suffix,
 # and this many departments nested in one name.
@@ -144,7 +149,7 @@ PERSON_CUE_WORDS: tuple[str, ...] = (
     "说", "表示", "指出", "强调", "介绍", "出席", "主持", "参加", "讲话", "致辞", "拿出", "所在",
     "休息", "发现", "亲自", "结合", "带领", "率队", "一行", "同志", "老人", "先生", "女士", "生平",
     "故居", "回忆", "认为", "提到", "谈到", "告诉", "笑着", "激动", "时任", "担任", "任",
-    "夺得", "荣获", "摘得", "斩获", "获得", "获评", "当选",
+    "夺得", "荣获", "摘得", "斩获", "获得", "获评", "当选", "，电话", "，联系电话", "，手机", "（电话",
 )
 # 三个或以上 names listed with 、: 胡长万、刘明三、王光汉.
 # The list may be followed by a count of the people in it: 孙某、侯某、康某三位同志.
