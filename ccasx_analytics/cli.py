@@ -339,6 +339,27 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_orgs(args: argparse.Namespace) -> int:
+    """The registry with mention counts; ``--unregistered``: the names it lacks, for staff."""
+    from .analyze.org_listing import registry_listing, unregistered_names
+
+    data_dir = Path(args.data)
+    tables = _load_build("orgs", data_dir) if has_build(data_dir) or args.unregistered else None
+    if args.unregistered and tables is None:
+        return 1
+    frame = unregistered_names(tables, min_articles=args.min_articles) if args.unregistered else registry_listing(tables)
+    if args.format == "json":
+        text = json.dumps(_json_ready(frame), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = frame.to_csv(index=False, lineterminator="\n")
+    else:
+        lines = [aligned_table(frame, right={"mentions", "articles", "issues"})]
+        if tables is None:
+            lines.append(f"(no build in {data_dir}: mentions are 0)")
+        text = "\n".join(lines) + "\n"
+    return _write_answer(text, args.output, args.format, "orgs")
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_scores
 
@@ -477,6 +498,20 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--issues", type=int, default=24, help="how many monthly issues (default %(default)s)")
     d.add_argument("--seed", type=int, default=2025, help="random seed, for the same corpus again (default %(default)s)")
     d.set_defaults(func=_cmd_demo)
+
+    o = command("orgs", "list the organization registry with mention counts",
+                "List the registry (canonical name, aliases, member or not) with its mentions, articles and "
+                "issues in a build. --unregistered lists the names it lacks instead: near-variants of registry "
+                "names (another legal form, a branch, a department) and names found by the naming rules alone in "
+                "at least --min-articles articles, each with its counts and an example sentence.",
+                ("ccasx orgs", "ccasx orgs --unregistered", "ccasx orgs --unregistered --format csv --output names.csv"))
+    o.add_argument("--data", default=str(config.PROCESSED_DIR), help=data_help + "; optional without --unregistered")
+    o.add_argument("--unregistered", action="store_true", help="list the names the registry lacks instead of the registry")
+    o.add_argument("--min-articles", type=int, default=2,
+                   help="with --unregistered: articles an unregistered name needs to be listed (default %(default)s)")
+    o.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default %(default)s)")
+    o.add_argument("--output", default=None, metavar="FILE", help="write to FILE instead of the terminal")
+    o.set_defaults(func=_cmd_orgs)
 
     e = command("evaluate", "score extracted tables against a hand-made gold file",
                 "Compare a build's tables with a hand-made gold file and print precision and recall per table.",

@@ -129,6 +129,9 @@ class OrgMention:
     end: int
     org_type: str | None = None
     in_registry: bool = False
+    # how sure the resolution to ``org`` is: 1.0 a registry alias as printed, less for a
+    # legal-form variant, a department, a place-bound branch, a name found by rules alone
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

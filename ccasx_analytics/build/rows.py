@@ -114,6 +114,7 @@ def mention_rows(issue_id: str, parsed: ParsedIssue, mentions: Iterable[ArticleM
         for o in m.orgs:
             out["org_mentions"].append({**ids, "org": o.org, "surface": o.surface, "is_member": o.is_member,
                                         "org_type": o.org_type, "in_registry": o.in_registry,
+                                        "confidence": o.confidence,
                                         "start": o.start, "end": o.end})
         listed_authors = {p.name for p in m.people if p.role == "author"}
         for p in m.people:
