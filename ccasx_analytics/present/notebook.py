@@ -54,12 +54,18 @@ def period_pivot(frame: pd.DataFrame, index: str, values: str, percent: bool | N
     """Rows ``index`` × one column per period (publication order), cells ``values``.
 
     Percentages when ``values`` is a ratio (or ``percent=True``); headers on one line;
-    the row header in Chinese.
+    the row header in Chinese; a period without an issue shows —.
+
+    >>> f = pd.DataFrame({"period": ["2025-01", "2025-02", "2025-01", "2025-02"], "org": ["甲", "甲", "乙", "乙"],
+    ...                   "mentions": pd.array([2, None, 0, None], dtype="Int64")})
+    >>> period_pivot(f, "org", "mentions").data.to_dict()
+    {'2025-01': {'甲': 2.0, '乙': 0.0}, '2025-02': {'甲': nan, '乙': nan}}
     """
     order = list(dict.fromkeys(frame["period"].astype(str)))
-    grid = (frame.assign(period=frame["period"].astype(str))
-            .pivot_table(index=index, columns="period", values=values, aggfunc="sum", sort=False)
-            .reindex(columns=order))
+    # min_count=1: a period without an issue (all values missing) stays missing, shown —, not 0
+    grid = (frame.assign(period=frame["period"].astype(str), **{values: frame[values].astype("float64")})
+            .groupby([index, "period"], sort=False)[values].sum(min_count=1)
+            .unstack("period").reindex(columns=order))
     grid.index.name = COLUMN_NAMES.get(index, index)
     grid.columns.name = None
     as_percent = values in RATIO_COLUMNS if percent is None else percent
@@ -72,6 +78,8 @@ def query_in_words(query: str | Sequence[str]) -> str:
 
     >>> query_in_words(["反诈", "theme:anti_fraud", "NOT", "section:科普知识"])
     '“反诈”或主题“反诈”，不含栏目“科普知识”'
+    >>> query_in_words("( 反诈 算力 ) AND org:山西移动")
+    '（“反诈”或“算力”）且“山西移动”'
     """
     from ..analyze.registry import theme_labels
 
@@ -81,6 +89,12 @@ def query_in_words(query: str | Sequence[str]) -> str:
     parts: list[str] = []
     pending = None
     for word in words:
+        if word in ("(", ")"):  # a group: opened after the pending join, closed as it is
+            if word == "(" and parts:
+                parts.append(pending or "或")
+            parts.append("（" if word == "(" else "）")
+            pending = None
+            continue
         if word.upper() in joins:
             pending = joins[word.upper()]
             continue
@@ -93,7 +107,7 @@ def query_in_words(query: str | Sequence[str]) -> str:
             said = f"栏目“{name}”"
         else:
             said = f"“{word}”"
-        if parts:
+        if parts and parts[-1] != "（":
             parts.append(pending or "或")
         parts.append(said)
         pending = None
