@@ -263,11 +263,25 @@ def _cmd_charts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _briefing_date(text: str):
+    """``--date`` of ``ccasx report``: a calendar date, ``YYYY-MM-DD``.
+
+    >>> _briefing_date("2025-09-01")
+    datetime.date(2025, 9, 1)
+    """
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD, e.g. 2025-09-01") from None
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from .present.report import write_report
     from .build.store import load
 
-    written = write_report(load(Path(args.data)), Path(args.out))
+    written = write_report(load(Path(args.data)), Path(args.out), made_on=args.date)
     for p in written:
         print(f"wrote {p}")
     return 0
@@ -486,9 +500,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = command("report", "write the leadership briefing (PDF) and deck (PPTX)",
                 "Write the leadership briefing (PDF) and the slide deck (PPTX) from a build.",
-                ("ccasx report", "ccasx report --data data/processed --out reports"))
+                ("ccasx report", "ccasx report --data data/processed --out reports",
+                 "ccasx report --date 2025-09-01"))
     r.add_argument("--data", default=str(config.PROCESSED_DIR), help=data_help)
     r.add_argument("--out", default=str(config.REPORTS_DIR), help="folder for the briefing and deck (default %(default)s)")
+    r.add_argument("--date", type=_briefing_date, default=None, metavar="YYYY-MM-DD",
+                   help="the date the briefing states it was made (default: today)")
     r.set_defaults(func=_cmd_report)
 
     d = command("demo", "write a synthetic demo corpus with planted trends and a truth file",
