@@ -444,7 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
     i = command("inspect", "show what was recovered from one issue file",
                 "Print what was recovered from one issue: metadata, then section / title / authors / pages "
                 "of each article, and warnings. Nothing is written.",
-                ("ccasx inspect data/raw/2025-08.pdf", "ccasx inspect data/raw/2025-08.txt --chars 80"))
+                ("ccasx inspect data/raw/sample-issue.pdf", "ccasx inspect data/raw/sample-issue.pdf --chars 80"))
     i.add_argument("file", help="one .pdf or .txt issue")
     i.add_argument("--chars", type=int, default=40, help="how many first characters of each body to show (default %(default)s)")
     i.set_defaults(func=_cmd_inspect)
