@@ -92,7 +92,8 @@ else:  # an empty build: no share to show, not a zero share
     print("本次构建没有期刊")
 for note in result.notes:
     print("附注：", note)
-show(result.table, decimals=1)
+# the period label says when; the issue's internal id and first day add nothing for a reader
+show(result.table.drop(columns=["issue_id", "period_start"], errors="ignore"), decimals=1)
 
 # %%
 fig = charts.coverage_chart(result.table, f"{TOPIC}报道占比", "每期匹配的文章数 / 全部文章数", SOURCE)
@@ -101,7 +102,8 @@ fig
 # %% [markdown]
 # ## 依据
 #
-# 每篇匹配文章及命中处前后的原文（命中词在［］中），上面的每个数字都可以逐篇读来核对。
+# 每篇匹配文章一行：所在期次、栏目、页码、标题，以及最能说明问题的一处命中及其前后的原文（命中词在［］中；
+# 正文有命中时不取标题），上面的每个数字都可以逐篇读来核对。
 
 # %%
-show(result.evidence[["period", "section", "title", "via", "snippet"]])
+show(result.evidence[["period", "section", "page_start", "title", "snippet"]])

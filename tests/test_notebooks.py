@@ -132,5 +132,29 @@ def test_a_month_without_an_issue_shows_a_dash_in_a_pivot_not_zero():
     for frame, index, values in ((theme_trends(tables, by="month"), "label", "share"),
                                  (member_coverage(tables, by="month"), "org", "mentions")):
         grid = period_pivot(frame, index=index, values=values)
-        assert grid.data["2025-03"].isna().all() and grid.data["2025-02"].notna().all()
+        assert grid.data["2025年3月"].isna().all() and grid.data["2025年2月"].notna().all()
         assert "—" in grid.to_html()
+
+
+def test_the_display_helpers_keep_their_examples():
+    import doctest
+
+    from ccasx_analytics.present import charts, notebook
+
+    for module in (notebook, charts):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
+
+
+def test_tables_shown_to_analysts_read_in_chinese():
+    import pandas as pd
+
+    from ccasx_analytics.present.notebook import show
+
+    frame = pd.DataFrame({"period": ["2025Q3"], "status": ["warning"], "kind": ["money"], "qualifier": ["over"],
+                          "issue_date": pd.to_datetime(["2025-08-01"]), "neglected": [False],
+                          "value": [30000000.0], "ratio": [None]})
+    html = show(frame).to_html()
+    for shown in ("2025年第三季度", "有警告", "金额", "超过", "2025-08-01", "否", "30,000,000", "—"):
+        assert shown in html, shown
+    assert "00:00:00" not in html and "30000000.000000" not in html
