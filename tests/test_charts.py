@@ -278,3 +278,6 @@ def test_theme_and_member_charts_break_at_a_month_without_an_issue():
     assert "无刊" in heat.texts[1].get_text()
     by_issue = charts.member_heatmap_chart(member_coverage(tables, by="issue"), "来源")
     assert not [p for p in by_issue.axes[0].patches if p.get_hatch() == "//"]
+    # issues two months apart are not drawn as neighbours: a break over the cells, labelled
+    assert any(t.get_text() == "相隔2个月" for t in by_issue.axes[0].texts)
+    assert any(line.get_zorder() > 2 and list(line.get_xdata()) == [1.5, 1.5] for line in by_issue.axes[0].lines)

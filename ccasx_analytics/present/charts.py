@@ -171,10 +171,12 @@ def issue_gaps(periods: pd.DataFrame) -> list[tuple[int, int]]:
     return [(i, d) for i, d in steps if d > usual]
 
 
-def _mark_gaps(ax, periods: pd.DataFrame) -> None:
-    """A dashed break between issues that are not neighbours in print, labelled with the months between."""
+def _mark_gaps(ax, periods: pd.DataFrame, over_cells: bool = False) -> None:
+    """A dashed break between issues that are not neighbours in print, labelled with the months
+    between; ``over_cells`` draws it over a heatmap's cells (else behind bars and lines)."""
     for i, months in issue_gaps(periods):
-        ax.axvline(i + 0.5, color=MUTED, linestyle=(0, (3, 3)), linewidth=0.8, zorder=0)
+        ax.axvline(i + 0.5, color="#333333" if over_cells else MUTED, linestyle=(0, (3, 3)),
+                   linewidth=1.2 if over_cells else 0.8, zorder=3 if over_cells else 0)
         ax.text(i + 0.5, 1.0, f"相隔{months}个月", transform=ax.get_xaxis_transform(), ha="center", va="bottom",
                 fontsize=7, color=MUTED)
 
@@ -218,8 +220,7 @@ def _set_period_axis(ax, periods: pd.DataFrame, max_labels: int = 24, cells: boo
             ticks.append(len(labels) - 1)
     ax.set_xticks(ticks, [labels[i] for i in ticks], rotation=45 if len(labels) > 6 else 0,
                   ha="right" if len(labels) > 6 else "center")
-    if not cells:
-        _mark_gaps(ax, periods)
+    _mark_gaps(ax, periods, over_cells=cells)
     # One or two issues: keep bars slim and centred (a heatmap's cells just fill the width).
     pad = 0.5 if cells else max(0.6, (6 - len(labels)) / 2)
     ax.set_xlim(-pad, len(labels) - 1 + pad)
