@@ -148,7 +148,8 @@ def format_coverage(result: CoverageResult) -> str:
         lines.append(f"total: {totals['matching_articles']} of {totals['all_articles']} articles ({totals['ratio']:.1%})"
                      + (f", {totals['mentions']} mentions" if "mentions" in totals else ""))
     else:  # nothing to count is not a zero share
-        lines.append("total: no issues in this build" if not len(result.table) or not totals["issues"]
+        where = f"between {since or '…'} and {until or '…'}" if since or until else "in this build"
+        lines.append(f"total: no issues {where}" if not len(result.table) or not totals["issues"]
                      else "total: no articles in these issues")
     if len(result.table) and (result.table["issues"] == 0).any():
         lines.append(f"{MISSING} = no issue in that period")
