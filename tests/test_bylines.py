@@ -262,3 +262,14 @@ def test_a_byline_glued_to_the_opening_sentence_stops_at_the_name(opening, name,
                                      "通讯员队伍不断壮大", "记者节到来之际"])
 def test_a_sentence_about_reporters_is_not_a_glued_byline(opening):
     assert glued_byline(opening + "，全省光网建设进展顺利。") is None
+
+
+@pytest.mark.parametrize("trail, unit", [
+    (" 供稿：晋城移动", "晋城移动"), ("\n\n供稿单位：晋城移动", "晋城移动"), (" 晋城移动供稿", "晋城移动"),
+    ("\n\n稿件来源：协会秘书处", "协会秘书处"),
+])
+def test_a_bare_source_unit_closes_its_piece_before_the_next_title(trail, unit):
+    got = issue("【行业动态】", "某市分公司开展应急演练", para() + trail, "某县光网改造全面完成", para())
+    assert [(a.title, a.author_unit) for a in got.articles] == [
+        ("某市分公司开展应急演练", unit), ("某县光网改造全面完成", None)]
+    assert all(a.text.endswith("成效。") for a in got.articles)
