@@ -410,6 +410,16 @@ def test_subheads_inside_an_article_stay_in_it(tmp_path, render):
     check_articles(issue, spec, exact_titles=render != "pdf-two")
 
 
+@pytest.mark.parametrize("render", ["export", "plain", "pdf-one"])
+def test_label_bars_inside_an_article_without_contents_stay_in_it(tmp_path, render):
+    """【比赛项目】 / 【赛后点评】 on their own lines inside a report no byline has closed yet,
+    each followed by a wrapped paragraph: labels in the body, not sections."""
+    a = U.issue_a()
+    spec = dataclasses.replace(a, articles=a.articles[:5] + [U.CONTEST] + a.articles[5:], toc=False)
+    issue = parse_file(rendered(spec, tmp_path, render))
+    check_articles(issue, spec)
+
+
 def test_windows_line_ends_and_gbk(tmp_path):
     spec = U.issue_a()
     path = tmp_path / "issue.txt"
