@@ -266,7 +266,7 @@ def test_a_sentence_about_reporters_is_not_a_glued_byline(opening):
 
 @pytest.mark.parametrize("trail, unit", [
     (" 供稿：晋城移动", "晋城移动"), ("\n\n供稿单位：晋城移动", "晋城移动"), (" 晋城移动供稿", "晋城移动"),
-    ("\n\n稿件来源：协会秘书处", "协会秘书处"),
+    ("\n\n稿件来源：协会秘书处", "协会秘书处"), (" 本文由晋城移动供稿", "晋城移动"),
 ])
 def test_a_bare_source_unit_closes_its_piece_before_the_next_title(trail, unit):
     got = issue("【行业动态】", "某市分公司开展应急演练", para() + trail, "某县光网改造全面完成", para())

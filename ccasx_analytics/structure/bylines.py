@@ -35,7 +35,7 @@ _BINDER = re.compile(r"\s*([/／:：｜|])\s*")
 # a role printed after the names it credits: （张三 摄） （李四/摄影）
 _ROLE_AFTER = ("摄", "摄影", "供图")
 # the source organization of a contributed article: 供稿：晋城移动 / 晋城移动供稿
-_SUPPLIED_BY = re.compile(r"^(?:供\s*稿(?:单位)?|稿件来源|作者单位)\s*[:：]\s*(?P<unit>\S.*)$|^(?P<unit2>\S.*?)\s*供\s*稿$")
+_SUPPLIED_BY = re.compile(r"^(?:供\s*稿(?:单位)?|稿件来源|作者单位)\s*[:：]\s*(?P<unit>\S.*)$|^(?:本文|此稿|该稿)?由?\s*(?P<unit2>\S.*?)\s*供\s*稿$")
 # words closing a byline that add nothing to it: （记者 林海 报道）
 _BYLINE_TAIL = re.compile(r"\s*(?:报道|报导)$")
 
