@@ -56,3 +56,12 @@ def test_titles_a_contents_list_names_are_never_joined():
         "风冷到了头", "传统风冷的效率已近上限，再挖潜力代价不小。（文涛）",
     )
     assert [a.title for a in got.articles][-2:] == ["让机房“凉”下来", "风冷到了头"]
+
+
+def test_a_brief_that_opens_as_news_stays_apart_from_the_bylined_article_after_it():
+    """A brief without a byline (7月19日，协会召开…) before a bylined article of its section
+    is news of its own, even in an issue whose articles close with bylines."""
+    got = issue(*CLOSED_NEWS, "【协会动态】", "协会召开秘书长办公会", "7月19日，协会召开秘书长办公会，研究下半年重点工作。",
+                "丁公司开展技能比武", news("丁公司近日举办技能比武。") + "（韩梅）")
+    assert [a.title for a in got.articles][-2:] == ["协会召开秘书长办公会", "丁公司开展技能比武"]
+    assert got.articles[-1].authors == ("韩梅",) and not got.articles[-2].authors

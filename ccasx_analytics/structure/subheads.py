@@ -11,8 +11,8 @@ article before them only on that evidence and one of two more:
 - the article was cut after its opening paragraph (an essay's lead, short, with no
   byline) and the rest runs to several paragraphs before its byline.
 
-Short subheads only (a title runs longer); a piece with its own subtitle or editor's note
-is an article.  Where the evidence is weaker the pieces stay apart and the quality record
+Short subheads only (a title runs longer); a piece with its own subtitle or editor's note,
+a long one, or one opening as a news report does (7月19日，…, 近日，…) is an article.  Where the evidence is weaker the pieces stay apart and the quality record
 warns (structure/quality.py, rule "subheads stay in their article").
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import normalize as N
+from .. import patterns as P
 from ..records import Article, TocEntry
 from .quality import CLOSED_SHARE, LEAD_CHARS, LEAD_FOLLOWER_PARAGRAPHS
 
@@ -82,7 +83,8 @@ def _open_run(articles: Sequence[Article], k: int) -> int:
 def _one_article(articles: Sequence[Article], k: int, run: int) -> bool:
     """The evidence that the run is one article (see the module's note)."""
     others = [a for n, a in enumerate(articles) if a.section is not None and not k <= n < k + run]
-    if any(len(a.text) > PIECE_MAX_CHARS for a in articles[k:k + run - 1]):
+    # a piece that runs long, or opens as news does (7月19日，…, 近日，…), is a brief of its own
+    if any(len(a.text) > PIECE_MAX_CHARS or P.NEWS_LEDE.match(a.text) for a in articles[k:k + run - 1]):
         return False
     closed = sum(1 for a in others if _closed(a))
     if closed >= CLOSED_EVIDENCE_MIN and closed >= CLOSED_SHARE * len(others):
