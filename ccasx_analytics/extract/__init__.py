@@ -13,6 +13,8 @@ does read the title, since a title states what an article is about.
 Takes a parsed ``Article`` (and the resources) and gives its ``ArticleMentions``.
 
     orgs.py       organizations: registry aliases, then names by the genre's naming rules
+    org_names.py  how far a found name runs on (legal form, branch, department), which entry it names
+    byline_org.py the unit a byline names, resolved like any organization mention
     people.py     people: byline authors and named people with their 职务
     figures.py    statistics: value in base units, unit, qualifier, subject, kind
     themes.py     which taxonomy themes an article touches, by which terms
