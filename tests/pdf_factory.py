@@ -6,6 +6,10 @@ subtitles, editor's notes, bylines, a running header and a page-number footer, a
 closing block.  ``tests/fixtures/sample_articles.json`` holds the sample issue's articles so
 other renderings of the same content can be compared with the real one.
 
+The fonts, the A4 page frame, line breaking, the running header and the page number come
+from ``ccasx_analytics.demo.typeset``, as the demo corpus's do; the column flow, spanning
+headings and the platypus rendering are the tests' own (shapes the demo never prints).
+
 Also: broken files (encrypted, image-only, truncated) for the bad-input tests.
 """
 from __future__ import annotations
@@ -24,7 +28,7 @@ WQY_FONT = EMBEDDED_FONT
 # the same TrueType glyphs registered as a bold member: titles set in a heavy face
 BOLD_FONT = "WenQuanYiMicroHei-Bold"
 _current: dict = {"font": FONT, "body": 10.5}
-FRAME = PageFrame(width=595.27, height=841.89, left=50.0, right=50.0, top=72.0, bottom=70.0)  # A4
+FRAME = PageFrame(left=50.0, right=50.0, top=72.0, bottom=70.0)
 PAGE_W, PAGE_H = FRAME.width, FRAME.height
 MARGIN = FRAME.left
 BODY = 10.5

@@ -12,7 +12,7 @@ from .typeset import (CID_FONT, EMBEDDED_FONT, PageFrame, draw_page_number, draw
                       register_pdf_font, wrap_hanging)
 
 _RED = (0.70, 0.10, 0.10)
-_FRAME = PageFrame(width=595.28, height=841.89, left=62.0, right=62.0, top=78.0, bottom=70.0)  # A4
+_FRAME = PageFrame(left=62.0, right=62.0, top=78.0, bottom=70.0)
 _PAGE_W, _PAGE_H = _FRAME.width, _FRAME.height
 _LEFT = _FRAME.left
 BODY_SIZE, _BODY_LEADING = 10.5, 18.0

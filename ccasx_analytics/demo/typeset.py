@@ -6,6 +6,12 @@ page-number footer and a string drawn left, centred or right.  What a page *hold
 demo's masthead and boxed contents, the tests' columns and spanning headings — is laid
 out by the caller (``demo/pdf.py``, ``tests/pdf_factory.py``).
 
+Two line breakers stay, because the PDFs the tests were written against depend on each:
+``wrap_hanging`` (the demo: character by character, closing marks hang) and ``wrap_words``
+(the tests: Latin words whole, a closing mark takes the character before it down).  Bold
+stays two ways too: the demo strokes outlines (text render mode 2), the tests name a face
+``…-Bold`` — the two signals a reader of real PDFs meets.
+
 reportlab is imported inside the functions: the package imports without it.
 """
 from __future__ import annotations
@@ -23,16 +29,19 @@ EMBEDDED_FONT = "WenQuanYiMicroHei"
 # No line starts with closing punctuation.
 NO_LINE_START = frozenset("，。、；：？！）》”’％%")
 
+A4 = (595.28, 841.89)  # points
+
+
 @dataclass(frozen=True)
 class PageFrame:
     """A page and the margins of its text area, in points (``top``/``bottom`` from the edges)."""
 
-    width: float
-    height: float
     left: float
     right: float
     top: float
     bottom: float
+    width: float = A4[0]
+    height: float = A4[1]
 
     @property
     def text_width(self) -> float:
