@@ -40,7 +40,7 @@ from .orgs import org_mentions
 from .people import people_mentions
 from .resources import Resources, load_resources, resources_fingerprint
 from .themes import theme_hits
-from .tokens import sentence_spans
+from .tokens import sentence_at, sentence_spans
 
 __all__ = ["extract_article", "load_resources", "resources_fingerprint", "Resources"]
 
@@ -59,14 +59,10 @@ def extract_article(article: Article, resources: Resources | None = None) -> Art
         people = tuple(p if p.start is None else dataclasses.replace(p, name=printed[p.start:p.end])
                        for p in people)
         spans = sentence_spans(printed)
-        figures = tuple(dataclasses.replace(f, raw=printed[f.start:f.end], sentence=_sentence(printed, spans, f.start))
+        figures = tuple(dataclasses.replace(f, raw=printed[f.start:f.end], sentence=sentence_at(printed, f.start, spans))
                         for f in figures)
     return ArticleMentions(orgs=orgs, people=people, figures=figures, themes=themes,
                            keywords=keywords(text, res), author_org=author_org(article.author_unit, res))
-
-
-def _sentence(text: str, spans: list[tuple[int, int]], pos: int) -> str:
-    return next((text[s:e].strip() for s, e in spans if s <= pos < e), "")
 
 
 def matching_view(text: str) -> str:
