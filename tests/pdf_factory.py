@@ -136,7 +136,8 @@ class _Flow:
         lead = leading or size * 1.6
         self.advance(lead)
         self.c.setFont(font or _current["font"], size)
-        x = {"center": self.x0() + self.col_w / 2, "right": self.x0() + self.col_w - right_indent}.get(align, self.x0() + indent)
+        x0 = self.x0()
+        x = {"center": x0 + self.col_w / 2, "right": x0 + self.col_w - right_indent}.get(align, x0 + indent)
         draw_aligned(self.c, x, PAGE_H - (self.y + size), text, align)
         self.y += lead
 
@@ -302,6 +303,7 @@ def image_only_pdf(path: Path, stamp: str | None = None) -> Path:
     text a scanner app prints in the corner, which does not make a text layer)."""
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
+
     img = Image.new("RGB", (400, 560), "white")
     draw = ImageDraw.Draw(img)
     for y in range(40, 520, 18):
