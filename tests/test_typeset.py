@@ -36,6 +36,12 @@ def test_hanging_breaker_keeps_a_figure_on_one_line(font):
         assert any("12.35" in ln for ln in lines), width
 
 
+def test_counted_breaker_fills_lines_to_the_count_and_lets_a_closing_mark_hang():
+    text = "一二三四五六七八九十，之后十一"
+    assert T.break_hanging(text, 10) == ["一二三四五六七八九十，", "之后十一"]
+    assert T.break_hanging("网速达到1000Mbps以上", 6) == ["网速达到1000Mbps", "以上"]
+
+
 def test_word_breaker_takes_a_character_down_with_a_closing_mark(font):
     # ten characters fill the line exactly; the comma cannot start the next one
     text = "一二三四五六七八九十，后面的话"

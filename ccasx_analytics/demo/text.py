@@ -3,20 +3,9 @@ from __future__ import annotations
 
 from .content import CLOSING, PUBLICATION, SYNTHETIC_MARK
 from .plan import DemoArticle, DemoIssue
-from .typeset import NO_LINE_START, breakable
+from .typeset import break_hanging
 
 _INDENT = "\u3000\u3000"
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines, cur = [], ""
-    for ch in text:
-        if len(cur) >= width and breakable(cur[-1], ch) and ch not in NO_LINE_START:
-            lines.append(cur)
-            cur = ""
-        cur += ch
-    lines.append(cur)
-    return lines
 
 
 def byline_text(a: DemoArticle) -> str | None:
@@ -68,7 +57,7 @@ def render_text(issue: DemoIssue) -> str:
             out.append(a.subtitle)
         body: list[str] = []
         for p in a.paragraphs:
-            body += _wrap(_INDENT + p, 38) if wrapped else [_INDENT + p]
+            body += break_hanging(_INDENT + p, 38) if wrapped else [_INDENT + p]
         byline = byline_text(a)
         if byline and wrapped:
             body[-1] = f"{body[-1]} {byline}"

@@ -1,14 +1,15 @@
 """Typesetting with reportlab, shared by the demo corpus and the tests' issue renderings.
 
 What every rendering of a 会刊 page needs lives here once: the two font set-ups, the A4
-page frame, the line-breaking rules (禁则) and two line breakers, the running header, the
+page frame, the line-breaking rules (禁则) and the line breakers, the running header, the
 page-number footer and a string drawn left, centred or right.  What a page *holds* — the
 demo's masthead and boxed contents, the tests' columns and spanning headings — is laid
 out by the caller (``demo/pdf.py``, ``tests/pdf_factory.py``).
 
-Two line breakers stay, because the PDFs the tests were written against depend on each:
-``wrap_hanging`` (the demo: character by character, closing marks hang) and ``wrap_words``
-(the tests: Latin words whole, a closing mark takes the character before it down).  Bold
+Two line breakers stay, because the files the tests were written against depend on each:
+``break_hanging`` (the demo's PDFs in points via ``wrap_hanging``, its wrapped text files in
+characters: closing marks hang) and ``wrap_words`` (the tests' PDFs: Latin words whole, a
+closing mark takes the character before it down).  Bold
 stays two ways too: the demo strokes outlines (text render mode 2), the tests name a face
 ``…-Bold`` — the two signals a reader of real PDFs meets.
 
@@ -101,14 +102,13 @@ def _is_latin_run(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".%-+")
 
 
-def wrap_hanging(text: str, font: str, size: float, width: float, indent: float = 0.0) -> list[str]:
-    """Break ``text`` character by character; a closing mark that does not fit hangs into
-    the margin, and a Latin/number run is never split."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
+def break_hanging(text: str, width: float, char_width=lambda ch: 1.0, indent: float = 0.0) -> list[str]:
+    """Break ``text`` character by character into lines of ``width`` (in ``char_width``'s
+    measure: characters by default); a closing mark that does not fit hangs past the end,
+    and a Latin/number run is never split.  ``indent``: taken by the first line."""
     lines, cur, cur_w = [], "", indent
     for ch in text:
-        w = stringWidth(ch, font, size)
+        w = char_width(ch)
         if cur and cur_w + w > width and ch not in NO_LINE_START and breakable(cur[-1], ch):
             lines.append(cur)
             cur, cur_w = "", 0.0
@@ -116,6 +116,13 @@ def wrap_hanging(text: str, font: str, size: float, width: float, indent: float 
         cur_w += w
     lines.append(cur)
     return lines
+
+
+def wrap_hanging(text: str, font: str, size: float, width: float, indent: float = 0.0) -> list[str]:
+    """``break_hanging`` in points: the lines of ``text`` set in ``font`` at ``size``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return break_hanging(text, width, lambda ch: stringWidth(ch, font, size), indent)
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9.%+\-@_/]+|\s|.", re.S)
