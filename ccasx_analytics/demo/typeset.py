@@ -9,9 +9,9 @@ out by the caller (``demo/pdf.py``, ``tests/pdf_factory.py``).
 Two line breakers stay, because the files the tests were written against depend on each:
 ``break_hanging`` (the demo's PDFs in points via ``wrap_hanging``, its wrapped text files in
 characters: closing marks hang) and ``wrap_words`` (the tests' PDFs: Latin words whole, a
-closing mark takes the character before it down).  Bold
-stays two ways too: the demo strokes outlines (text render mode 2), the tests name a face
-``…-Bold`` — the two signals a reader of real PDFs meets.
+closing mark takes the character before it down).  Bold stays two ways too: the demo
+strokes outlines (text render mode 2), the tests name a face ``…-Bold`` — the two signals
+a reader of real PDFs meets.
 
 reportlab is imported inside the functions: the package imports without it.
 """
