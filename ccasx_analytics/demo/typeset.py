@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import config
+
 # Two font set-ups, as PDFs made by different tools come: reportlab's built-in CID font
 # (referenced, not embedded: the reader's viewer supplies a Song face) and the packaged
 # WenQuanYi Micro Hei embedded as a TrueType subset (renders on any machine).
@@ -65,12 +67,10 @@ def register_pdf_font(name: str, *, packaged: bool | None = None) -> str:
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from ..present.fonts import packaged_font_path
-
     if name in pdfmetrics.getRegisteredFontNames():
         return name
     if name == EMBEDDED_FONT if packaged is None else packaged:
-        path = packaged_font_path()
+        path = config.packaged_font_path()
         if path is None:
             return register_pdf_font(CID_FONT)
         pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
