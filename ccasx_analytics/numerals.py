@@ -38,7 +38,7 @@ DIGITS: dict[str, int] = {
 }
 SMALL_POWERS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 # scales, largest first: a scale multiplies everything printed before it (一万五千亿)
-SCALES: dict[str, float] = {"兆": 1e12, "亿": 1e8, "万": 1e4}
+SCALES: dict[str, float] = {"兆": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4}
 ZEROS = frozenset("零〇○")
 SIGNS = frozenset("负-−－")
 
@@ -156,6 +156,23 @@ def adjacent_digits_range(text: str) -> tuple[float, float] | None:
             return None
         power = SMALL_POWERS.get(text[2]) or SCALES[text[2]]
     return float(a * power), float(b * power)
+
+
+def shared_scale_low(low: str, high: str) -> float | None:
+    """The lower end of a range whose scale is printed once, after the upper end:
+    两到三万 -> 两万, 十八至三十万 -> 十八万, 一千到两千万 -> 一千万, 两到三千 -> 两千.
+
+    The scale is the longest run of powers ending ``high`` that makes a number of
+    ``low``; None when ``low`` prints a scale of its own or no run fits."""
+    if any(ch in SCALES for ch in low):
+        return None
+    for k in range(1, len(high)):
+        tail = high[k:]
+        if all(ch in SMALL_POWERS or ch in SCALES for ch in tail):
+            value = read_number(low + tail)
+            if value is not None:
+                return value
+    return None
 
 
 def year_value(text: str) -> int | None:

@@ -104,7 +104,7 @@ def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
                       and (f := _figure_from_match(text, e, toks)) is not None]
         elif fig is not None:
             found.append(fig)
-    if "分之" in text:
+    if "分之" in text or "/" in text:
         found += _ratio_words(text, toks)
     if "半" in text:
         found += _halves(text)
@@ -178,15 +178,18 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     if (post in P.THRESHOLD_SUFFIXES and unit.kind in ("count", "other") and unit_text not in P.COUNTING_CLASSIFIERS
             and _noun_follows(toks, m.end("post"))):
         return None  # 50户以上行政村, 60岁以上老人: a threshold describing a noun
-    vague = num[0] in "数几上" or num == "十几"
+    vague = num[0] in "数几上" or num.endswith("十几")
     if chinese and not vague:
-        if num in ("一", "〇", "零") and unit.factor == 1 and not m.group("pre"):
+        if num in ("一", "〇", "零") and unit.factor == 1 and not m.group("pre") and not (
+                unit_text in P.DECIMAL_TAIL_UNITS and P.DECIMAL_TAIL_RE.match(after)):
             return None  # 一张自拍: counting one, not a statistic (一成 is ten percent, 近一吨 a quantity)
         if num == "二" and unit.kind == "count":
             return None  # 二次核验, 二级: counting says 两; 二 before a classifier is an ordinal
         if len(num) == 1 and num in P.CAPITAL_NUMERAL_CHARS:
             return None  # 着陆场: a capital numeral alone is a word, not a number
-        if after[:1] and after[0] in P.CHINESE_NUMERAL_CHARS and not (unit_text == "块" and P.DIMES_AFTER_RE.match(after)):
+        if after[:1] and after[0] in P.CHINESE_NUMERAL_CHARS and not (
+                unit_text in P.DIMES_AFTER_UNITS and P.DIMES_AFTER_RE.match(after)) and not (
+                unit_text in P.DECIMAL_TAIL_UNITS and P.DECIMAL_TAIL_RE.match(after)):
             return None  # 五个一, 一老一小 (十块三毛 is a sum of money)
         if before in P.OPENING_QUOTES:
             return None  # slogans: “四个意识”, “两个维护”, “六稳”
@@ -199,14 +202,23 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
             return None  # 党的二十大: a party congress, not twenty of something
         if _inside_longer_word(toks, n_start, u_end):
             return None  # 千家万户, 千行百业, 身经百战
-    elif "，" in num and num.count("，") == 1 and not any(c in num for c in ".．"):
-        return None  # 12，345个: one group after a Chinese comma may be a list; unsure, no value
+    elif "，" in num and num.count("，") == 1 and not any(c in num for c in ".．") and not m.group("mult"):
+        # 12，345个: one group after a Chinese comma may be a list; unsure, no value (before a
+        # scale, ２，５００万元, the group is a thousands group: a list would not share the scale)
+        return None
     elif not chinese and "," not in num and "，" not in num and len(num.split(".")[0]) >= 7 and not m.group("mult"):
         return None  # phone numbers and account numbers: long digits with no grouping
     if not chinese and len(num) > 4 and num[-4:].isdigit() and "万" in num and unit_text == "年":
         return None  # 3万2025年: a number followed by a year
+    if unit_text == "度" and not (m.group("mult") or num[-1] in "万亿萬億" or after.startswith("电")):
+        return None  # 360度, 三度获奖, 零下5度: 度 counts kilowatt-hours only as 120万度 or 300度电
     if unit_text == "个" and after.startswith("半"):
         return None  # 两个半小时: the unit is after the half, not a count of 个
+    if chinese and len(num) >= 2 and num[-1] + unit_text in unit_table() and not m.group("mult") \
+            and numerals.read_number(num[:-1]) is not None:
+        # 三千克, 五千米: the unit 千克 / 千米 as an Arabic number prints it (3千克), not 3000 克
+        num, unit_text = num[:-1], num[-1] + unit_text
+        unit = unit_table()[unit_text]
     qualifier = "exact"
     range_pair = numerals.adjacent_digits_range(num) if chinese else None
     discount = unit_text == "折" and len(num) == 2 and all(ch in numerals.DIGITS for ch in num)
@@ -214,7 +226,7 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         value = float(numerals.DIGITS[num[0]] * 10 + numerals.DIGITS[num[1]]) / 10  # 八五折 -> 85 %
         range_pair = None
     elif vague:
-        value = numerals.read_number(num[-1] if num != "十几" else "十")
+        value = numerals.read_number(num[:-1] if num.endswith("十几") else num[-1])
         qualifier = "approx" if num[0] == "上" else "over"
     elif range_pair:
         value, qualifier = sum(range_pair) / 2, "approx"  # 三四十 -> 35
@@ -226,13 +238,20 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         value = -value  # 负3.9%, -3.5%, 零下5摄氏度
     end = m.end("post") if m.group("post") else u_end
     money_unit = None
-    dimes = P.DIMES_AFTER_RE.match(after) if unit_text == "块" and not m.group("post") else None
-    if dimes:  # 十块三毛 -> 10.3 元
-        value += (numerals.read_number(dimes.group(1)) or 0) / 10
-        end, money_unit = u_end + dimes.end(), unit_table()["块钱"]
+    dimes = P.DIMES_AFTER_RE.match(text, u_end) if unit_text in P.DIMES_AFTER_UNITS and not m.group("post") else None
+    tail = P.DECIMAL_TAIL_RE.match(text, u_end) if unit_text in P.DECIMAL_TAIL_UNITS and not m.group("post") else None
+    if dimes:  # 十块三毛 -> 10.3 元, 十五元八角 -> 15.8 元, 一元一角七分 -> 1.17 元
+        value += (numerals.read_number(dimes.group("jiao")) or 0) / 10
+        if dimes.group("fen"):
+            value += (numerals.read_number(dimes.group("fen")) or 0) / 100
+        end = dimes.end()
+        money_unit = unit_table()["块钱"] if unit_text == "块" else None
+    elif tail:  # 一米八 -> 1.8 米, 一米七五 -> 1.75 米
+        value += float("0." + "".join(str(numerals.DIGITS[ch]) for ch in tail.group(1)))
+        end = tail.end()
     elif not m.group("post") and unit.kind != "count" and (unit.kind != "percent" or unit.factor != 1) \
-            and P.HALF_AFTER_UNIT_RE.match(after):
-        value += 0.5  # 两米半, 两成半
+            and (P.HALF_AFTER_UNIT_RE.match(after) or (unit_text == "成" and after.startswith("半"))):
+        value += 0.5  # 两米半, 两成半, 七成半完成 (成半 is always a half of ten percent)
         end = u_end + 1
     mult = _scale(m.group("mult"))
     value *= mult
@@ -247,7 +266,7 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         qualifier = P.SUFFIX_QUALIFIERS[post]
     value_high = None
     if lo:
-        low = _range_low(lo, m.group("lo_mult"), m.group("lo_unit"), unit_text, value, mult)
+        low = _range_low(lo, m.group("lo_mult"), m.group("lo_unit"), unit_text, value, mult, num)
         if low is None:
             return None
         value, value_high, qualifier = low * unit.factor, value * unit.factor, "range"
@@ -264,17 +283,21 @@ def _scale(mult: str | None) -> float:
     return P.MULTIPLIERS[mult] if mult else 1.0
 
 
-def _range_low(lo: str, lo_mult: str | None, lo_unit: str | None, unit: str, high: float, high_mult: float
-               ) -> float | None:
-    """The lower end of 3至5万 (3万), 5000至2万 (5000), 1万—5万 (1万): None when the two
-    ends do not make a range (a lower end above the upper, another unit)."""
+def _range_low(lo: str, lo_mult: str | None, lo_unit: str | None, unit: str, high: float, high_mult: float,
+               high_num: str = "") -> float | None:
+    """The lower end of 3至5万 (3万), 5000至2万 (5000), 1万—5万 (1万), 两到三万 (两万),
+    一千到两千万 (一千万): None when the two ends do not make a range (a lower end above
+    the upper, another unit)."""
     if lo_unit and lo_unit != unit:
         return None
     low = numerals.read_number(lo)
     if low is None:
         return None
+    shared = numerals.shared_scale_low(lo, high_num) if not lo[0].isdigit() and not high_num[0].isdigit() else None
     if lo_mult:
         low *= P.MULTIPLIERS[lo_mult]
+    elif shared is not None and shared < high:
+        low = shared  # the Chinese scale printed once, after the upper end, serves both
     elif low * high_mult <= high:
         low *= high_mult  # the scale printed once serves both ends
     return low if 0 <= low < high else None
@@ -307,9 +330,19 @@ def _ratio_words(text: str, toks: tuple[Token, ...]) -> list[Found]:
             top = numerals.read_number(m.group("high"))
             if den in ("百", "千") and top is not None and top > numerator:
                 high, qualifier = float(top), "range"  # 百分之三十到四十
-        start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("den")
+        if m.group("sign"):
+            value = -value  # 负百分之二点五
+        start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("sign" if m.group("sign") else "den")
         end = m.end("post") if post else (m.end("high") if high is not None else m.end("num"))
         out.append((start, end, float(value), unit, qualifier, "percent", high))
+    for m in P.ARABIC_FRACTION_RE.finditer(text):
+        numerator, denominator = int(m.group("num")), int(m.group("den"))
+        pre = m.group("pre")
+        if not 0 < numerator < denominator or not (text.startswith("的", m.end()) or pre):
+            continue
+        qualifier = P.PREFIX_QUALIFIERS[pre] if pre else "exact"
+        start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("num")
+        out.append((start, m.end(), numerator / denominator * 100, "%", qualifier, "percent", None))
     return out
 
 

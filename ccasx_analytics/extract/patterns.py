@@ -190,19 +190,22 @@ OPENING_QUOTES = frozenset("“‘「『\"'")
 # Numerals as the figure patterns see them.  兆 is left out on purpose: in this genre it
 # is the "mega" of 兆瓦 and 千兆 far more often than 10^12 (the numeral reader knows both).
 CHINESE_DIGITS = numerals.CHINESE_DIGIT_CHARS
-CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "".join(numerals.SMALL_POWERS) + "万亿"
+CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "".join(numerals.SMALL_POWERS) + "万亿萬億"
 CAPITAL_NUMERAL_CHARS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 # (a full-width comma may group digits too: ８２，２２５．００ — see figures for when it does)
 ARABIC_NUMBER = r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?|\d+(?:[.．]\d+)?"
 # Arabic digits inside a Chinese scale: 3万4000, 5万4千 (the tail's power is printed)
-MIXED_NUMBER = r"\d+万(?:\d{4}|\d千)"
+MIXED_NUMBER = r"\d+亿\d+[千百十]?万|\d+万(?:\d{4}|\d千)"  # 2亿3千万, 1亿2000万, 3万4000
 CHINESE_NUMBER = f"[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?"
-# a vague count: 数十 (亿元), 几百, 上千, 十几 — at least the power it names
-VAGUE_NUMBER = "(?:数|几|上)[十百千万]|十几"
+# a vague count: 数十 (亿元), 几百, 上千, 十几, 二十几 — at least the number before 几
+VAGUE_NUMBER = f"(?:数|几|上)[十百千万]|[{CHINESE_DIGITS}]?十几"
 NUMBER = f"{VAGUE_NUMBER}|{MIXED_NUMBER}|{ARABIC_NUMBER}|{CHINESE_NUMBER}"
-MULTIPLIERS: dict[str, float] = {"百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+# scales after Arabic digits (5千万元, 1.5万亿元, 9佰元); the capital forms too
+MULTIPLIERS: dict[str, float] = {"百": 1e2, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7,
+                                 "亿": 1e8, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12,
+                                 "佰": 1e2, "仟": 1e3, "萬": 1e4, "億": 1e8}
 # what joins the two ends of a range: 3至5万人, 5—10亿元, 1万~5万元
-RANGE_SEPARATORS = ("至", "到", "—", "–", "~", "～", "-", "－")
+RANGE_SEPARATORS = ("至", "到", "——", "—", "–", "~", "～", "-", "－")
 
 PREFIX_QUALIFIERS: dict[str, str] = {
     "超过": "over", "超出": "over", "超": "over", "逾": "over", "多于": "over",
@@ -241,18 +244,22 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
     latin = [u for u in units if u[0].isascii()]
     unit = _alternation(units)
     mult = _alternation(MULTIPLIERS)
+    # 千克, 千米, 千瓦: a unit that begins with a scale's character is the unit, not the scale
+    scale_chars = {ch for w in MULTIPLIERS for ch in w}
+    prefixed = [u for u in units if u[0] in scale_chars]
+    not_unit = f"(?!{_alternation(prefixed)})" if prefixed else ""
     # every figure starts with a qualifier word, a sign or a numeral: a cheap first test
     first = sorted({w[0] for w in PREFIX_QUALIFIERS} | set(CHINESE_NUMERAL_CHARS) | set("数几上负零-−－"))
     return re.compile(
         f"(?=[\\d{re.escape(''.join(first))}])"
         + _PRE
-        + f"(?:(?P<lo>{NUMBER})(?P<lo_mult>{mult})?(?P<lo_unit>{unit})?\\s?"
+        + f"(?:(?P<lo>{NUMBER})(?:{not_unit}(?P<lo_mult>{mult}))?(?P<lo_unit>{unit})?\\s?"
         f"(?P<sep>{_alternation(RANGE_SEPARATORS)})\\s?)?"
         "(?P<sign>负|零下|[-−－](?=\\d))?"
         f"(?P<num>{NUMBER})"
         r"(?P<approx1>余|多|来)?"  # 3000余万, 十多人, 二十来人
         # a text layer may keep a space before the scale too: 2.5 亿元
-        f"(?:(?<=\\d) (?=(?:{mult})))?(?P<mult>{mult})?"
+        f"(?:(?<=\\d) (?=(?:{mult})))?(?:{not_unit}(?P<mult>{mult}))?"
         r"(?P<approx2>余|多)?"
         # a text layer may keep a space before a unit: 748 EFLOPS, 90 %, 2.5 亿元
         f"(?P<unit>{unit}|(?<=[\\d{CHINESE_NUMERAL_CHARS}]) (?:{_alternation(latin)})|(?<=\\d) (?:{unit}))"
@@ -262,19 +269,27 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
 
 # 增长近一倍: a growth stated as a multiple is a growth in percent (one 倍 = 100 %)
 GROWTH_BEFORE_RE = re.compile(r"(?:增长|提高|提升|增加|上升|扩大)了?$")
-# 十块三毛: a colloquial sum, 块 then 毛/角 (tenths of a yuan)
-DIMES_AFTER_RE = re.compile(f"^([{CHINESE_DIGITS}\\d])[毛角](?:钱)?")
+# 十块三毛, 十五元八角, 一元一角七分: a sum of money in yuan, then tenths (毛/角) and
+# hundredths (分) of a yuan
+DIMES_AFTER_UNITS = frozenset({"块", "元"})
+DIMES_AFTER_RE = re.compile(f"(?P<jiao>[{CHINESE_DIGITS}\\d])[毛角](?:(?P<fen>[{CHINESE_DIGITS}\\d])分)?(?:钱)?")
+# 一米八, 一米七五: a height in metres with its centimetres' digits after the unit
+DECIMAL_TAIL_UNITS = frozenset({"米"})
+DECIMAL_TAIL_RE = re.compile(f"([{CHINESE_DIGITS.replace('两', '')}]{{1,2}})(?![{HAN}\\d])")
 # 两米半: half a unit more, 半 after the unit and before no other word
 HALF_AFTER_UNIT_RE = re.compile(f"^半(?![{HAN}])")
 
 # Word forms of ratios: 百分之三十, 千分之五, 三分之一 (a percentage, ‰, or a fraction in %)
 _RATIO_NUMERATOR = f"{ARABIC_NUMBER}|[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?"
 RATIO_WORD_RE = re.compile(
-    _PRE + f"(?P<den>百|千|{ARABIC_NUMBER}|[{CHINESE_NUMERAL_CHARS}]+)分之"
+    _PRE + "(?P<sign>负)?" + f"(?P<den>百|千|{ARABIC_NUMBER}|[{CHINESE_NUMERAL_CHARS}]+)分之"
     f"(?P<num>{_RATIO_NUMERATOR})"
     # a range of ratios: 百分之三十到四十, 百分之三十至百分之四十
     f"(?:(?:至|到|—|~|～)(?:(?P=den)分之)?(?P<high>{_RATIO_NUMERATOR}))?" + _POST
 )
+# A fraction in Arabic digits (1/3的村庄, 近2/3): only before 的 or after a qualifier, so
+# that dates (3/8) and service windows (7/24) stay out
+ARABIC_FRACTION_RE = re.compile(_PRE + r"(?<![\d/.:])(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\d/.:])")
 # Halves: 半数, 过半, 一半 (50 %); 过半 says "more than half"
 HALF_RE = re.compile(_PRE + "(?P<half>过半数|过半|半数|一半)" + _POST)
 # what may not follow a half word: 一半时间 is fine, 过半年 / 一半天 are durations
