@@ -106,7 +106,7 @@ def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
             found.append(fig)
     if "分之" in text or "/" in text:
         found += _ratio_words(text, toks)
-    if "半" in text:
+    if "半" in text or "对折" in text:
         found += _halves(text)
     if P.INDICATOR_RE.search(text):
         found += _indicators(text, sentences)
@@ -142,7 +142,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     unit = unit_table()[unit_text]
     lo = m.group("lo")
     n_start, u_end = m.start("num"), m.end("unit")
-    first = m.start("lo") if lo else (m.start("sign") if m.group("sign") else n_start)
+    first = (m.start("lo_sign") if m.group("lo_sign") else m.start("lo")) if lo else (
+        m.start("sign") if m.group("sign") else n_start)
     chinese = not num[0].isdigit()
     before = text[max(0, first - 1):first]
     after = text[u_end:u_end + 6]
@@ -225,6 +226,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     if discount:
         value = float(numerals.DIGITS[num[0]] * 10 + numerals.DIGITS[num[1]]) / 10  # 八五折 -> 85 %
         range_pair = None
+    elif unit_text == "折" and not chinese and num.isdigit() and len(num) == 2:
+        value = float(num) / 10  # 75折 -> 75 %: two digits name the percent, as 七五折 does
     elif vague:
         value = numerals.read_number(num[:-1] if num.endswith("十几") else num[-1])
         qualifier = "approx" if num[0] == "上" else "over"
@@ -266,7 +269,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         qualifier = P.SUFFIX_QUALIFIERS[post]
     value_high = None
     if lo:
-        low = _range_low(lo, m.group("lo_mult"), m.group("lo_unit"), unit_text, value, mult, num)
+        low = _range_low(lo, m.group("lo_mult"), m.group("lo_unit"), unit_text, value, mult, num,
+                         negative=bool(m.group("lo_sign")))
         if low is None:
             return None
         value, value_high, qualifier = low * unit.factor, value * unit.factor, "range"
@@ -284,7 +288,7 @@ def _scale(mult: str | None) -> float:
 
 
 def _range_low(lo: str, lo_mult: str | None, lo_unit: str | None, unit: str, high: float, high_mult: float,
-               high_num: str = "") -> float | None:
+               high_num: str = "", negative: bool = False) -> float | None:
     """The lower end of 3至5万 (3万), 5000至2万 (5000), 1万—5万 (1万), 两到三万 (两万),
     一千到两千万 (一千万): None when the two ends do not make a range (a lower end above
     the upper, another unit)."""
@@ -300,6 +304,8 @@ def _range_low(lo: str, lo_mult: str | None, lo_unit: str | None, unit: str, hig
         low = shared  # the Chinese scale printed once, after the upper end, serves both
     elif low * high_mult <= high:
         low *= high_mult  # the scale printed once serves both ends
+    if negative:
+        return -low if -low < high else None  # -5℃至5℃
     return low if 0 <= low < high else None
 
 
@@ -362,6 +368,8 @@ def _halves(text: str) -> list[Found]:
             qualifier = P.SUFFIX_QUALIFIERS[post]
         start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("half")
         out.append((start, end, 50.0, "%", qualifier, "percent", None))
+    out += [(m.start(), m.end(), 50.0, "%", "exact", "percent", None) for m in P.HALF_PRICE_RE.finditer(text)]
+    out += [(m.start(), m.end(), 5.0, "%", "exact", "percent", None) for m in P.HALF_TENTH_RE.finditer(text)]
     return out
 
 

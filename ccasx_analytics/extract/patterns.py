@@ -253,7 +253,7 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
     return re.compile(
         f"(?=[\\d{re.escape(''.join(first))}])"
         + _PRE
-        + f"(?:(?P<lo>{NUMBER})(?:{not_unit}(?P<lo_mult>{mult}))?(?P<lo_unit>{unit})?\\s?"
+        + f"(?:(?P<lo_sign>负|零下|[-−－](?=\\d))?(?P<lo>{NUMBER})(?:{not_unit}(?P<lo_mult>{mult}))?(?P<lo_unit>{unit})?\\s?"
         f"(?P<sep>{_alternation(RANGE_SEPARATORS)})\\s?)?"
         "(?P<sign>负|零下|[-−－](?=\\d))?"
         f"(?P<num>{NUMBER})"
@@ -290,6 +290,9 @@ RATIO_WORD_RE = re.compile(
 # A fraction in Arabic digits (1/3的村庄, 近2/3): only before 的 or after a qualifier, so
 # that dates (3/8) and service windows (7/24) stay out
 ARABIC_FRACTION_RE = re.compile(_PRE + r"(?<![\d/.:])(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\d/.:])")
+# 打对折 (half price), 半成 (five percent; 半成品 is a half-finished product)
+HALF_PRICE_RE = re.compile("(?<=打)对折|对折(?=优惠|销售|出售|促销)")
+HALF_TENTH_RE = re.compile("半成(?!品)")
 # Halves: 半数, 过半, 一半 (50 %); 过半 says "more than half"
 HALF_RE = re.compile(_PRE + "(?P<half>过半数|过半|半数|一半)" + _POST)
 # what may not follow a half word: 一半时间 is fine, 过半年 / 一半天 are durations
