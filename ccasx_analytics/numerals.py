@@ -35,6 +35,8 @@ DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
     "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
     "九": 9, "玖": 9,
+    # traditional forms: 兩/倆 (two), 貳, 參, 陸 (capitals)
+    "兩": 2, "倆": 2, "貳": 2, "參": 3, "陸": 6,
 }
 SMALL_POWERS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 # scales, largest first: a scale multiplies everything printed before it (一万五千亿)

@@ -182,7 +182,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     vague = num[0] in "数几上" or num.endswith("十几")
     if chinese and not vague:
         if num in ("一", "〇", "零") and unit.factor == 1 and not m.group("pre") and not (
-                unit_text in P.DECIMAL_TAIL_UNITS and P.DECIMAL_TAIL_RE.match(after)):
+                unit_text in P.DECIMAL_TAIL_UNITS and P.DECIMAL_TAIL_RE.match(after)) and not (
+                unit_text == "倍" and P.GROWTH_BEFORE_RE.search(text, max(0, n_start - 3), n_start)):
             return None  # 一张自拍: counting one, not a statistic (一成 is ten percent, 近一吨 a quantity)
         if num == "二" and unit.kind == "count":
             return None  # 二次核验, 二级: counting says 两; 二 before a classifier is an ordinal
@@ -207,7 +208,7 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         # 12，345个: one group after a Chinese comma may be a list; unsure, no value (before a
         # scale, ２，５００万元, the group is a thousands group: a list would not share the scale)
         return None
-    elif not chinese and "," not in num and "，" not in num and len(num.split(".")[0]) >= 7 and not m.group("mult"):
+    elif not chinese and num.split(".")[0].isdigit() and len(num.split(".")[0]) >= 7 and not m.group("mult"):
         return None  # phone numbers and account numbers: long digits with no grouping
     if not chinese and len(num) > 4 and num[-4:].isdigit() and "万" in num and unit_text == "年":
         return None  # 3万2025年: a number followed by a year

@@ -191,11 +191,12 @@ OPENING_QUOTES = frozenset("“‘「『\"'")
 # is the "mega" of 兆瓦 and 千兆 far more often than 10^12 (the numeral reader knows both).
 CHINESE_DIGITS = numerals.CHINESE_DIGIT_CHARS
 CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "".join(numerals.SMALL_POWERS) + "万亿萬億"
-CAPITAL_NUMERAL_CHARS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+CAPITAL_NUMERAL_CHARS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟貳參陸")
 # (a full-width comma may group digits too: ８２，２２５．００ — see figures for when it does)
 ARABIC_NUMBER = r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?|\d+(?:[.．]\d+)?"
 # Arabic digits inside a Chinese scale: 3万4000, 5万4千 (the tail's power is printed)
-MIXED_NUMBER = r"\d+亿\d+[千百十]?万|\d+万(?:\d{4}|\d千)"  # 2亿3千万, 1亿2000万, 3万4000
+# (each group of digits before its power: 2亿3千万, 1亿2000万, 3万4000, 7万5千4百)
+MIXED_NUMBER = r"\d+(?:[亿万千百]\d+)+(?:千万|百万|[亿万千百十])?"
 CHINESE_NUMBER = f"[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?"
 # a vague count: 数十 (亿元), 几百, 上千, 十几, 二十几 — at least the number before 几
 VAGUE_NUMBER = f"(?:数|几|上)[十百千万]|[{CHINESE_DIGITS}]?十几"
