@@ -166,6 +166,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         return None  # 2020年来: since a year
     if unit_text == "年" and chinese and len(num) == 4:
         return None  # 二〇二五年
+    if unit_text == "分" and before and before in P.CLOCK_BEFORE_MINUTES:
+        return None  # 9点30分, 14时30分: a time of day, not a score
     if unit_text == "周" and P.WEEKDAY_AFTER_RE.match(after):
         return None
     if unit.guard == "arabic" and chinese:

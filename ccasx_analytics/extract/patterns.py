@@ -324,6 +324,8 @@ YEAR_RE = re.compile(r"^[12]\d{3}$")
 NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年代|年度|年[0-9一二三四五六七八九十]+月|届)")
 # 2020年来: since a year (十二年来 is a duration: twelve years)
 SINCE_YEAR_AFTER_RE = re.compile(r"^年来")
+# 9点30分, 14时30分: minutes after the hour of a time of day
+CLOCK_BEFORE_MINUTES = frozenset("点时")
 # 周一, 周五: a weekday, not a number of weeks.
 WEEKDAY_AFTER_RE = re.compile(r"^[一二三四五六日天]")
 # A saying that weighs one of a thing against many (一次胜过十次说教, 一个顶十个, 一人抵三人):
