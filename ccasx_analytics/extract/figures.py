@@ -110,6 +110,11 @@ def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
         found += _halves(text)
     if P.INDICATOR_RE.search(text):
         found += _indicators(text, sentences)
+    if "摄氏" in text:
+        for m in P.CELSIUS_BEFORE_RE.finditer(text):
+            value = numerals.read_number(m.group("num"))
+            if value is not None:
+                found.append((m.start(), m.end(), -value if m.group("sign") else value, "℃", "exact", "other", None))
     for m in P.RANK_RE.finditer(text):
         value = numerals.read_number(m.group("num"))
         if value is not None:

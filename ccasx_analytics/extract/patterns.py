@@ -202,6 +202,7 @@ CHINESE_NUMBER = f"[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?"
 VAGUE_NUMBER = f"(?:数|几|上)[十百千万]|[{CHINESE_DIGITS}]?十几"
 NUMBER = f"{VAGUE_NUMBER}|{MIXED_NUMBER}|{ARABIC_NUMBER}|{CHINESE_NUMBER}"
 # scales after Arabic digits (5千万元, 1.5万亿元, 9佰元); the capital forms too
+SCALE_CHARS = "万亿萬億"
 MULTIPLIERS: dict[str, float] = {"百": 1e2, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7,
                                  "亿": 1e8, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12,
                                  "佰": 1e2, "仟": 1e3, "萬": 1e4, "億": 1e8}
@@ -263,7 +264,8 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
         f"(?:(?<=\\d) (?=(?:{mult})))?(?:{not_unit}(?P<mult>{mult}))?"
         r"(?P<approx2>余|多)?"
         # a text layer may keep a space before a unit: 748 EFLOPS, 90 %, 2.5 亿元
-        f"(?P<unit>{unit}|(?<=[\\d{CHINESE_NUMERAL_CHARS}]) (?:{_alternation(latin)})|(?<=\\d) (?:{unit}))"
+        # (and after a scale: 2.5亿 元, 86 万 户)
+        f"(?P<unit>{unit}|(?<=[\\d{CHINESE_NUMERAL_CHARS}]) (?:{_alternation(latin)})|(?<=[\\d{SCALE_CHARS}]) (?:{unit}))"
         + _POST
     )
 
@@ -324,6 +326,8 @@ YEAR_RE = re.compile(r"^[12]\d{3}$")
 NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年代|年度|年[0-9一二三四五六七八九十]+月|届)")
 # 2020年来: since a year (十二年来 is a duration: twelve years)
 SINCE_YEAR_AFTER_RE = re.compile(r"^年来")
+# 摄氏25度, 摄氏零下10度: the scale named before the number, 度 after it
+CELSIUS_BEFORE_RE = re.compile(f"摄氏(?P<sign>零下|负|-)?(?P<num>{ARABIC_NUMBER}|{CHINESE_NUMBER})度")
 # 9点30分, 14时30分: minutes after the hour of a time of day
 CLOCK_BEFORE_MINUTES = frozenset("点时")
 # 周一, 周五: a weekday, not a number of weeks.
