@@ -186,6 +186,13 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     if (post in P.THRESHOLD_SUFFIXES and unit.kind in ("count", "other") and unit_text not in P.COUNTING_CLASSIFIERS
             and _noun_follows(toks, m.end("post"))):
         return None  # 50户以上行政村, 60岁以上老人: a threshold describing a noun
+    counted_scale = None
+    if num in ("万", "亿") and before == "个":
+        counted_scale = P.COUNTED_SCALE_BEFORE_RE.search(text, max(0, first - 6), first)
+        if counted_scale is None:
+            return None  # 几个亿, 这个亿: no count of the scale to read
+        first = counted_scale.start()  # 两个亿 -> 2 亿
+        num = counted_scale.group("num") + num
     vague = num[0] in "数几上" or num.endswith("十几")
     if chinese and not vague:
         if num in ("一", "〇", "零") and unit.factor == 1 and not m.group("pre") and not (
@@ -286,9 +293,22 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         value *= unit.factor
     start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else first
     unit = money_unit or unit
+    if unit.reported == "元" and not pre:
+        named = _currency_before(text, start)  # 港币两千九百六十元, 新台币 177.1 亿元
+        if named is not None:
+            unit = named
     if unit_text == "倍" and P.GROWTH_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
         return (start, end, float(value) * 100, "%", qualifier, "percent", None if value_high is None else value_high * 100)
     return (start, end, float(value), unit.reported, qualifier, unit.kind, value_high)
+
+
+def _currency_before(text: str, start: int) -> Unit | None:
+    """A foreign currency named right before an amount in 元: 新台币 177.1 亿元 is in 新台币."""
+    head = text[max(0, start - 4):start].rstrip()
+    for printed, unit in unit_table().items():
+        if unit.kind == "money" and unit.reported != "元" and len(printed) >= 2 and head.endswith(printed):
+            return unit
+    return None
 
 
 def _scale(mult: str | None) -> float:

@@ -207,7 +207,12 @@ MULTIPLIERS: dict[str, float] = {"百": 1e2, "千": 1e3, "万": 1e4, "十万": 1
                                  "亿": 1e8, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12,
                                  "佰": 1e2, "仟": 1e3, "萬": 1e4, "億": 1e8}
 # what joins the two ends of a range: 3至5万人, 5—10亿元, 1万~5万元
-RANGE_SEPARATORS = ("至", "到", "——", "—", "–", "~", "～", "-", "－")
+RANGE_SEPARATORS = ("至", "到", "——", "—", "–", "~", "～", "--", "-", "－")
+# A minus sign: a dash before digits that does not follow a number, its unit or a closing
+# bracket (1万(含)-5万元 and 1万元-5万元 are ranges, 增长-3.5% is signed)
+MINUS_SIGN = "(?<![\\d)）%％万亿元])[-−－](?=\\d)"
+# (含): the end of a range or a threshold is included: 50万元（含）以上, 1万(含)-5万元
+INCLUSIVE = "(?:[（(]含[）)])"
 
 PREFIX_QUALIFIERS: dict[str, str] = {
     "超过": "over", "超出": "over", "超": "over", "逾": "over", "多于": "over",
@@ -236,7 +241,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _PRE = f"(?P<pre>{_alternation(PREFIX_QUALIFIERS)})?"
-_POST = f"(?P<post>{_alternation(SUFFIX_QUALIFIERS)})?"
+_POST = f"(?:{INCLUSIVE}?(?P<post>{_alternation(SUFFIX_QUALIFIERS)}))?"
 
 
 def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
@@ -255,9 +260,10 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
     return re.compile(
         f"(?=[\\d{re.escape(''.join(first))}])"
         + _PRE
-        + f"(?:(?P<lo_sign>负|零下|[-−－](?=\\d))?(?P<lo>{NUMBER})(?:{not_unit}(?P<lo_mult>{mult}))?(?P<lo_unit>{unit})?\\s?"
+        + f"(?:(?P<lo_sign>负|零下|{MINUS_SIGN})?(?P<lo>{NUMBER})(?:{not_unit}(?P<lo_mult>{mult}))?(?P<lo_unit>{unit})?"
+        f"{INCLUSIVE}?\\s?"
         f"(?P<sep>{_alternation(RANGE_SEPARATORS)})\\s?)?"
-        "(?P<sign>负|零下|[-−－](?=\\d))?"
+        f"(?P<sign>负|零下|{MINUS_SIGN})?"
         f"(?P<num>{NUMBER})"
         r"(?P<approx1>余|多|来)?"  # 3000余万, 十多人, 二十来人
         # a text layer may keep a space before the scale too: 2.5 亿元
@@ -326,6 +332,8 @@ YEAR_RE = re.compile(r"^[12]\d{3}$")
 NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年代|年度|年[0-9一二三四五六七八九十]+月|届)")
 # 2020年来: since a year (十二年来 is a duration: twelve years)
 SINCE_YEAR_AFTER_RE = re.compile(r"^年来")
+# 两个亿, 三个亿: a count of the scale itself, 个 between the numeral and 亿/万
+COUNTED_SCALE_BEFORE_RE = re.compile(f"(?P<num>[{CHINESE_DIGITS}]|\\d+)个$")
 # 摄氏25度, 摄氏零下10度: the scale named before the number, 度 after it
 CELSIUS_BEFORE_RE = re.compile(f"摄氏(?P<sign>零下|负|-)?(?P<num>{ARABIC_NUMBER}|{CHINESE_NUMBER})度")
 # 9点30分, 14时30分: minutes after the hour of a time of day
