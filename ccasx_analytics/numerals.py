@@ -150,7 +150,8 @@ def adjacent_digits_range(text: str) -> tuple[float, float] | None:
     if len(text) not in (2, 3) or text[0] not in DIGITS or text[1] not in DIGITS:
         return None
     a, b = DIGITS[text[0]], DIGITS[text[1]]
-    if b != a + 1 or a == 0:
+    # neighbours, or 三五 before a power (三五十元: thirty to fifty, "a few tens")
+    if a == 0 or not (b == a + 1 or (a, b) == (3, 5) and len(text) == 3):
         return None
     power = 1
     if len(text) == 3:

@@ -173,6 +173,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         return None  # 二〇二五年
     if unit_text == "分" and before and before in P.CLOCK_BEFORE_MINUTES:
         return None  # 9点30分, 14时30分: a time of day, not a score
+    if unit_text in P.PAIRING_UNITS and after[:1] and (after[0].isdigit() or after[0] in P.CHINESE_NUMERAL_CHARS):
+        return None  # 1对1帮扶, 一对一
     if unit_text == "周" and P.WEEKDAY_AFTER_RE.match(after):
         return None
     if unit.guard == "arabic" and chinese:

@@ -217,6 +217,7 @@ INCLUSIVE = "(?:[（(]含[）)])"
 PREFIX_QUALIFIERS: dict[str, str] = {
     "超过": "over", "超出": "over", "超": "over", "逾": "over", "多于": "over",
     "将近": "approx", "接近": "approx", "近": "approx", "约": "approx", "大约": "approx", "约为": "approx",
+    "约占": "approx", "约合": "approx",
     "高达": "up_to", "多达": "up_to", "最高": "up_to",
     "不少于": "at_least", "至少": "at_least", "不低于": "at_least",
     "不足": "at_most", "不到": "at_most", "不超过": "at_most", "低于": "at_most", "不高于": "at_most",
@@ -311,7 +312,7 @@ HALF_NOT_AFTER = frozenset("经通越跨穿度错走路")
 # Unitless indicators printed as Latin acronyms (PUE 1.25, WUE): the acronym, an optional
 # 值/均值, a linking word, the number with no unit after it.
 INDICATOR_RE = re.compile(
-    r"(?<![A-Za-z])(?P<name>[A-Z]{2,5})(?:值|均值)?(?P<link>约为|仍在|控制在|保持在|降至|降到|降低到|下降到|达到|低于|不高于|"
+    r"(?<![A-Za-z])(?P<name>[A-Z]{2,5})(?:值|均值|平均值|平均)?(?P<link>约为|仍在|控制在|保持在|降至|降到|降低到|下降到|达到|低于|不高于|"
     r"不超过|高于|不低于|为|达|在|约)"
     r"(?P<num>\d+(?:\.\d+)?)(?P<post>以下|以上|以内|左右)?(?![\w.%％‰])"
 )
@@ -329,7 +330,7 @@ RANK_RE = re.compile(
 # A year: four digits from 1000 to 2999 before 年 (1940年, 2025年度).
 YEAR_RE = re.compile(r"^[12]\d{3}$")
 # What follows a number and shows it is a date, anniversary or ordinal, not a statistic.
-NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年代|年度|年[0-9一二三四五六七八九十]+月|届)")
+NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年代|年度|年级|年[0-9一二三四五六七八九十]+月|届)")
 # 2020年来: since a year (十二年来 is a duration: twelve years)
 SINCE_YEAR_AFTER_RE = re.compile(r"^年来")
 # 两个亿, 三个亿: a count of the scale itself, 个 between the numeral and 亿/万
@@ -338,6 +339,8 @@ COUNTED_SCALE_BEFORE_RE = re.compile(f"(?P<num>[{CHINESE_DIGITS}]|\\d+)个$")
 CELSIUS_BEFORE_RE = re.compile(f"摄氏(?P<sign>零下|负|-)?(?P<num>{ARABIC_NUMBER}|{CHINESE_NUMBER})度")
 # 9点30分, 14时30分: minutes after the hour of a time of day
 CLOCK_BEFORE_MINUTES = frozenset("点时")
+# 1对1帮扶: one-to-one, a pairing, not a count of pairs
+PAIRING_UNITS = frozenset({"对", "比"})
 # 周一, 周五: a weekday, not a number of weeks.
 WEEKDAY_AFTER_RE = re.compile(r"^[一二三四五六日天]")
 # A saying that weighs one of a thing against many (一次胜过十次说教, 一个顶十个, 一人抵三人):
