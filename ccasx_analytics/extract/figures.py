@@ -11,6 +11,11 @@ printed (千瓦, EFLOPS, 人次), with 万/亿/千/百 multiplied out (3000余�
 ``value`` the lower, ``value_high`` the upper, qualifier ``range``; two neighbouring
 Chinese digits (三四十发) are "thirty or forty": the midpoint, approx.  A growth stated as a
 multiple (增长近一倍) is a growth in percent (one 倍 is 100 %); 千分之 and ‰ stay in ‰.
+A scale printed once after a range serves both ends (两到三万元: 20000 to 30000).  Money:
+tenths and hundredths after 元/块 are added (十五元八角 -> 15.8 元), a foreign currency named
+before an amount in 元 is its unit (港币两千九百六十元 -> 港元), 两个亿 is 2 亿.  A unit that
+begins with a scale's character stays that unit (3.5千米, 三千克); 度 is a kilowatt-hour
+only after a scale or before 电 (120万度, 300度电).
 
 Not statistics: dates (8月22日—24日, 2025年3月底), years, anniversaries (80周年),
 ordinals and issue numbers (第16期), periods (前两个月), version numbers and network
