@@ -379,7 +379,8 @@ def _ratio_words(text: str, toks: tuple[Token, ...]) -> list[Found]:
     for m in P.ARABIC_FRACTION_RE.finditer(text):
         numerator, denominator = int(m.group("num")), int(m.group("den"))
         pre = m.group("pre")
-        if not 0 < numerator < denominator or not (text.startswith("的", m.end()) or pre):
+        if not 0 < numerator < denominator or not (
+                text.startswith("的", m.end()) or pre or text[max(0, m.start() - 1):m.start()] in P.FRACTION_AFTER_VERBS):
             continue
         qualifier = P.PREFIX_QUALIFIERS[pre] if pre else "exact"
         start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("num")

@@ -299,6 +299,8 @@ RATIO_WORD_RE = re.compile(
 )
 # A fraction in Arabic digits (1/3的村庄, 近2/3): only before 的 or after a qualifier, so
 # that dates (3/8) and service windows (7/24) stay out
+# (or after a verb stating a value: 概率是1/2, 占1/3)
+FRACTION_AFTER_VERBS = frozenset("是为占达")
 ARABIC_FRACTION_RE = re.compile(_PRE + r"(?<![\d/.:])(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\d/.:])")
 # 打对折 (half price), 半成 (five percent; 半成品 is a half-finished product)
 HALF_PRICE_RE = re.compile("(?<=打)对折|对折(?=优惠|销售|出售|促销)")
