@@ -155,3 +155,33 @@ def main(argv: list[str]) -> None:
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
     main(sys.argv[1:])
+
+
+def test_numbers_in_every_printed_form_read_back_or_stay_out():
+    """Seeded random integers printed in Chinese, capitals, plain, comma-grouped and scaled
+    Arabic forms inside a sentence: each reads back at its value, or is left out (a
+    mobile-like eleven-digit number may be); never another value."""
+    import random
+
+    from chinese_numbers import spell
+
+    capitals = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
+    rng = random.Random(14)
+    wrong, missed = [], 0
+    for _ in range(400):
+        n = rng.randint(1, 10 ** rng.randint(2, 12))
+        form = rng.choice(["chinese", "capital", "arabic", "comma", "scaled"])
+        printed = {"chinese": spell(n), "capital": spell(n).translate(capitals), "arabic": str(n),
+                   "comma": f"{n:,}"}.get(form)
+        if printed is None:
+            printed = (f"{n / 10**8:g}亿" if n >= 10**8 and n % 10**6 == 0
+                       else f"{n / 10**4:g}万" if n >= 10**4 and n % 100 == 0 else str(n))
+        text = rng.choice(["全年新增宽带用户{}户，同比增长。", "项目总投资{}元。", "累计服务{}人次。"]).format(printed)
+        start = text.find(printed)
+        over = [f for f in figures_of(text) if f.start < start + len(printed) and start < f.end]
+        if not over:
+            missed += 1
+        elif not any(_close(f.value, n) for f in over):
+            wrong.append((text, [_show(f) for f in over]))
+    assert wrong == []
+    assert missed <= 8

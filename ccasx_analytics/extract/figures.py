@@ -229,8 +229,9 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         # 12，345个: one group after a Chinese comma may be a list; unsure, no value (before a
         # scale, ２，５００万元, the group is a thousands group: a list would not share the scale)
         return None
-    elif not chinese and num.split(".")[0].isdigit() and len(num.split(".")[0]) >= 7 and not m.group("mult"):
-        return None  # phone numbers and account numbers: long digits with no grouping
+    elif not chinese and num.split(".")[0].isdigit() and len(num.split(".")[0]) >= 7 and not m.group("mult") and (
+            P.LONG_DIGITS_NOT_AMOUNT_RE.match(num) or P.NUMBER_LABEL_BEFORE_RE.search(text, max(0, first - 8), first)):
+        return None  # phone, account and ID numbers: a leading 0 or 1x mobile form, 13+ digits, or a label
     if not chinese and len(num) > 4 and num[-4:].isdigit() and "万" in num and unit_text == "年":
         return None  # 3万2025年: a number followed by a year
     if unit_text == "度" and not (m.group("mult") or num[-1] in "万亿萬億" or after.startswith("电")):

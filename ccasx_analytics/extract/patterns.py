@@ -339,6 +339,11 @@ SINCE_YEAR_AFTER_RE = re.compile(r"^年来")
 COUNTED_SCALE_BEFORE_RE = re.compile(f"(?P<num>[{CHINESE_DIGITS}]|\\d+)个$")
 # 摄氏25度, 摄氏零下10度: the scale named before the number, 度 after it
 CELSIUS_BEFORE_RE = re.compile(f"摄氏(?P<sign>零下|负|-)?(?P<num>{ARABIC_NUMBER}|{CHINESE_NUMBER})度")
+# Long ungrouped digits that are not an amount even before a unit: a leading 0 (an area
+# code), a mobile number (1[3-9] and 11 digits), 13 digits or more (IDs, accounts)
+LONG_DIGITS_NOT_AMOUNT_RE = re.compile(r"^(?:0\d*|1[3-9]\d{9}|\d{13,})$")
+# ... or digits after the label of a number that is not a quantity (电话：, 账号, 编号)
+NUMBER_LABEL_BEFORE_RE = re.compile(r"(?:电话|手机|热线|传真|号码|编号|账号|帐号|代码|卡号|证号|邮编|QQ|微信)[号：:\s]*$")
 # 9点30分, 14时30分: minutes after the hour of a time of day
 CLOCK_BEFORE_MINUTES = frozenset("点时")
 # 1对1帮扶: one-to-one, a pairing, not a count of pairs
