@@ -161,19 +161,20 @@ def adjacent_digits_range(text: str) -> tuple[float, float] | None:
     return float(a * power), float(b * power)
 
 
-def shared_scale_low(low: str, high: str) -> float | None:
+def shared_scale_low(low: str, high: str, below: float = float("inf")) -> float | None:
     """The lower end of a range whose scale is printed once, after the upper end:
     两到三万 -> 两万, 十八至三十万 -> 十八万, 一千到两千万 -> 一千万, 两到三千 -> 两千.
 
     The scale is the longest run of powers ending ``high`` that makes a number of
-    ``low``; None when ``low`` prints a scale of its own or no run fits."""
+    ``low`` under ``below`` (六到二十万: 六万, not 六十万); None when ``low`` prints a scale
+    of its own or no run fits."""
     if any(ch in SCALES for ch in low):
         return None
     for k in range(1, len(high)):
         tail = high[k:]
         if all(ch in SMALL_POWERS or ch in SCALES for ch in tail):
             value = read_number(low + tail)
-            if value is not None:
+            if value is not None and value < below:
                 return value
     return None
 

@@ -185,3 +185,42 @@ def test_numbers_in_every_printed_form_read_back_or_stay_out():
             wrong.append((text, [_show(f) for f in over]))
     assert wrong == []
     assert missed <= 8
+
+
+def test_ratios_signs_and_ranges_in_every_printed_form_read_back():
+    """Seeded random percentages (百分之 with 点, Arabic, signed), 千分之 and ranges (Chinese
+    ends sharing one scale, Arabic ends with every separator, a unit on both ends)."""
+    import random
+
+    from chinese_numbers import spell
+
+    rng = random.Random(14)
+
+    def chinese(x: float) -> str:
+        whole, _, frac = f"{x:.2f}".rstrip("0").rstrip(".").partition(".")
+        return (spell(int(whole)) if int(whole) else "零") + ("点" + "".join("零一二三四五六七八九"[int(c)] for c in frac) if frac else "")
+
+    wrong, missed = [], []
+    for _ in range(300):
+        kind = rng.choice(["percent", "arabic", "signed", "permille", "chinese_range", "arabic_range", "unit_range"])
+        x, scale = round(rng.uniform(0.1, 150), rng.choice([0, 1, 2])), rng.choice([("万", 1e4), ("亿", 1e8), ("", 1)])
+        a = rng.randint(1, 60)
+        b = a + rng.randint(1, 60)
+        raw, low, high = {
+            "percent": ("百分之" + chinese(x), x, None),
+            "arabic": (f"{x:g}%", x, None),
+            "signed": (rng.choice(["负", "-"]) + f"{x:g}%", -x, None),
+            "permille": ("千分之" + spell(a), a, None),
+            "chinese_range": (spell(a) + rng.choice(["至", "到"]) + spell(b) + scale[0] + "元", a * scale[1], b * scale[1]),
+            "arabic_range": (f"{a}{rng.choice(['至', '—', '~', '-', '到'])}{b}{scale[0]}元", a * scale[1], b * scale[1]),
+            "unit_range": (f"{a}{scale[0]}元至{b}{scale[0]}元", a * scale[1], b * scale[1]),
+        }[kind]
+        text = rng.choice(["今年收入增长{}，成效明显。", "每个项目补贴{}。"]).format(raw)
+        start = text.find(raw)
+        over = [f for f in figures_of(text) if f.start < start + len(raw) and start < f.end]
+        if not over:
+            missed.append(text)
+        elif not any(_close(f.value, low) and _close(f.value_high, high) for f in over):
+            wrong.append((text, [_show(f) for f in over]))
+    assert wrong == []
+    assert missed == []

@@ -61,6 +61,12 @@ def test_a_scale_printed_once_after_a_range_serves_its_lower_end(low, high, valu
     assert shared_scale_low(low, high) == value
 
 
+def test_the_shared_scale_keeps_the_lower_end_below_the_upper():
+    from ccasx_analytics.numerals import shared_scale_low
+
+    assert shared_scale_low("六", "二十万", 200_000) == 60_000  # not 六十万
+
+
 @pytest.mark.parametrize("low, high", [("十", "二十"), ("三", "十"), ("九十", "一百"), ("五千万", "一亿"), ("五", "十五")])
 def test_no_shared_scale_where_the_lower_end_is_complete(low, high):
     from ccasx_analytics.numerals import shared_scale_low

@@ -333,10 +333,11 @@ def _range_low(lo: str, lo_mult: str | None, lo_unit: str | None, unit: str, hig
     low = numerals.read_number(lo)
     if low is None:
         return None
-    shared = numerals.shared_scale_low(lo, high_num) if not lo[0].isdigit() and not high_num[0].isdigit() else None
+    chinese_ends = not lo[0].isdigit() and high_num and not high_num[0].isdigit()
+    shared = numerals.shared_scale_low(lo, high_num, high) if chinese_ends else None
     if lo_mult:
         low *= P.MULTIPLIERS[lo_mult]
-    elif shared is not None and shared < high:
+    elif shared is not None:
         low = shared  # the Chinese scale printed once, after the upper end, serves both
     elif low * high_mult <= high:
         low *= high_mult  # the scale printed once serves both ends
