@@ -221,6 +221,8 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "高达": "up_to", "多达": "up_to", "最高": "up_to",
     "不少于": "at_least", "至少": "at_least", "不低于": "at_least",
     "不足": "at_most", "不到": "at_most", "不超过": "at_most", "低于": "at_most", "不高于": "at_most",
+    "少于": "at_most", "小于": "at_most", "至多": "at_most", "最多": "at_most",
+    "大于": "over", "高于": "over", "最少": "at_least",
     "突破": "over",
     "达到": "exact", "达": "exact",
 }
@@ -228,7 +230,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
 PREFIXES_NOT_IN_RAW = frozenset({"达到", "达", "突破"})
 SUFFIX_QUALIFIERS: dict[str, str] = {
     "及以上": "at_least", "以上": "at_least", "及以下": "at_most", "以下": "at_most",
-    "以内": "at_most", "内": "at_most", "左右": "approx", "上下": "approx",
+    "以内": "at_most", "之内": "at_most", "内": "at_most", "左右": "approx", "上下": "approx",
 }
 # Suffixes that make a threshold of a number; before a noun they describe it (50户以上行政村)
 THRESHOLD_SUFFIXES = frozenset({"及以上", "以上", "及以下", "以下"})
