@@ -82,8 +82,9 @@ _QUOTES = frozenset("“”\"'‘’")
 # words that set a scope in front of a subject: 全省|电信业务收入
 _SCOPE_WORDS = frozenset({"全省", "全市", "全国", "全县", "全区", "全网", "全年", "今年", "去年", "同期", "当年", "目前"})
 # What a figure's start may not follow: a Latin letter or digit or a joining sign
-# (FP16, 3+8+24, 2.0.1, 12:30, a@b, 7×24小时: a service window, not a duration measured)
-_GLUED_BEFORE = frozenset(".+-/:@_×*")
+# (FP16, 3+8+24, 2.0.1, 12:30, a@b, 7×24小时: a service window, not a duration measured;
+# x=50%, ?p=20%: a parameter, not a share)
+_GLUED_BEFORE = frozenset(".+-/:@_×*=&?#%~")
 # what makes a duration a period of the calendar: 前两个月, 前10天 (but 提前3天, 目前)
 _PERIOD_BEFORE = "前"
 _NOT_PERIOD_BEFORE = frozenset("提之以目此当空向眼面跟超")
@@ -93,7 +94,7 @@ Found = tuple  # (start, end, value, unit, qualifier, kind, value_high[, subject
 
 def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
     blocked = [m.span() for m in P.BOOK_TITLE_RE.finditer(text)]
-    if "@" in text or "www." in text or "://" in text:
+    if P.URL_HINT_RE.search(text):
         blocked += [m.span() for m in P.URL_OR_EMAIL_RE.finditer(text)]
     sentences = sentence_spans(text)
     toks = tokens(text, res)

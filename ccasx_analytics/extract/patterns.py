@@ -325,7 +325,13 @@ INDICATOR_CHANGE_RE = re.compile(r"(?:下降|降低|减少|提高|上升|提升)
 INDICATOR_QUALIFIERS = {"约为": "approx", "约": "approx", "低于": "at_most", "不高于": "at_most",
                         "不超过": "at_most", "高于": "over", "不低于": "at_least"}
 # URLs and e-mail addresses: no figure is read inside them
-URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL_OR_EMAIL_RE = re.compile(
+    r"(?:https?://|ftp://|www\.)[\w./?%&=#:~+-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # a bare domain and what follows it in Latin characters: sxca.org.cn/list?rate=50%
+    r"|(?<![\w.@])(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov|edu|info|top)(?![A-Za-z])[A-Za-z0-9./?%&=#:~+_-]*"
+)
+# What shows a text may hold a URL or an e-mail address (the full pattern is run only then)
+URL_HINT_RE = re.compile(r"@|://|www\.|\.(?:cn|com|net|org|gov|edu|info|top)(?![A-Za-z])")
 # 全国第三, 世界第二, 排名第5: a rank, the one kind of figure that follows 第.
 RANK_RE = re.compile(
     r"(?P<scope>全国|全省|全市|全球|世界|全行业|行业|国内|省内|亚洲|全网)"
