@@ -291,6 +291,9 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         qualifier = P.PREFIX_QUALIFIERS[pre]
     if post:
         qualifier = P.SUFFIX_QUALIFIERS[post]
+    elif end == u_end and not lo and (unit.kind in ("percent", "duration") or unit_text == "倍") \
+            and P.MORE_AFTER_UNIT_RE.match(text, u_end):
+        qualifier, end = "over", u_end + 1  # 五成多, 3倍多, 两年多来 (not 3天多次: many times)
     value_high = None
     if lo:
         low = _range_low(lo, m.group("lo_mult"), m.group("lo_unit"), unit_text, value, mult, num,

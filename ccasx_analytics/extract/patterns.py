@@ -288,6 +288,8 @@ DIMES_AFTER_RE = re.compile(f"(?P<jiao>[{CHINESE_DIGITS}\\d])[毛角](?:(?P<fen>
 # 一米八, 一米七五: a height in metres with its centimetres' digits after the unit
 DECIMAL_TAIL_UNITS = frozenset({"米"})
 DECIMAL_TAIL_RE = re.compile(f"([{CHINESE_DIGITS.replace('两', '')}]{{1,2}})(?![{HAN}\\d])")
+# 五成多, 3倍多, 两年多来: more than the figure, 多/余 after its unit and before no other word
+MORE_AFTER_UNIT_RE = re.compile(f"[多余](?=[的来]|[^{HAN}]|$)")
 # 两米半: half a unit more, 半 after the unit and before no other word
 HALF_AFTER_UNIT_RE = re.compile(f"^半(?![{HAN}])")
 
