@@ -167,6 +167,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     if (before == _PERIOD_BEFORE and unit.kind == "duration"
             and text[max(0, first - 2):first - 1] not in _NOT_PERIOD_BEFORE):
         return None  # 前两个月, 前10天: a period of the calendar
+    if unit.kind == "duration" and not m.group("post") and P.TIME_POINT_AFTER_RE.match(after):
+        return None  # 三年前, 5天后: a point in time counted from now, not a duration measured
     if unit_text[0].isascii() and unit_text[0].isalpha() and after[:1].isascii() and after[:1].isalnum():
         return None  # 5GB inside a longer Latin word
     if P.NOT_FIGURE_AFTER_RE.match(text[m.start("unit"):m.start("unit") + 6]):

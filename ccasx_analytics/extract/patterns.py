@@ -354,6 +354,8 @@ CELSIUS_BEFORE_RE = re.compile(f"摄氏(?P<sign>零下|负|-)?(?P<num>{ARABIC_NU
 LONG_DIGITS_NOT_AMOUNT_RE = re.compile(r"^(?:0\d*|1[3-9]\d{9}|\d{13,})$")
 # ... or digits after the label of a number that is not a quantity (电话：, 账号, 编号)
 NUMBER_LABEL_BEFORE_RE = re.compile(r"(?:电话|手机|热线|传真|号码|编号|账号|帐号|代码|卡号|证号|邮编|QQ|微信)[号：:\s]*$")
+# 三年前, 5天后, 两个月之后: a duration before 前/后 dates something (之前/以后 too)
+TIME_POINT_AFTER_RE = re.compile(r"^(?:[之以]?[前后])")
 # 9点30分, 14时30分: minutes after the hour of a time of day
 CLOCK_BEFORE_MINUTES = frozenset("点时")
 # 1对1帮扶: one-to-one, a pairing, not a count of pairs
