@@ -127,8 +127,8 @@ def _section(text: str) -> float | None:
             digit = DIGITS[ch]
         elif ch in SMALL_POWERS:
             power = SMALL_POWERS[ch]
-            if last_power is not None and power >= last_power:
-                return None
+            if last_power is not None and (power >= last_power or (digit is None and not zero)):
+                return None  # 百千, 两千百: a power needs its digit after another (一千零十二 has 零)
             total += (digit if digit is not None else 1) * power
             last_power, digit, zero = power, None, False
         else:

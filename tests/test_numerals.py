@@ -80,3 +80,8 @@ def test_no_shared_scale_where_the_lower_end_is_complete(low, high):
 ])
 def test_traditional_forms_and_arabic_groups_before_each_power(printed, value):
     assert read_number(printed) == value
+
+
+@pytest.mark.parametrize("printed", ["两千百", "三万千", "五百十"])
+def test_a_power_after_another_needs_its_digit(printed):
+    assert read_number(printed) is None

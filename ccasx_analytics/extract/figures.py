@@ -263,8 +263,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         value = numerals.read_number(num)
     if value is None:
         return None
-    if m.group("sign"):
-        value = -value  # 负3.9%, -3.5%, 零下5摄氏度
+    if m.group("sign") and m.group("sign") != "零上":
+        value = -value  # 负3.9%, -3.5%, 零下5摄氏度 (零上 says above zero)
     end = m.end("post") if m.group("post") else u_end
     money_unit = None
     dimes = P.DIMES_AFTER_RE.match(text, u_end) if unit_text in P.DIMES_AFTER_UNITS and not m.group("post") else None
@@ -299,7 +299,7 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     value_high = None
     if lo:
         low = _range_low(lo, m.group("lo_mult"), m.group("lo_unit"), unit_text, value, mult, num,
-                         negative=bool(m.group("lo_sign")))
+                         negative=m.group("lo_sign") not in (None, "零上"))
         if low is None:
             return None
         value, value_high, qualifier = low * unit.factor, value * unit.factor, "range"

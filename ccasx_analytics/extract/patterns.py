@@ -263,10 +263,10 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
     return re.compile(
         f"(?=[\\d{re.escape(''.join(first))}])"
         + _PRE
-        + f"(?:(?P<lo_sign>负|零下|{MINUS_SIGN})?(?P<lo>{NUMBER})(?:{not_unit}(?P<lo_mult>{mult}))?(?P<lo_unit>{unit})?"
+        + f"(?:(?P<lo_sign>负|零下|零上|{MINUS_SIGN})?(?P<lo>{NUMBER})(?:{not_unit}(?P<lo_mult>{mult}))?(?P<lo_unit>{unit})?"
         f"{INCLUSIVE}?\\s?"
         f"(?P<sep>{_alternation(RANGE_SEPARATORS)})\\s?)?"
-        f"(?P<sign>负|零下|{MINUS_SIGN})?"
+        f"(?P<sign>负|零下|零上|{MINUS_SIGN})?"
         f"(?P<num>{NUMBER})"
         r"(?P<approx1>余|多|来)?"  # 3000余万, 十多人, 二十来人
         # a text layer may keep a space before the scale too: 2.5 亿元
