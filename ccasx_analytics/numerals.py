@@ -84,6 +84,8 @@ def _scaled(text: str) -> float | None:
         left, right = text[:cut], text[cut + 1:]
         if not left and right:
             return None  # 万千: words (千家万户), not a number
+        if right[:1] in SMALL_POWERS:
+            return None  # 三万千: a power after the scale needs its digit
         high = _scaled(left) if left else 1.0
         if high is None:
             return None
