@@ -65,6 +65,19 @@ def _figure_re() -> re.Pattern[str]:
     return P.figure_pattern(unit_table())
 
 
+@lru_cache(maxsize=1)
+def currency_symbols() -> dict[str, str]:
+    """``resources/currency_symbols.csv``: a symbol printed before an amount and the currency
+    reported for it (¥ -> 元, US$ -> 美元)."""
+    with (RESOURCES_DIR / "currency_symbols.csv").open(encoding="utf-8", newline="") as f:
+        return {r["symbol"]: r["reported"] for r in csv.DictReader(f)}
+
+
+@lru_cache(maxsize=1)
+def _symbol_re() -> re.Pattern[str]:
+    return P.currency_symbol_pattern(currency_symbols())
+
+
 _NOUN_FLAGS = frozenset({"n", "nz", "vn", "nt", "ns", "j", "an", "ng", "nrt", "l", "nl", "ns", "s"})
 # Single-character endings that make a noun of what precedes them (解决率, 用电量, 总人数).
 _NOMINAL_ENDINGS = frozenset("率 量 数 额 度 值 比".split())
@@ -116,6 +129,8 @@ def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
         found += _halves(text)
     if P.INDICATOR_RE.search(text):
         found += _indicators(text, sentences)
+    if any(ch in text for ch in "$¥￥€£"):
+        found += _symbol_amounts(text)
     if "摄氏" in text:
         for m in P.CELSIUS_BEFORE_RE.finditer(text):
             value = numerals.read_number(m.group("num"))
@@ -314,6 +329,19 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     if unit_text == "倍" and P.GROWTH_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
         return (start, end, float(value) * 100, "%", qualifier, "percent", None if value_high is None else value_high * 100)
     return (start, end, float(value), unit.reported, qualifier, unit.kind, value_high)
+
+
+def _symbol_amounts(text: str) -> list[Found]:
+    """¥3,500.00, US$2.5万: an amount after a currency symbol (none before a unit of its own:
+    ￥12,345.67元 is read once, with its 元)."""
+    out: list[Found] = []
+    for m in _symbol_re().finditer(text):
+        value = numerals.read_number(m.group("num"))
+        if value is None or (text[m.end():m.end() + 1].isascii() and text[m.end():m.end() + 1].isalnum()):
+            continue
+        value *= _scale(m.group("mult"))
+        out.append((m.start(), m.end(), value, currency_symbols()[m.group("sym")], "exact", "money", None))
+    return out
 
 
 def _currency_before(text: str, start: int) -> Unit | None:

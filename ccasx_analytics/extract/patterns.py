@@ -279,6 +279,12 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
     )
 
 
+def currency_symbol_pattern(symbols: Iterable[str]) -> re.Pattern[str]:
+    """A currency symbol before an amount (¥3,500.00, US$2.5万), unless a unit follows it."""
+    mult = _alternation(MULTIPLIERS)
+    return re.compile(f"(?<![A-Za-z])(?P<sym>{_alternation(symbols)})\\s?(?P<num>{ARABIC_NUMBER})(?P<mult>{mult})?(?![\\d.,．万亿元]|，\\d)")
+
+
 # 增长近一倍: a growth stated as a multiple is a growth in percent (one 倍 = 100 %)
 GROWTH_BEFORE_RE = re.compile(r"(?:增长|提高|提升|增加|上升|扩大)了?$")
 # 十块三毛, 十五元八角, 一元一角七分: a sum of money in yuan, then tenths (毛/角) and
