@@ -290,7 +290,8 @@ GROWTH_BEFORE_RE = re.compile(r"(?:增长|提高|提升|增加|上升|扩大)了
 # 十块三毛, 十五元八角, 一元一角七分: a sum of money in yuan, then tenths (毛/角) and
 # hundredths (分) of a yuan
 DIMES_AFTER_UNITS = frozenset({"块", "元"})
-DIMES_AFTER_RE = re.compile(f"(?P<jiao>[{CHINESE_DIGITS}\\d])[毛角](?:(?P<fen>[{CHINESE_DIGITS}\\d])分)?(?:钱)?")
+# (not the words 角 and 毛 begin: 五角星, 三角形, 角度, 毛巾)
+DIMES_AFTER_RE = re.compile(f"(?P<jiao>[{CHINESE_DIGITS}\\d])[毛角](?![星形度落色巾衣])(?:(?P<fen>[{CHINESE_DIGITS}\\d])分)?(?:钱)?")
 # 一米八, 一米七五: a height in metres with its centimetres' digits after the unit
 DECIMAL_TAIL_UNITS = frozenset({"米"})
 DECIMAL_TAIL_RE = re.compile(f"([{CHINESE_DIGITS.replace('两', '')}]{{1,2}})(?![{HAN}\\d])")
