@@ -288,6 +288,7 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         value += (numerals.read_number(dimes.group("jiao")) or 0) / 10
         if dimes.group("fen"):
             value += (numerals.read_number(dimes.group("fen")) or 0) / 100
+        value = round(value, 2)  # to the fen printed (not 640143.1699999)
         end = dimes.end()
         money_unit = unit_table()["块钱"] if unit_text == "块" else None
     elif tail:  # 一米八 -> 1.8 米, 一米七五 -> 1.75 米
