@@ -154,13 +154,19 @@ def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
         if subject is None and previous is not None and (
                 between in ("、", "，", "和", "及") or (previous.unit == unit and _continues(between))):
             subject = previous.subject  # 社会公众23批次、超1500人次; 由年初的146家增至163家
-        fig = Figure(value=value, unit=unit, raw=text[start:end], qualifier=qualifier, subject=subject,
-                     kind=kind, sentence=text[s_start:s_end].strip(), start=start, end=end,
-                     value_high=value_high)
+        fig = Figure(value=_printed_precision(value), unit=unit, raw=text[start:end], qualifier=qualifier,
+                     subject=subject, kind=kind, sentence=text[s_start:s_end].strip(), start=start, end=end,
+                     value_high=None if value_high is None else _printed_precision(value_high))
         out.append(fig)
         previous = fig
         last_end = end
     return tuple(out)
+
+
+def _printed_precision(value: float) -> float:
+    """2.3亿 is 230000000, not the 229999999.99999997 a binary product gives: fifteen
+    significant digits hold every number the genre prints."""
+    return float(f"{value:.15g}")
 
 
 def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> Found | None:
