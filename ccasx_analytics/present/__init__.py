@@ -7,6 +7,7 @@
     fonts.py         the CJK font charts and documents embed
     takeaways.py     the one-line finding each standard chart states, computed from its data
     overflow.py      the check that a rendered page keeps its text on the page and in its box
+    column_names.py  the Chinese name of every column, for notebook displays and workbook headers
     notebook.py      tables shown to analysts: Chinese headers and values, percentages, — for no issue, unwrapped pivots
     workbook.py      one Excel workbook of a build: a sheet per table and per standard chart's data
 """

@@ -10,24 +10,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-# Column names as an analyst reads them; columns not listed keep their own name.
-COLUMN_NAMES: dict[str, str] = {
-    "period": "期次/时段", "period_start": "起始日期", "issue_id": "期次编号", "issue_no": "期号",
-    "issue_date": "出版日期", "issues": "期数", "label": "主题", "theme": "主题编号", "section": "栏目",
-    "title": "标题", "org": "会员单位", "org_type": "单位类型", "articles": "文章数", "all_articles": "文章总数",
-    "matching_articles": "匹配文章数", "ratio": "占比", "share": "占比", "hits": "命中次数",
-    "mentions": "提及次数", "member_mentions": "会员提及总数", "share_of_voice": "声量占比",
-    "article_share": "文章占比", "issues_covered": "被提及期数", "last_covered": "最近一次被提及",
-    "last_covered_date": "最近被提及日期", "issues_since": "距今期数", "issues_since_covered": "距上次提及期数",
-    "neglected": "连续未提及", "branches": "含分支机构", "raw": "原文数字", "value": "数值", "unit": "单位",
-    "qualifier": "限定", "subject": "所指", "kind": "类别", "sentence": "原文句子", "salience": "要闻分",
-    "specific_terms": "专属词", "generic_terms": "泛用词", "snippet": "原文片段", "via": "匹配方式",
-    "chars": "字数", "figures": "数字个数", "with_subject": "有所指的", "source_file": "文件",
-    "date_source": "日期来源", "n_pages": "页数", "n_articles": "文章数", "status": "状态", "message": "说明",
-    "warning": "警告", "table": "表", "rows": "行数", "check": "检查项", "hit": "命中", "term": "词",
-    "weight": "权重", "rank": "名次", "converted_from": "原刊单位", "page_start": "页码", "page_end": "止页",
-    "aliases": "别称", "is_member": "是否会员", "in_title": "命中在标题", "article_id": "文章编号",
-}
+from .column_names import COLUMN_NAMES_ZH
+
 # Coded values as a reader names them, per column (a value not listed shows as it is).
 VALUE_NAMES: dict[str, dict[str, str]] = {
     "org_type": {
@@ -67,10 +51,10 @@ def show(frame: pd.DataFrame, percent: Iterable[str] = (), decimals: int = 0) ->
     (True, False)
     """
     ratio_cols = [c for c in frame.columns if c in RATIO_COLUMNS or c in set(percent)]
-    shown = frame.rename(columns=COLUMN_NAMES)
-    fmt: dict[str, object] = {COLUMN_NAMES.get(c, c): f"{{:.{decimals}%}}" for c in ratio_cols}
+    shown = frame.rename(columns=COLUMN_NAMES_ZH)
+    fmt: dict[str, object] = {COLUMN_NAMES_ZH.get(c, c): f"{{:.{decimals}%}}" for c in ratio_cols}
     for col in frame.columns:
-        fmt.setdefault(COLUMN_NAMES.get(col, col), _cell_format(col, frame[col]))
+        fmt.setdefault(COLUMN_NAMES_ZH.get(col, col), _cell_format(col, frame[col]))
     fmt = {k: v for k, v in fmt.items() if v is not None}
     return shown.style.format(fmt, na_rep="—").set_table_styles(_NOWRAP).hide(axis="index")
 
@@ -116,7 +100,7 @@ def period_pivot(frame: pd.DataFrame, index: str, values: str, percent: bool | N
     grid = (frame.assign(period=frame["period"].astype(str), **{values: frame[values].astype("float64")})
             .groupby([index, "period"], sort=False)[values].sum(min_count=1)
             .unstack("period").reindex(columns=order))
-    grid.index.name = COLUMN_NAMES.get(index, index)
+    grid.index.name = COLUMN_NAMES_ZH.get(index, index)
     grid.columns = [period_label_zh(c) for c in grid.columns]  # 2024Q2 -> 2024年第二季度; issues keep their label
     as_percent = values in RATIO_COLUMNS if percent is None else percent
     fmt = f"{{:.{decimals}%}}" if as_percent else "{:,.0f}"
