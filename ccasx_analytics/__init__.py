@@ -5,6 +5,33 @@ Import is kept light: heavy libraries (pdfplumber, jieba, matplotlib) load on fi
     >>> import ccasx_analytics as cx
     >>> tables = cx.load("data/processed")          # doctest: +SKIP
     >>> cx.coverage("反诈", tables=tables, by="month")  # doctest: +SKIP
+
+The public API (``dir(cx)`` lists it; each name's own ``help`` has an example):
+
+Build and load
+    build                 parse every issue file of a folder into the tables
+    load                  the tables of a build, typed and validated
+    parse_file            one issue file -> its metadata and articles
+    read_document         one file -> its pages of text
+
+Ask
+    coverage              "how often did we cover X": matching articles per period
+    theme_trends          articles per theme and period, with their share
+    member_coverage       mentions of each member unit per period
+    neglected_members     members not covered for several issues
+    section_mix           articles per section in each issue
+    top_keywords          the heaviest keywords of each period
+    filter_figures        statistics filtered by unit, subject, qualifier, kind
+    figure_series         one indicator across issues, one unit per series
+    latest_issue_figures  the latest issue's headline figures, most salient first
+    theme_audit           which terms made each article count for a theme
+    theme_taxonomy        the themes: ids, Chinese names, specific and generic terms
+    member_registry       the organizations: canonical names, aliases, member or not
+    QueryError            raised for a query that cannot be read
+
+Show
+    standard_charts       every standard chart with the data it draws
+    write_report          the leadership briefing (PDF) and deck (PPTX)
 """
 from __future__ import annotations
 
@@ -27,9 +54,20 @@ _LAZY = {
     "neglected_members": "ccasx_analytics.analyze",
     "filter_figures": "ccasx_analytics.analyze",
     "latest_issue_figures": "ccasx_analytics.analyze",
+    "theme_taxonomy": "ccasx_analytics.analyze.registry",
+    "theme_audit": "ccasx_analytics.analyze",
+    "member_registry": "ccasx_analytics.analyze.registry",
+    "QueryError": "ccasx_analytics.analyze",
+    "standard_charts": "ccasx_analytics.present.chart_set",
+    "write_report": "ccasx_analytics.present.report",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]
+
+
+def __dir__() -> list[str]:
+    # the public names only, so tab completion offers the API and not the module's plumbing
+    return sorted(__all__)
 
 
 def __getattr__(name: str):

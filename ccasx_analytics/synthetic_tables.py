@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from .build import tables as T
+from .build.rows import with_issue_facts
 
 SECTIONS = ("高层信息", "行业综合", "协会动态", "会员消息", "科普知识")
 # Canonical names and aliases as in resources/members.csv, plus a short surface (移动) that
@@ -122,9 +123,10 @@ class TablesBuilder:
             "status": i.status, "message": i.message, "duplicate_of": i.duplicate_of, "closing": None,
         } for i in self.issues]
         out = {"issues": T.from_records(issue_rows, T.ISSUES)}
+        rows = {**self.rows, "figures": with_issue_facts(self.rows["figures"], out["issues"])}
         for name, schema in T.SCHEMAS.items():
             if name != "issues":
-                out[name] = T.from_records(self.rows[name], schema)
+                out[name] = T.from_records(rows[name], schema)
         for name, schema in T.SCHEMAS.items():
             T.validate(out[name], schema, articles=out["articles"])
         return out

@@ -15,16 +15,15 @@
 # ---
 
 # %% [markdown]
-# # 02 · Theme trends
+# # 02 · 主题趋势
 #
-# Which subjects the newsletter covers, and how that changes from issue to issue. A
-# *theme* is an entry of the reviewed taxonomy (`ccasx_analytics/resources/themes.json`:
-# an id such as `anti_fraud`, a Chinese label and the terms that signal it); an article
-# *touches* a theme when extraction found at least one of its terms in it.
+# 会刊报道哪些题材，以及各期之间如何变化。*主题*是经审定的主题表
+# （`ccasx_analytics/resources/themes.json`）中的一项：一个编号（如 `anti_fraud`）、一个中文名称，
+# 以及标志它的词语。词语分两类：**专属词**（如“乡村振兴”“反诈”）单独出现即可；**泛用词**（如“农村”“党员”）
+# 其他题材也常用，只有与同一主题的专属词同时出现时才计入。
 #
-# Every number is a count of articles next to the number of articles it is a share of, so
-# a thin issue does not look like a drop in interest. Periods with no article on a theme
-# show 0, never a gap. Set `CCASX_DATA` to read another build.
+# 每个数字都与它的分母并列（文章数 / 全部文章数），所以文章少的一期不会被误读为关注度下降。
+# 某主题没有文章的时段显示 0%，不留空白。设置 `CCASX_DATA` 可读取另一次构建。
 
 # %%
 # %matplotlib inline
@@ -35,6 +34,7 @@ from IPython.display import display
 import ccasx_analytics as cx
 from ccasx_analytics import analyze, config
 from ccasx_analytics.present import charts, source_line
+from ccasx_analytics.present.notebook import period_pivot, show
 
 # Charts show here in the house style of the exported files, Chinese font included.
 matplotlib.rcParams.update(charts.style_rc())
@@ -45,10 +45,10 @@ SOURCE = source_line(tables["issues"])
 print(SOURCE)
 
 # %% [markdown]
-# ## Share of articles per theme, issue by issue
+# ## 各期涉及各主题的文章占比
 #
-# One panel per theme (the most covered ones): the line is the share of that issue's
-# articles touching the theme.
+# 每个主题（报道最多的几个）一个小图：折线是该期涉及该主题的文章占全部文章的比例。
+# 各小图纵轴刻度不同，报道较少的主题也能看清起伏。
 
 # %%
 trends = analyze.theme_trends(tables, by="issue")
@@ -56,32 +56,28 @@ fig = charts.theme_trends_chart(trends, SOURCE)
 fig
 
 # %% [markdown]
-# The same numbers as a table: articles touching each theme (rows) in each issue
-# (columns), then the shares.
+# 同样的数字做成表：行是主题，列是各期；先看文章数，再看占比。
 
 # %%
-order = trends["period"].unique()  # publication order (a pivot would sort the labels)
-trends.pivot_table(index="label", columns="period", values="articles", aggfunc="sum").reindex(columns=order)
+period_pivot(trends, index="label", values="articles")
 
 # %%
-shares = trends.pivot_table(index="label", columns="period", values="share", aggfunc="sum").reindex(columns=order)
-shares.style.format("{:.0%}")
+period_pivot(trends, index="label", values="share")
 
 # %% [markdown]
-# ## By quarter
+# ## 按季度
 #
-# Quarters smooth out the issue-to-issue noise; every quarter between the first and the
-# last issue is listed, including quarters with no issue at all (`all_articles` 0).
+# 按季度汇总可以平滑各期之间的波动；从第一期到最后一期之间的每个季度都列出，
+# 没有出刊的季度也在内（其文章总数为 0）。
 
 # %%
 quarterly = analyze.theme_trends(tables, by="quarter")
-quarterly.pivot_table(index="label", columns="period", values="articles", aggfunc="sum", sort=False)
+period_pivot(quarterly, index="label", values="share")
 
 # %% [markdown]
-# ## Anti-fraud and computing power
+# ## 反诈与算力
 #
-# The two themes leadership asks about most, as the exported charts show them: each bar is
-# the share of the issue's articles on the theme, labelled *matching / all*.
+# 领导最常问到的两个主题，与导出的图表一致：每根柱子是该期涉及该主题的文章占比，标注为“匹配篇数/全部篇数”。
 
 # %%
 fraud = analyze.coverage("theme:anti_fraud", tables, by="issue")
@@ -92,14 +88,21 @@ fig_compute = charts.coverage_chart(compute.table, "算力报道占比", "每期
 display(fig_fraud, fig_compute)
 
 # %% [markdown]
-# ## Which sections carry each theme
+# ## 各主题出现在哪些栏目
 #
-# Themes by section over the whole corpus: where, in the newsletter's structure, a theme
-# is written about (member news, industry news, popular science…). `share` is the share of
-# that section's articles touching the theme.
+# 全部资料中主题与栏目的交叉：某个主题主要写在会刊的哪个部分（会员消息、行业综合、科普知识……）。
+# 占比是该栏目文章中涉及该主题的比例。
 
 # %%
 by_section = analyze.theme_trends(tables, by="year", section=True)
 summary = by_section.groupby(["label", "section"], as_index=False)[["articles", "all_articles"]].sum()
 summary = summary[summary["articles"] > 0].assign(share=lambda d: d["articles"] / d["all_articles"])
-summary.sort_values(["label", "articles"], ascending=[True, False]).reset_index(drop=True)
+show(summary.sort_values(["label", "articles"], ascending=[True, False]).reset_index(drop=True))
+
+# %% [markdown]
+# ## 核对：每篇文章因哪些词被计入主题
+#
+# 每篇文章、每个主题一行：命中的专属词和泛用词。某个主题的数字看起来偏高时，从这里逐篇核对。
+
+# %%
+show(analyze.theme_audit(tables)[["period", "title", "label", "hits", "specific_terms", "generic_terms"]])

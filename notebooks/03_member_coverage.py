@@ -15,20 +15,19 @@
 # ---
 
 # %% [markdown]
-# # 03 · Member coverage and neglected members
+# # 03 · 会员单位报道与被忽视的会员
 #
-# The association reports on its member units; this notebook shows how evenly. A member is
-# an organization marked `is_member` in the reviewed registry
-# (`ccasx_analytics/resources/members.csv`); every printed alias (中国移动山西公司, 移动山西公司 …)
-# counts for its canonical name.
+# 协会报道其会员单位，本笔记本看报道是否均衡。会员单位是经审定的名录
+# （`ccasx_analytics/resources/members.csv`）中标为会员的单位；印刷出的每个别称（中国移动山西公司、移动山西公司……）
+# 都计入其规范名称。名录中归属某会员的市级分公司（如运城联通归属山西联通）计入该会员；
+# 需要分开看时，给分析函数传 `split=True`。
 #
-# * **mentions**: how many times a member is named; **articles**: how many articles name it;
-# * **share of voice**: a member's mentions as a share of all member mentions in the period;
-# * **issues since last covered**: how many issues have appeared since a member was last
-#   named — a member never named counts every issue. Members past a threshold are flagged
-#   as *neglected*.
+# * **提及次数**：会员单位被点名的次数；**文章数**：点名它的文章篇数；
+# * **声量占比**：某会员的提及次数占该时段全部会员提及次数的比例；
+# * **距上次提及期数**：该会员最近一次被点名之后又出了几期——从未被点名的会员计为全部期数。
+#   超过阈值的会员标为*连续未提及*。
 #
-# Set `CCASX_DATA` to read another build.
+# 设置 `CCASX_DATA` 可读取另一次构建。
 
 # %%
 # %matplotlib inline
@@ -39,6 +38,7 @@ from IPython.display import display
 import ccasx_analytics as cx
 from ccasx_analytics import analyze, config
 from ccasx_analytics.present import charts, source_line
+from ccasx_analytics.present.notebook import period_pivot, show
 
 # Charts show here in the house style of the exported files, Chinese font included.
 matplotlib.rcParams.update(charts.style_rc())
@@ -50,10 +50,9 @@ SOURCE = source_line(tables["issues"])
 print(SOURCE)
 
 # %% [markdown]
-# ## Mentions per member, issue by issue
+# ## 各期各会员单位的提及次数
 #
-# Darker cells are more mentions; a blank row is a member never named in these issues —
-# being absent is itself the finding.
+# 颜色越深提及越多；整行空白表示该会员在这些期中从未被点名——缺席本身就是发现。
 
 # %%
 per_issue = analyze.member_coverage(tables, by="issue")
@@ -61,10 +60,9 @@ fig = charts.member_heatmap_chart(per_issue, SOURCE)
 fig
 
 # %% [markdown]
-# ## Share of voice and neglected members
+# ## 声量占比与连续未提及的会员
 #
-# Over the whole corpus: each member's share of all member mentions. Members flagged in
-# red have gone at least `NEGLECT_AFTER` issues without a mention.
+# 全部资料中每个会员占全部会员提及的比例，比例旁注明次数。红色标出的会员已连续 `NEGLECT_AFTER` 期以上未被提及。
 
 # %%
 members = analyze.neglected_members(tables, after=NEGLECT_AFTER)
@@ -72,30 +70,29 @@ fig = charts.share_of_voice_chart(members, SOURCE)
 fig
 
 # %%
-members
+show(members, decimals=1)
 
 # %% [markdown]
-# ## The neglected members, and when they were last covered
+# ## 连续未提及的会员，以及上一次被报道的情况
 #
-# For each neglected member that *was* mentioned at some point, the last article that
-# named it, with the sentence around the mention — a starting point for the editors.
+# 对每个曾被提及、但已连续多期未被提及的会员，列出最近一篇点名它的文章及提及处前后的原文——供编辑参考。
 
 # %%
 neglected = members[members["neglected"]]
-print(f"{len(neglected)} of {len(members)} members not named in the last {NEGLECT_AFTER} or more issues")
+print(f"{len(members)}家会员单位中，{len(neglected)}家已连续{NEGLECT_AFTER}期或更久未被提及")
 for org in neglected.loc[neglected["mentions"] > 0, "org"]:
     ev = analyze.coverage(f"org:{org}", tables, evidence=True, hits_per_article=1).evidence
     last = ev.dropna(subset=["issue_date"]).sort_values("issue_date").tail(1)
-    display(last[["hit", "period", "section", "title", "snippet"]])
+    display(show(last[["hit", "period", "section", "title", "snippet"]]))
 
 # %% [markdown]
-# ## Per quarter
+# ## 按季度
 #
-# Mentions and share of voice by quarter, as a table: rows are members, columns quarters.
+# 各会员按季度的提及次数和声量占比：行是会员，列是季度。
 
 # %%
 quarterly = analyze.member_coverage(tables, by="quarter")
-quarterly.pivot_table(index="org", columns="period", values="mentions", aggfunc="sum")
+period_pivot(quarterly, index="org", values="mentions")
 
 # %%
-quarterly.pivot_table(index="org", columns="period", values="share_of_voice", aggfunc="sum").style.format("{:.0%}")
+period_pivot(quarterly, index="org", values="share_of_voice")

@@ -15,16 +15,14 @@
 # ---
 
 # %% [markdown]
-# # 04 · Figures and statistics explorer
+# # 04 · 统计数字浏览
 #
-# Every statistic the newsletter printed — `754件`, `超90%`, `3000余万元`, `748EFLOPS` — is a
-# row of the `figures` table: its value in base units (`3000余万元` → 30 000 000 元), the unit,
-# the qualifier (`over` for 超/逾/余, `approx` for 约/近 …), what it counts (`subject`), and
-# the sentence it was printed in.
+# 会刊印出的每个统计数字——`754件`、`超90%`、`3000余万元`、`748EFLOPS`——都是 `figures` 表的一行：
+# 换算到基本单位的数值（`3000余万元` → 30 000 000 元）、单位、限定（超/逾/余 为 `over`，约/近 为 `approx` ……）、
+# 所指（`subject`，即数的是什么）、原文句子，以及所在一期的出版日期和期号（按日期筛选无需再关联 issues 表）。
 #
-# Change the filters in the next cell and re-run the notebook to narrow the list; the
-# second half follows one indicator (a subject such as `5G基站` or `智能算力规模`) across
-# issues. Set `CCASX_DATA` to read another build.
+# 修改下一个单元格中的筛选条件后重新运行，即可缩小范围；后半部分跟踪一个指标
+# （如 `5G基站` 或 `智能算力规模` 这样的所指）在各期的变化。设置 `CCASX_DATA` 可读取另一次构建。
 
 # %%
 UNIT = None  # e.g. "元", "人", "个", "%", "EFLOPS"
@@ -42,6 +40,7 @@ from IPython.display import display
 import ccasx_analytics as cx
 from ccasx_analytics import analyze, config
 from ccasx_analytics.present import charts, source_line
+from ccasx_analytics.present.notebook import show
 
 # Charts show here in the house style of the exported files, Chinese font included.
 matplotlib.rcParams.update(charts.style_rc())
@@ -53,57 +52,56 @@ SOURCE = source_line(tables["issues"])
 print(SOURCE)
 
 # %% [markdown]
-# ## What kinds of figures there are
+# ## 有哪些类别的数字
 #
-# Figures by kind and unit over the whole corpus, with how many carry a subject (figures
-# without one are numbers whose object the extractor could not name).
+# 全部资料中按类别和单位统计的数字个数，以及其中有“所指”的个数（没有所指的数字，是抽取程序未能确定它数的是什么）。
 
 # %%
 every = analyze.filter_figures(tables)
 summary = every.groupby(["kind", "unit"], as_index=False).agg(
     figures=("raw", "size"), with_subject=("subject", lambda s: int(s.notna().sum())), issues=("issue_id", "nunique")
 )
-summary.sort_values("figures", ascending=False).reset_index(drop=True)
+show(summary.sort_values("figures", ascending=False).reset_index(drop=True))
 
 # %% [markdown]
-# ## The filtered figures
+# ## 筛选出的数字
 #
-# The figures matching `UNIT`, `SUBJECT` and `QUALIFIER` above (all of them when the
-# filters are `None`), in publication order, each with the sentence it came from.
+# 符合上面 `UNIT`、`SUBJECT`、`QUALIFIER` 的数字（条件为 `None` 时即全部），按出版顺序排列，各附原文句子。
 
 # %%
 chosen = analyze.filter_figures(tables, unit=UNIT, subject=SUBJECT, qualifier=QUALIFIER)
-print(f"{len(chosen)} figures")
-chosen[["period", "title", "raw", "value", "unit", "qualifier", "subject", "sentence"]].head(50)
+print(f"共{len(chosen)}个数字")
+show(chosen[["period", "issue_no", "title", "raw", "value", "unit", "qualifier", "subject", "sentence"]].head(50))
 
 # %% [markdown]
-# The most frequent subjects among them: candidates for an indicator series.
+# 其中最常见的所指：可作为指标序列的候选。
 
 # %%
-chosen["subject"].value_counts().head(15).rename_axis("subject").reset_index(name="figures")
+show(chosen["subject"].value_counts().head(15).rename_axis("subject").reset_index(name="figures"))
 
 # %% [markdown]
-# ## One indicator across issues
+# ## 一个指标在各期的变化
 #
-# `INDICATOR`'s values issue by issue (the first value printed in each issue is drawn),
-# every value listed with its sentence underneath so each point can be checked.
+# `INDICATOR` 在各期的数值（每期取正文中最先出现的一个作图），下面逐条列出每个数值及原文句子，便于逐点核对。
+# 一个序列只用一种单位：同一量的不同量级（如 PFLOPS 与 EFLOPS）换算为同一单位，其他单位的数值不列入并注明。
 
 # %%
 series = analyze.figure_series(tables, INDICATOR)
 fig = charts.indicator_chart(series, INDICATOR, SOURCE)
+print("未列入的其他单位数值：", series.attrs.get("other_units") or "无")
 fig
 
 # %%
-series[["period", "title", "raw", "value", "unit", "qualifier", "sentence"]]
+show(series[["period", "title", "raw", "value", "unit", "qualifier", "sentence"]])
 
 # %% [markdown]
-# ## The latest issue's headline figures
+# ## 最新一期的要闻数字
 #
-# The figures with a subject in the latest issue, in reading order (the cover story
-# first): the table that goes into the leadership briefing.
+# 最新一期中最值得一看的数字，按要闻程度排序：金额、算力、百分比和与会员、全省或协会相关的大数在前，
+# 封面文章优先；门槛条件（如“160千瓦及以下”）和会议人数之类的常规计数不列入。这正是领导简报中的那张表。
 
 # %%
 latest = analyze.latest_issue_figures(tables, n=8)
 fig = charts.latest_figures_chart(latest, SOURCE)
 display(fig)
-latest[["section", "title", "raw", "subject", "sentence"]]
+show(latest[["section", "title", "raw", "subject", "salience", "sentence"]])

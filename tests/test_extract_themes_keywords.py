@@ -109,3 +109,48 @@ def test_a_theme_named_twice_stays_even_from_a_list():
 
 def test_a_short_list_is_not_a_list_of_examples():
     assert "rural_revitalization" in themes("推进智慧农业、数字治理、智能制造。")
+
+
+def test_generic_words_alone_do_not_make_a_theme():
+    from ccasx_analytics.extract.resources import load_resources
+    from ccasx_analytics.extract.themes import theme_hits
+
+    res = load_resources()
+    text = "公司为全市农村地区的行政村开通了光纤，村民看上了高清电视。"
+    assert "rural_revitalization" not in {h.theme for h in theme_hits(text, res)}
+
+
+def test_generic_words_count_beside_a_specific_term():
+    from ccasx_analytics.extract.resources import load_resources
+    from ccasx_analytics.extract.themes import theme_hits
+
+    res = load_resources()
+    text = "公司助力乡村振兴，为农村地区的行政村开通光纤。"
+    hit = next(h for h in theme_hits(text, res) if h.theme == "rural_revitalization")
+    assert set(hit.terms) == {"乡村振兴", "农村", "行政村"} and hit.hits == 3
+
+
+def test_the_taxonomy_says_which_terms_are_generic():
+    import json
+
+    from ccasx_analytics.config import RESOURCES_DIR
+
+    themes = json.loads((RESOURCES_DIR / "themes.json").read_text("utf-8"))["themes"]
+    rural = next(t for t in themes if t["id"] == "rural_revitalization")
+    assert {"农村", "行政村"} <= set(rural["generic_terms"]) and not {"农村", "行政村"} & set(rural["terms"])
+    for theme in themes:
+        assert theme["terms"], f"{theme['id']} has no specific term"
+        assert not set(theme["terms"]) & set(theme.get("generic_terms", ()))
+
+
+def test_the_theme_audit_shows_specific_and_generic_terms_per_article():
+    from ccasx_analytics.analyze import theme_audit
+    from tables_factory import TablesBuilder
+
+    b = TablesBuilder()
+    issue = b.issue("2025-03-01", issue_no=3)
+    b.article(issue, "推进乡村振兴，农村宽带提速。", title="乡村振兴新进展",
+              themes={"rural_revitalization": ["乡村振兴", "农村"]})
+    audit = theme_audit(b.tables(), "rural_revitalization")
+    row = audit.iloc[0]
+    assert (row["specific_terms"], row["generic_terms"], row["label"]) == ("乡村振兴", "农村", "乡村振兴")

@@ -81,3 +81,34 @@ def test_notebook_runs_top_to_bottom_on_fixture_data(py, fixture_build, kernel_n
     assert "missing from font" not in streams, "a chart drew a glyph its font lacks"
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert images, f"{py.name} drew no chart"
+
+
+@pytest.mark.parametrize("py", PAIRS, ids=lambda p: p.stem)
+def test_notebook_prose_is_in_chinese(py):
+    import re
+
+    for cell in jupytext.read(py).cells:
+        if cell.cell_type != "markdown":
+            continue
+        prose = re.sub(r"`[^`]*`|\*\*|[#*|\-:>]|\s", "", cell.source)  # code spans and markup are not prose
+        han = len(re.findall(r"[\u4e00-\u9fff]", prose))
+        latin = len(re.findall(r"[A-Za-z]", prose))
+        assert han > latin, f"{py.name}: markdown cell is not Chinese prose: {cell.source[:60]!r}"
+
+
+def test_wide_pivots_show_percentages_with_headers_on_one_line():
+    from ccasx_analytics.analyze import theme_trends
+    from ccasx_analytics.present.notebook import period_pivot, show
+
+    trends = theme_trends(newsletter_tables(), by="issue")
+    html = period_pivot(trends, index="label", values="share").to_html()
+    assert "white-space: nowrap" in html and "67%" in html and "主题" in html
+    html = show(trends[["period", "label", "articles", "all_articles", "share"]]).to_html()
+    assert "文章总数" in html and "67%" in html
+
+
+def test_chart_titles_say_the_query_in_words():
+    from ccasx_analytics.present.notebook import query_in_words
+
+    assert query_in_words(["反诈", "theme:computing_power"]) == "“反诈”或主题“算力”"
+    assert query_in_words("org:山西移动 AND theme:anti_fraud") == "“山西移动”且主题“反诈”"

@@ -43,7 +43,7 @@ def test_pdf_has_a_title_page_every_chart_and_the_figures_table(briefing):
     for title in _titles():
         assert sum(title in page for page in pages[1:]) >= 1, title
     figs = report.headline_figures(tables)
-    n_table_pages = -(-len(figs) // report.ROWS_PER_TABLE_PAGE)
+    n_table_pages = len(report._paginate(figs))
     assert len(pages) == 1 + len(_titles()) + n_table_pages
     table_text = "".join(pages[-n_table_pages:]).replace("\n", "")
     for row in figs.itertuples(index=False):

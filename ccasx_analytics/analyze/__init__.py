@@ -26,9 +26,11 @@ from .trends import (
     member_coverage,
     neglected_members,
     section_mix,
+    theme_audit,
     theme_trends,
     top_keywords,
 )
+from .registry import member_registry, theme_taxonomy
 
 
 def load(data_dir=None):
@@ -44,3 +46,4 @@ __all__ = [
     "load", "member_coverage", "neglected_members", "ordered_issues", "parse_query", "period_label_zh", "section_mix",
     "snippet", "theme_listing", "theme_trends", "top_keywords",
 ]
+__all__ += ["member_registry", "theme_audit", "theme_taxonomy"]

@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Corpus, Tables, corpus_of, fold_query, fold_text
+from .headlines import rank_headlines
 from .periods import check_by, ratio
-from .registry import members, theme_labels
+from .registry import branch_parents, members, theme_generic_terms, theme_labels
 
 NEGLECT_AFTER = 3  # issues without a mention before a member is called neglected
 
@@ -71,16 +72,55 @@ def theme_trends(tables: Tables, by: str = "issue", section: bool = False) -> pd
     return out.sort_values(keys, kind="stable")[cols].reset_index(drop=True)
 
 
-def _member_mentions(corpus: Corpus, code: np.ndarray) -> pd.DataFrame:
+def theme_audit(tables: Tables, theme: str | None = None) -> pd.DataFrame:
+    """Why each article counts for a theme: one row per article × theme with the matched
+    terms split into ``specific_terms`` (each enough alone) and ``generic_terms`` (counted
+    only beside a specific one), for checking a theme's numbers article by article.
+
+    >>> from ccasx_analytics.synthetic_tables import synthetic_tables
+    >>> a = theme_audit(synthetic_tables(n_articles=24, n_issues=2, seed=3), "anti_fraud")
+    >>> set(a["theme"]) <= {"anti_fraud"}, list(a.columns[-3:])
+    (True, ['hits', 'specific_terms', 'generic_terms'])
+    """
+    corpus = corpus_of(tables)
+    periods, code = corpus.periods("issue")
+    pos, rows = corpus.mention_rows("theme_hits")
+    cols = ["period", "article_id", "section", "title", "theme", "label", "hits", "specific_terms", "generic_terms"]
+    if not len(pos):
+        return pd.DataFrame(columns=cols)
+    generic = {t: set(g) for t, g in theme_generic_terms().items()}
+    out = pd.DataFrame({
+        "period": periods["period"].to_numpy()[code[pos]] if len(periods) else None,
+        "article_id": rows["article_id"].astype(str).to_numpy(),
+        "section": corpus.section_names[pos], "title": corpus.articles["title"].to_numpy()[pos],
+        "theme": rows["theme"].astype(str).to_numpy(), "hits": rows["hits"].to_numpy(dtype="int64"),
+        "terms": rows["terms"].fillna("").astype(str).to_numpy()})
+    if theme is not None:
+        out = out[out["theme"] == theme]
+    split = [[t for t in terms.split("|") if t] for terms in out["terms"]]
+    out["specific_terms"] = ["、".join(t for t in ts if t not in generic.get(th, ())) for ts, th in zip(split, out["theme"])]
+    out["generic_terms"] = ["、".join(t for t in ts if t in generic.get(th, ())) for ts, th in zip(split, out["theme"])]
+    out["label"] = out["theme"].map(theme_labels(tables.get("theme_hits")))
+    for col in ("period", "section", "title", "label", "specific_terms", "generic_terms"):
+        out[col] = out[col].astype("string")
+    return out[cols].reset_index(drop=True)
+
+
+def _member_mentions(corpus: Corpus, code: np.ndarray, split: bool = False) -> pd.DataFrame:
+    """Member mentions with their period code; a branch's mentions count for its parent
+    member (运城联通 -> 山西联通) unless ``split``."""
     pos, rows = corpus.mention_rows("org_mentions")
     if not len(pos):
-        return pd.DataFrame({"code": [], "org": [], "pos": []})
-    df = pd.DataFrame({"code": code[pos], "org": rows["org"].astype(str).to_numpy(), "pos": pos,
+        return pd.DataFrame({"code": [], "org": [], "pos": [], "branch": []})
+    orgs = rows["org"].astype(str)
+    df = pd.DataFrame({"code": code[pos], "org": orgs.to_numpy(), "pos": pos, "branch": orgs.to_numpy(),
                        "is_member": rows["is_member"].fillna(False).astype(bool).to_numpy()})
+    if not split:
+        df["org"] = orgs.map(lambda o: branch_parents().get(o, o)).to_numpy()
     return df[df["is_member"] & (df["code"] >= 0)]
 
 
-def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
+def member_coverage(tables: Tables, by: str = "issue", split: bool = False) -> pd.DataFrame:
     """Mentions and articles per member organization per period, with share of voice.
 
     One row per period × member (every member of the registry, zeros included):
@@ -88,7 +128,8 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     articles), ``member_mentions`` (all member mentions in the period) and
     ``share_of_voice`` (mentions / member_mentions), and ``issues_since_covered``: as of
     the period's last issue, how many issues have appeared since the member was last named
-    (0 when named in it; every issue so far when never named).
+    (0 when named in it; every issue so far when never named).  A city branch the registry
+    files under a member (``parent``) counts for that member; ``split=True`` lists it apart.
 
     >>> from ccasx_analytics.synthetic_tables import synthetic_tables
     >>> m = member_coverage(synthetic_tables(n_articles=24, n_issues=2, seed=4))
@@ -98,8 +139,8 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     check_by(by)
     corpus = corpus_of(tables)
     periods, code = corpus.periods(by)
-    ments = _member_mentions(corpus, code)
-    orgs = sorted(set(members(tables.get("org_mentions"))["org"]) | set(ments["org"]))
+    ments = _member_mentions(corpus, code, split)
+    orgs = sorted(set(members(tables.get("org_mentions"), split)["org"]) | set(ments["org"]))
     counted = ments.groupby(["code", "org"]).agg(mentions=("pos", "size"), articles=("pos", "nunique")).reset_index()
     grid = _grid(periods, org=orgs)
     # an empty groupby result comes back with float keys; align them so the merge is typed
@@ -110,7 +151,7 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     out["article_share"] = ratio(out["articles"], out["all_articles"])
     out["member_mentions"] = out.groupby("code")["mentions"].transform("sum").astype("int64")
     out["share_of_voice"] = ratio(out["mentions"], out["member_mentions"])
-    since = _issues_since_by_period(corpus, by, orgs)
+    since = _issues_since_by_period(corpus, by, orgs, split)
     out["issues_since_covered"] = [since[org][c] for org, c in zip(out["org"], out["code"])]
     out["issues_since_covered"] = out["issues_since_covered"].astype("Int64")
     cols = _period_columns(periods) + ["org", "mentions", "articles", "all_articles", "article_share",
@@ -118,13 +159,13 @@ def member_coverage(tables: Tables, by: str = "issue") -> pd.DataFrame:
     return out.sort_values(["code", "org"], kind="stable")[cols].reset_index(drop=True)
 
 
-def _issues_since_by_period(corpus: Corpus, by: str, orgs: list[str]) -> dict[str, list[int | None]]:
+def _issues_since_by_period(corpus: Corpus, by: str, orgs: list[str], split: bool) -> dict[str, list[int | None]]:
     """Per member, per period of ``by``: issues since the last mention, as of the period's last issue.
 
     A period without an issue carries the previous period's value (nothing new appeared).
     """
     _, issue_code = corpus.periods("issue")
-    ments = _member_mentions(corpus, issue_code)
+    ments = _member_mentions(corpus, issue_code, split)
     named = ments.groupby("org")["code"].agg(lambda c: set(c.tolist())).to_dict()
     periods, _ = corpus.periods(by)
     period_of_issue = corpus.issue_period_codes(by)
@@ -146,12 +187,13 @@ def _issues_since_by_period(corpus: Corpus, by: str, orgs: list[str]) -> dict[st
     return out
 
 
-def neglected_members(tables: Tables, after: int = NEGLECT_AFTER) -> pd.DataFrame:
+def neglected_members(tables: Tables, after: int = NEGLECT_AFTER, split: bool = False) -> pd.DataFrame:
     """Each member's coverage over the whole corpus and how many issues ago it was last covered.
 
     ``issues_since``: counted issues published after the last one that mentioned the member
     (all issues when never mentioned); ``neglected`` when that is at least ``after``.
-    Sorted most neglected first.
+    Sorted most neglected first.  Branches count for their parent member unless ``split``;
+    ``branches`` names the branches whose mentions a row includes.
 
     >>> from ccasx_analytics.synthetic_tables import synthetic_tables
     >>> n = neglected_members(synthetic_tables(n_articles=24, n_issues=2, seed=4))
@@ -160,8 +202,8 @@ def neglected_members(tables: Tables, after: int = NEGLECT_AFTER) -> pd.DataFram
     """
     corpus = corpus_of(tables)
     _, code = corpus.periods("issue")
-    ments = _member_mentions(corpus, code)
-    registry = members(tables.get("org_mentions"))
+    ments = _member_mentions(corpus, code, split)
+    registry = members(tables.get("org_mentions"), split)
     orgs = pd.DataFrame({"org": sorted(set(registry["org"]) | set(ments["org"]))})
     orgs = orgs.merge(registry, on="org", how="left")
     per = ments.groupby("org").agg(mentions=("pos", "size"), articles=("pos", "nunique"),
@@ -178,8 +220,10 @@ def neglected_members(tables: Tables, after: int = NEGLECT_AFTER) -> pd.DataFram
     out["issues_since"] = last.map(lambda c: n_issues - 1 - int(c) if pd.notna(c) else n_issues).astype("int64")
     out["neglected"] = out["issues_since"] >= after
     out["org_type"] = out["org_type"].astype("string")
+    rolled = ments[ments["branch"] != ments["org"]].groupby("org")["branch"].agg(lambda b: "、".join(sorted(set(b))))
+    out["branches"] = out["org"].map(rolled).astype("string")
     cols = ["org", "org_type", "mentions", "articles", "issues_covered", "share_of_voice", "last_covered",
-            "last_covered_date", "issues_since", "neglected"]
+            "last_covered_date", "issues_since", "neglected", "branches"]
     return out.sort_values(["issues_since", "mentions", "org"], ascending=[False, True, True], kind="stable")[cols].reset_index(drop=True)
 
 
@@ -244,6 +288,7 @@ def _figures_in_context(tables: Tables) -> tuple[Corpus, pd.DataFrame]:
     ipos = corpus.article_issue_pos[pos]
     out = rows.assign(
         period=issues["label"].to_numpy()[ipos], issue_date=issues["issue_date"].to_numpy()[ipos],
+        issue_no=pd.array(issues["issue_no"].to_numpy()[ipos], dtype="Int64"),
         issue_order=ipos, seq=corpus.articles["seq"].to_numpy()[pos],
         section=corpus.section_names[pos], title=corpus.articles["title"].to_numpy()[pos])
     out = out.sort_values(["issue_order", "seq", "start"], kind="stable").reset_index(drop=True)
@@ -253,7 +298,7 @@ def _figures_in_context(tables: Tables) -> tuple[Corpus, pd.DataFrame]:
     return corpus, out[_FIGURE_COLUMNS]
 
 
-_FIGURE_COLUMNS = ["issue_id", "period", "issue_date", "article_id", "section", "title", "subject", "value", "unit",
+_FIGURE_COLUMNS = ["issue_id", "period", "issue_date", "issue_no", "article_id", "section", "title", "subject", "value", "unit",
                    "qualifier", "kind", "raw", "sentence", "start", "end"]
 
 
@@ -280,12 +325,47 @@ def filter_figures(tables: Tables, *, unit: str | None = None, subject: str | No
     return figs[keep.to_numpy(dtype=bool)].reset_index(drop=True)
 
 
+# Units of one quantity at different scales: a series is converted to the first unit of
+# its family that it uses most.  Anything else (个 and 户, 元 and %) is never mixed.
+UNIT_SCALES: dict[str, tuple[str, float]] = {
+    "EFLOPS": ("FLOPS", 1e18), "PFLOPS": ("FLOPS", 1e15), "TFLOPS": ("FLOPS", 1e12),
+    "瓦": ("W", 1.0), "千瓦": ("W", 1e3), "兆瓦": ("W", 1e6), "吉瓦": ("W", 1e9),
+    "米": ("m", 1.0), "公里": ("m", 1e3), "千米": ("m", 1e3),
+}
+
+
+def _one_unit(series: pd.DataFrame) -> pd.DataFrame:
+    """The series in one unit: scaled units of one family converted to the family's most used
+    unit (``converted_from`` keeps the printed unit); other units dropped, counted in
+    ``attrs["other_units"]``, with the most used unit kept."""
+    units = series["unit"].astype("string").fillna("")
+    if units.nunique() <= 1:
+        return series.assign(converted_from=pd.array([pd.NA] * len(series), dtype="string"))
+    family = units.map(lambda u: UNIT_SCALES.get(u, (u, 1.0))[0])
+    keep_family = family.value_counts(sort=True).index[0]
+    kept = series[(family == keep_family).to_numpy()].copy()
+    kept_units = units[(family == keep_family).to_numpy()]
+    target = kept_units.value_counts(sort=True).index[0]
+    if kept_units.nunique() > 1:
+        to = UNIT_SCALES[target][1]
+        factor = kept_units.map(lambda u: UNIT_SCALES[u][1] / to).to_numpy(dtype="float64")
+        kept["value"] = kept["value"].to_numpy(dtype="float64") * factor
+    kept["converted_from"] = pd.array([u if u != target else pd.NA for u in kept_units], dtype="string")
+    kept["unit"] = pd.array([target] * len(kept), dtype="string")
+    dropped = units[(family != keep_family).to_numpy()].value_counts()
+    kept.attrs["other_units"] = {str(u): int(n) for u, n in dropped.items()}
+    return kept.reset_index(drop=True)
+
+
 def figure_series(tables: Tables, indicator: str, unit: str | None = None) -> pd.DataFrame:
     """One indicator (a figure subject such as ``5G基站`` or ``智能算力规模``) across issues,
     each value with the sentence it was printed in, in publication order.
 
     Subjects equal to ``indicator`` (width/case-folded) are taken; when there are none,
-    subjects that contain it.
+    subjects that contain it.  A series never mixes units: values printed in another scale
+    of the same unit (PFLOPS beside EFLOPS) are converted (``converted_from`` names the
+    printed unit); values in an unrelated unit are left out and counted in
+    ``attrs["other_units"]`` (ask for them with ``unit=``).
 
     >>> from ccasx_analytics.synthetic_tables import synthetic_tables
     >>> s = figure_series(synthetic_tables(n_articles=36, n_issues=3, seed=8), "5g基站")
@@ -300,12 +380,14 @@ def figure_series(tables: Tables, indicator: str, unit: str | None = None) -> pd
         keep = subjects.map(lambda s: bool(s) and wanted in s)
     if unit is not None:
         keep &= figs["unit"].astype("string") == unit
-    return figs[keep.to_numpy(dtype=bool)].reset_index(drop=True)
+    return _one_unit(figs[keep.to_numpy(dtype=bool)].reset_index(drop=True))
 
 
 def latest_issue_figures(tables: Tables, n: int = 10) -> pd.DataFrame:
-    """The headline figures of the latest issue: those with a subject, in reading order
-    (the cover story first), one per subject and printed value.
+    """The headline figures of the latest issue, most salient first (``headlines``): money,
+    compute, percentages and large counts tied to members, the province or the association,
+    the cover story first; thresholds and routine counts left out.  One per subject and
+    printed value; ``salience`` holds each figure's points.
 
     >>> from ccasx_analytics.synthetic_tables import synthetic_tables
     >>> f = latest_issue_figures(synthetic_tables(n_articles=24, n_issues=2, seed=9), n=5)
@@ -314,11 +396,23 @@ def latest_issue_figures(tables: Tables, n: int = 10) -> pd.DataFrame:
     """
     corpus, figs = _figures_in_context(tables)
     if figs.empty or corpus.issues.empty:
-        return figs.iloc[0:0]
+        return figs.iloc[0:0].assign(salience=pd.Series(dtype="int64"))
     dated = figs[figs["issue_id"].isin(corpus.issues["issue_id"])]
     # Undated issues sort last but cannot be called the latest when dated ones exist.
     dated_issues = corpus.issues[corpus.issues["issue_date"].notna()]
     latest = (dated_issues if len(dated_issues) else corpus.issues)["issue_id"].iloc[-1]
     figs = dated[dated["issue_id"] == latest]
-    with_subject = figs[figs["subject"].fillna("").astype(str).str.len() > 0]
-    return with_subject.drop_duplicates(["subject", "raw"]).head(n).reset_index(drop=True)
+    pos = corpus.position.get_indexer(figs["article_id"].astype(str))
+    figs = figs.assign(seq=corpus.articles["seq"].to_numpy()[pos])
+    ranked = rank_headlines(figs, _member_names(corpus), n)
+    return ranked.drop(columns=["seq"])
+
+
+def _member_names(corpus: Corpus) -> dict[str, tuple[str, ...]]:
+    """Article id -> the member names as printed there (from org_mentions)."""
+    _, rows = corpus.mention_rows("org_mentions")
+    if rows.empty:
+        return {}
+    members_only = rows[rows["is_member"].fillna(False).astype(bool)]
+    return {str(a): tuple(dict.fromkeys(g["surface"].astype(str)))
+            for a, g in members_only.groupby("article_id", sort=False)}

@@ -13,9 +13,24 @@
 """
 from __future__ import annotations
 
+import sys
+import types
+
 from .copies import same_issue
 from .discovery import discover
 from .run import BuildReport, build, option_problems
 from .worker import Stages
 
 __all__ = ["BuildReport", "Stages", "build", "discover", "option_problems", "same_issue"]
+
+
+class _CallablePackage(types.ModuleType):
+    """``ccasx_analytics.build`` is both this package and the public ``build()`` function:
+    once anything imports the package (``load`` does), Python binds the package object to
+    the name ``ccasx_analytics.build``, so calling the package must build."""
+
+    def __call__(self, *args, **kwargs) -> BuildReport:
+        return build(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallablePackage

@@ -160,3 +160,14 @@ def sorted_frame(rows: list[dict], name: str, issue_order: dict[str, int] | None
         order.insert(0, "_issue_pos", order["issue_id"].map(issue_order).astype("Int64"))
     idx = order.sort_values(list(order.columns), kind="mergesort", na_position="first").index
     return df.loc[idx].reset_index(drop=True)
+
+
+def with_issue_facts(figure_rows: list[dict], issues: pd.DataFrame) -> list[dict]:
+    """Figure rows carrying their issue's date and number (from the final issues table, so a
+    date read from the file name or a duplicate's own number is what the figure shows)."""
+    facts = {iid: (date, no) for iid, date, no in zip(issues["issue_id"], issues["issue_date"], issues["issue_no"])}
+    out = []
+    for row in figure_rows:
+        date, no = facts.get(row["issue_id"], (None, None))
+        out.append({**row, "issue_date": None if pd.isna(date) else date, "issue_no": None if pd.isna(no) else no})
+    return out

@@ -27,7 +27,7 @@ from .cache import CacheKeys, ResultCache, default_cache_dir
 from .copies import file_facts
 from .corpus_checks import with_corpus_checks
 from .discovery import SourceFile, source_files
-from .rows import IssueFacts, article_rows, issue_row, mention_rows, sorted_frame
+from .rows import IssueFacts, article_rows, issue_row, mention_rows, sorted_frame, with_issue_facts
 from .worker import FileResult, FileTask, Stages, process_file, resolve
 
 
@@ -281,6 +281,7 @@ def _frames(facts, keep, results, per_file) -> dict:
         rows["articles"].extend(arts)
         for name, r in ments.items():
             rows[name].extend(r)
+    rows["figures"] = with_issue_facts(rows["figures"], issues)
     return {"issues": issues, **{name: sorted_frame(r, name, order) for name, r in rows.items()}}
 
 

@@ -148,6 +148,8 @@ FIGURES = Schema(
         _c("subject", "string", doc="what is counted"),
         _c("kind", "string", False, allowed=FIGURE_KINDS, doc="count | money | percent | area | power | compute | duration | rank | other"),
         _c("sentence", "string", False, doc="the sentence stating the figure"),
+        _c("issue_date", "datetime64[ns]", doc="the issue's date (issues.issue_date), so a filter needs no join"),
+        _c("issue_no", "Int64", doc="the issue's number 第N期 (issues.issue_no)"),
         _c("start", "Int64", False, doc="offset of raw in articles.text"),
         _c("end", "Int64", False, doc="end offset (exclusive) of raw in articles.text"),
     ),

@@ -37,6 +37,7 @@ class Member:
     org_type: str | None
     is_member: bool
     notes: str = ""
+    parent: str | None = None  # a branch's member (运城联通 -> 山西联通): coverage rolls it up
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -45,9 +46,18 @@ class Member:
 
 @dataclass(frozen=True)
 class Theme:
+    """A taxonomy theme: ``terms`` are specific (one is enough to count an article);
+    ``generic`` terms are the theme's words that other subjects use too (农村, 党员): they
+    add hits only next to a specific term."""
+
     id: str
     label: str
     terms: tuple[str, ...]
+    generic: tuple[str, ...] = ()
+
+    @property
+    def all_terms(self) -> tuple[str, ...]:
+        return (*self.terms, *self.generic)
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,9 +131,16 @@ class Resources:
     def theme_of_term(self) -> dict[str, tuple[str, ...]]:
         table: dict[str, list[str]] = {}
         for theme in self.themes:
-            for term in dict.fromkeys((*theme.terms, *(unicodedata.normalize("NFKC", t) for t in theme.terms))):
+            terms = theme.all_terms
+            for term in dict.fromkeys((*terms, *(unicodedata.normalize("NFKC", t) for t in terms))):
                 table.setdefault(term, []).append(theme.id)
         return {k: tuple(v) for k, v in table.items()}
+
+    @cached_property
+    def generic_terms_of(self) -> dict[str, frozenset[str]]:
+        """Theme id -> its generic terms (printed and NFKC forms)."""
+        return {t.id: frozenset((*t.generic, *(unicodedata.normalize("NFKC", g) for g in t.generic)))
+                for t in self.themes}
 
     @cached_property
     def theme_re(self) -> re.Pattern[str]:
@@ -198,6 +215,7 @@ def read_members(path: Path) -> tuple[Member, ...]:
                     org_type=(row.get("type") or "").strip() or None,
                     is_member=_truthy(row.get("is_member") or ""),
                     notes=(row.get("notes") or "").strip(),
+                    parent=(row.get("parent") or "").strip() or None,
                 )
             )
     return tuple(members)
@@ -206,7 +224,9 @@ def read_members(path: Path) -> tuple[Member, ...]:
 def read_themes(path: Path) -> tuple[str, tuple[Theme, ...]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     themes = tuple(
-        Theme(id=t["id"], label=t.get("label", t["id"]), terms=tuple(t["terms"])) for t in data["themes"]
+        Theme(id=t["id"], label=t.get("label", t["id"]), terms=tuple(t["terms"]),
+              generic=tuple(t.get("generic_terms", ())))
+        for t in data["themes"]
     )
     return str(data.get("version", "0")), themes
 

@@ -28,7 +28,11 @@ def theme_hits(text: str, res: Resources) -> tuple[ThemeHit, ...]:
             seen = terms.setdefault(theme, [])
             if m.group() not in seen:
                 seen.append(m.group())
+    # A theme's generic words (农村, 党员) are the theme's only in company of a specific term.
+    generic = res.generic_terms_of
+    unspecific = {t for t, seen in terms.items() if all(term in generic.get(t, ()) for term in seen)}
     passing = {t for t, n in hits.items() if n == 1 and _lone_item_of_example_list(text, only[t], matches)}
+    passing |= unspecific
     order = [t.id for t in res.themes]
     return tuple(ThemeHit(theme=t, hits=hits[t], terms=tuple(terms[t]))
                  for t in order if t in hits and t not in passing)

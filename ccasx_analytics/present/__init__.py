@@ -5,6 +5,9 @@
     corpus_facts.py  which issues count, which are synthetic, and the source line every chart carries
     report.py        the leadership briefing: a PDF and a PowerPoint deck of the standard set
     fonts.py         the CJK font charts and documents embed
+    takeaways.py     the one-line finding each standard chart states, computed from its data
+    overflow.py      the check that a rendered page keeps its text on the page and in its box
+    notebook.py      tables shown to analysts: Chinese headers, percentages, unwrapped pivots
 """
 from __future__ import annotations
 

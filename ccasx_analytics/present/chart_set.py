@@ -9,10 +9,12 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
+from . import takeaways
 from .charts import (
     ACCENT,
     PALETTE,
     Tables,
+    add_takeaway,
     coverage_chart,
     house_style,
     indicator_chart,
@@ -35,6 +37,7 @@ class Chart:
     title: str  # for slides and the briefing
     figure: Figure
     data: pd.DataFrame
+    takeaway: str | None = None  # the finding in one line, computed from ``data``
 
 
 def _has_articles(tables: Tables) -> bool:
@@ -123,7 +126,8 @@ def standard_charts(tables: Tables) -> list[Chart]:
                 fig, data = build(tables, source)
             else:
                 fig, data = no_data_figure(title, source, "暂无已解析的会刊文章"), pd.DataFrame()
-            charts.append(Chart(name, title, fig, data))
+            takeaway = takeaways.for_chart(name, data)
+            charts.append(Chart(name, title, add_takeaway(fig, takeaway), data, takeaway))
     return charts
 
 

@@ -75,6 +75,10 @@ STYLE: dict[str, object] = {
     "svg.hashsalt": "ccasx",  # stable element ids: the same chart saves to the same SVG bytes
 }
 
+TAKEAWAY_COLUMNS = 112  # display columns of a takeaway line at TAKEAWAY_SIZE on a 10-inch page
+TAKEAWAY_SIZE = 11
+LEGEND_COLUMNS = 22  # a legend label wraps past this many display columns instead of being cut
+
 MAX_POINT_LABELS = 40  # bars/points labelled with their numbers up to this many periods
 
 # Room kept free by the layout engine for the title block (top) and source line (bottom).
@@ -187,7 +191,7 @@ def _set_period_axis(ax, periods: pd.DataFrame, max_labels: int = 24, cells: boo
     step = max(1, int(np.ceil(len(labels) / max_labels)))  # beyond that, labels overlap
     ticks = list(x[::step])
     if ticks and ticks[-1] != len(labels) - 1:  # the latest issue is the one readers look for
-        if len(labels) - 1 - ticks[-1] < step / 2:
+        if len(labels) - 1 - ticks[-1] < step:  # closer than one step: the two labels would touch
             ticks[-1] = len(labels) - 1
         else:
             ticks.append(len(labels) - 1)
@@ -238,19 +242,20 @@ def theme_trends_chart(trends: pd.DataFrame, source: str, max_themes: int = 6) -
         for y, v in enumerate(shares.to_numpy()):
             ax.text(v, y, f" {v:.0%}", va="center", fontsize=9)
         return fig
-    fig = new_figure(title, "各期涉及该主题的文章占全部文章的比例（按报道量取前%d个主题）" % len(top), source)
+    fig = new_figure(title, "各期涉及该主题的文章占全部文章的比例（按报道量取前%d个主题；各小图纵轴刻度不同）" % len(top),
+                     source)
     ncols = 3 if len(top) > 4 else max(1, len(top))
     nrows = int(np.ceil(len(top) / ncols))
-    axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False).ravel()
-    peak = float(trends.assign(label=labels).query("label in @top")["share"].max())
+    # Each panel has its own scale: one shared 0–80% axis flattens the smaller themes.
+    axes = fig.subplots(nrows, ncols, sharex=True, sharey=False, squeeze=False).ravel()
     for ax, name, color in zip(axes, top, PALETTE):
         rows = trends[labels == name].set_index("period").reindex(periods["period"])
         y = rows["share"].fillna(0).to_numpy()
         x = np.arange(len(y))
         ax.fill_between(x, y, color=color, alpha=0.15, linewidth=0)
         ax.plot(x, y, color=color, marker="o" if len(y) <= 30 else None)
-        ax.set_title(name, color=color)
-        _percent_axis(ax, peak)
+        ax.set_title(f"{name}（最高{float(y.max()):.0%}）", color=color)
+        _percent_axis(ax, float(y.max()))
         _set_period_axis(ax, periods, max_labels=6)
     for ax in axes[len(top):]:
         ax.set_visible(False)
@@ -345,7 +350,10 @@ def share_of_voice_chart(members: pd.DataFrame, source: str) -> Figure:
     y = np.arange(len(df))
     share = df["share_of_voice"].astype(float).to_numpy()
     ax.barh(y, share, color=colors, height=0.65)
-    ax.set_yticks(y, df["org"].astype(str).tolist())
+    names = df["org"].astype(str)
+    if "branches" in df.columns:  # a member's row includes its city branches: say so
+        names = [f"{o}（含{b}）" if isinstance(b, str) and b else o for o, b in zip(names, df["branches"])]
+    ax.set_yticks(y, list(names))
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
     from matplotlib.ticker import PercentFormatter
@@ -353,7 +361,8 @@ def share_of_voice_chart(members: pd.DataFrame, source: str) -> Figure:
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_xlim(0, max(share.max() * 1.45, 0.05))
     for yi, s, m, since, neg in zip(y, share, df["mentions"], df["issues_since"], neglected):
-        note = f" {s:.0%}（{int(m)}次）"
+        # Small shares keep a decimal and every share its count: 1 and 2 mentions must not both read "1%".
+        note = f" {s:.1%}（{int(m)}次）" if s < 0.1 else f" {s:.0%}（{int(m)}次）"
         if neg:
             note += f"  已{int(since)}期未提及"
         ax.text(s, yi, note, va="center", fontsize=8.5, color=ACCENT if neg else "#333333")
@@ -386,8 +395,8 @@ def section_mix_chart(mix: pd.DataFrame, source: str, max_sections: int = 8) -> 
     bottom = np.zeros(len(grid))
     for name, color in zip(order, PALETTE * 2):
         vals = grid[name].to_numpy(dtype=float)
-        ax.bar(x, vals, bottom=bottom, color=color, width=0.72, label=_shorten(name, 14), edgecolor="white",
-               linewidth=0.4)
+        ax.bar(x, vals, bottom=bottom, color=color, width=0.72, label="\n".join(wrap_display(name, LEGEND_COLUMNS)),
+               edgecolor="white", linewidth=0.4)
         bottom += vals
     _set_period_axis(ax, periods)
     ax.set_ylabel("文章篇数")
@@ -434,7 +443,14 @@ def indicator_chart(series: pd.DataFrame, indicator: str, source: str) -> Figure
     unit = str(first["unit"].iloc[0]) if "unit" in first.columns else ""
     values = first["value"].astype(float).to_numpy()
     scale, prefix = (10000.0, "万") if np.nanmax(values) >= 10000 else (1.0, "")
-    fig = new_figure(title, f"会刊各期所载“{indicator}”数值（单位：{prefix}{unit}）", source)
+    subtitle = f"会刊各期所载“{indicator}”数值（单位：{prefix}{unit}）"
+    converted = series["converted_from"].dropna().unique().tolist() if "converted_from" in series.columns else []
+    if converted:
+        subtitle += f"；以{'、'.join(converted)}刊载的数值已换算为{unit}"
+    others = series.attrs.get("other_units") or {}
+    if others:
+        subtitle += "；另有" + "、".join(f"{n}个以{u}计的数值" for u, n in others.items()) + "未列入"
+    fig = new_figure(title, subtitle, source)
     ax = fig.add_subplot()
     x = np.arange(len(first))
     ax.plot(x, values / scale, color=ACCENT, marker="o")
@@ -449,6 +465,49 @@ def indicator_chart(series: pd.DataFrame, indicator: str, source: str) -> Figure
     low, high = np.nanmin(values / scale), np.nanmax(values / scale)
     pad = (high - low) * 0.15 or max(high * 0.1, 1.0)
     ax.set_ylim(low - pad, high + pad * 1.6)
+    return fig
+
+
+def wrap_display(text: str, width: int) -> list[str]:
+    """Wrap mixed Chinese/Latin text to ``width`` columns, keeping a Latin word or number whole."""
+    from ..normalize import display_columns
+
+    lines: list[str] = []
+    cur, cur_w = "", 0
+    token = ""
+    for ch in list(text) + [None]:
+        if ch is not None and ch.isascii() and not ch.isspace():
+            token += ch  # collect Latin runs ("748EFLOPS", "3.5") so they never split
+            continue
+        for piece in ([token] if token else []) + ([ch] if ch is not None else []):
+            w = display_columns(piece)
+            if cur and cur_w + w > width and piece not in "，。、；：？！）》”":
+                lines.append(cur.rstrip())
+                cur, cur_w = "", 0
+            if not cur and piece.isspace():
+                continue
+            cur += piece
+            cur_w += w
+        token = ""
+    if cur.strip():
+        lines.append(cur.rstrip())
+    return lines
+
+
+def add_takeaway(fig: Figure, text: str | None) -> Figure:
+    """State the chart's finding in one line under its title; the plot moves down to make room."""
+    if not text:
+        return fig
+    lines = wrap_display(text, TAKEAWAY_COLUMNS)
+    if len(lines) > 2:  # a takeaway is one or two lines; the data CSV keeps the rest
+        lines = lines[:1] + [lines[1][:-1] + "…"]
+    fig.text(0.012, 0.86, "\n".join(lines), ha="left", va="top", fontsize=TAKEAWAY_SIZE,
+             fontweight=fonts.title_weight(), color=ACCENT, linespacing=1.3)
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        left, bottom, width, height = _PLOT_RECT
+        drop = 0.05 * len(lines)
+        engine.set(rect=(left, bottom, width, height - drop))
     return fig
 
 

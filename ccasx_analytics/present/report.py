@@ -9,16 +9,18 @@ per chart with its Chinese title, and the same headline figures as a native tabl
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from ..normalize import display_columns
 from . import charts, fonts
+from .charts import wrap_display
 from .chart_set import Chart, latest_issue_label, standard_charts
 from .corpus_facts import counted_issues, source_line
+from .overflow import in_column
 
 Tables = dict[str, pd.DataFrame]
 
@@ -26,35 +28,10 @@ BRIEFING_TITLE = "山西省通信行业协会会刊 数据简报"
 PDF_NAME = "briefing.pdf"
 PPTX_NAME = "briefing.pptx"
 HEADLINE_FIGURES = 12
-ROWS_PER_TABLE_PAGE = 6
-SENTENCE_COLUMNS = 100  # display columns of the sentence column at 9 pt on a 10-inch page
+SENTENCE_COLUMNS = 90  # display columns of the sentence column at 9 pt (from 34% of a 10-inch page; “” print wide)
 # The font PowerPoint should use for Chinese on the machines leadership meetings run on;
 # a viewer without it substitutes its own CJK font.
 DECK_EAST_ASIAN_FONT = "Microsoft YaHei"
-
-
-def wrap_display(text: str, width: int) -> list[str]:
-    """Wrap mixed Chinese/Latin text to ``width`` columns, keeping a Latin word or number whole."""
-    lines: list[str] = []
-    cur, cur_w = "", 0
-    token = ""
-    for ch in list(text) + [None]:
-        if ch is not None and ch.isascii() and not ch.isspace():
-            token += ch  # collect Latin runs ("748EFLOPS", "3.5") so they never split
-            continue
-        for piece in ([token] if token else []) + ([ch] if ch is not None else []):
-            w = display_columns(piece)
-            if cur and cur_w + w > width and piece not in "，。、；：？！）》”":
-                lines.append(cur.rstrip())
-                cur, cur_w = "", 0
-            if not cur and piece.isspace():
-                continue
-            cur += piece
-            cur_w += w
-        token = ""
-    if cur.strip():
-        lines.append(cur.rstrip())
-    return lines
 
 
 def headline_figures(tables: Tables, n: int = HEADLINE_FIGURES) -> pd.DataFrame:
@@ -74,19 +51,41 @@ def _corpus_span(tables: Tables) -> str:
 # --- PDF --------------------------------------------------------------------------------
 
 
-def title_page(tables: Tables, chart_list: list[Chart]) -> Figure:
+TITLE_TAKEAWAYS = 5  # takeaways on the title page (three to five when the data has them)
+TITLE_TAKEAWAY_COLUMNS = 104  # display columns of a takeaway line at 11.5 pt on the title page
+# Which charts' findings the title page leads with, in this order.
+TITLE_TAKEAWAY_CHARTS = ("latest_figures", "anti_fraud_coverage", "computing_power_coverage", "theme_trends",
+                         "share_of_voice", "indicator_5g_base_stations", "section_mix", "member_heatmap")
+
+
+def title_takeaways(chart_list: list[Chart], n: int = TITLE_TAKEAWAYS) -> list[str]:
+    """The findings page 1 states: the first ``n`` charts (in ``TITLE_TAKEAWAY_CHARTS`` order) that have one."""
+    by_name = {c.name: c for c in chart_list}
+    found = [by_name[name].takeaway for name in TITLE_TAKEAWAY_CHARTS if name in by_name and by_name[name].takeaway]
+    return found[:n]
+
+
+def title_page(tables: Tables, chart_list: list[Chart], made_on: date | None = None) -> Figure:
     source = source_line(tables.get("issues"))
+    made_on = made_on or date.today()
     fig = Figure(figsize=charts.FIGSIZE)
     fig.patch.set_facecolor("white")
     fig.add_artist(_band(fig))
     fig.text(0.06, 0.80, BRIEFING_TITLE, fontsize=26, fontweight=fonts.title_weight(), color="white", va="center")
-    fig.text(0.06, 0.60, "资料范围：" + _corpus_span(tables), fontsize=11.5, color="#1A1A1A", va="center")
-    fig.text(0.06, 0.52, "本期简报包含：", fontsize=11.5, color="#1A1A1A", va="center")
-    for i, chart in enumerate(chart_list + [None]):
-        label = chart.title if chart is not None else "最新一期要闻数字及原文"
-        col, row = divmod(i, 5)
-        fig.text(0.08 + 0.42 * col, 0.45 - 0.065 * row, f"{i + 1}. {label}", fontsize=10.5, color="#333333",
-                 va="center")
+    fig.text(0.06, 0.63, "资料范围：" + _corpus_span(tables), fontsize=11.5, color="#1A1A1A", va="center")
+    fig.text(0.06, 0.57, f"简报生成日期：{made_on.year}年{made_on.month}月{made_on.day}日", fontsize=11.5,
+             color="#1A1A1A", va="center")
+    found = title_takeaways(chart_list)
+    fig.text(0.06, 0.49, "要点" if found else "要点：暂无已解析的会刊文章，无可报告的发现", fontsize=12.5,
+             fontweight=fonts.title_weight(), color=charts.ACCENT, va="center")
+    y = 0.43
+    line_h = 11.5 * 1.45 / (charts.FIGSIZE[1] * 72)  # one text line, as a fraction of the page height
+    for k, text in enumerate(found, start=1):
+        lines = wrap_display(text, TITLE_TAKEAWAY_COLUMNS)
+        fig.text(0.06, y, f"{k}.", fontsize=11.5, color=charts.ACCENT, va="top")
+        fig.text(0.085, y, "\n".join(lines), fontsize=11.5, color="#1A1A1A", va="top", linespacing=1.45,
+                 gid=in_column(0.085, 0.96))
+        y -= line_h * len(lines) + 0.018
     fig.text(0.06, 0.05, source, fontsize=8, color=charts.MUTED)
     return fig
 
@@ -97,50 +96,103 @@ def _band(fig: Figure):
     return Rectangle((0, 0.70), 1, 0.20, transform=fig.transFigure, color=charts.ACCENT, zorder=-1)
 
 
+# The figures table is laid out in points on the page, so a row is as tall as its longest
+# cell and a page takes only the rows that fit: nothing runs into the next row or the footer.
+TABLE_TOP = 0.84  # figure fraction: below the title block
+TABLE_BOTTOM = 0.07  # above the source line
+COLUMNS_X = (0.012, 0.17, 0.34)  # 数字, 所指, 原文句子
+TABLE_RIGHT = 0.988
+RAW_COLUMNS = 16  # display columns of the 数字 column at 12 pt
+SUBJECT_COLUMNS = 22  # of the 所指 column at 9.5 pt
+SENTENCE_LINES = 3  # a sentence is cut to this many lines; the CSV keeps the whole sentence
+ROW_GAP = 6.0  # points between rows
+
+
+def _row_cells(row) -> tuple[list[str], list[str], list[str], str]:
+    raw = wrap_display(str(row.raw), RAW_COLUMNS)
+    subject = wrap_display(str(row.subject or ""), SUBJECT_COLUMNS)
+    sentence = wrap_display(str(row.sentence), SENTENCE_COLUMNS)
+    if len(sentence) > SENTENCE_LINES:
+        sentence = sentence[:SENTENCE_LINES - 1] + [sentence[SENTENCE_LINES - 1][:-1] + "…"]
+    title = wrap_display(f"《{row.title}》", int(SENTENCE_COLUMNS * 9 / 7.5))[0]
+    return raw, subject, sentence, title
+
+
+def _row_height(cells) -> float:
+    raw, subject, sentence, _ = cells
+    return max(len(raw) * 12 * 1.3, len(subject) * 9.5 * 1.35, len(sentence) * 9 * 1.35 + 7.5 * 1.4) + ROW_GAP
+
+
+def _paginate(figs: pd.DataFrame) -> list[list[tuple]]:
+    room = (TABLE_TOP - TABLE_BOTTOM) * charts.FIGSIZE[1] * 72 - 22  # the header line
+    pages: list[list[tuple]] = [[]]
+    used = 0.0
+    for row in figs.itertuples(index=False):
+        cells = _row_cells(row)
+        h = _row_height(cells)
+        if pages[-1] and used + h > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(cells)
+        used += h
+    return pages
+
+
 def figures_table_pages(figs: pd.DataFrame, source: str, issue_label: str | None) -> list[Figure]:
-    """The headline figures with their sentences, a few rows per page, sentences wrapped."""
+    """The headline figures with their sentences, as many rows per page as fit, sentences wrapped."""
+    from matplotlib.transforms import offset_copy
+
     title = "最新一期要闻数字及原文" + (f"（{issue_label}）" if issue_label else "")
     if figs.empty:
         return [charts.no_data_figure(title, source, "最新一期未提取到统计数字")]
     pages = []
-    chunks = [figs.iloc[i:i + ROWS_PER_TABLE_PAGE] for i in range(0, len(figs), ROWS_PER_TABLE_PAGE)]
+    chunks = _paginate(figs)
     for k, chunk in enumerate(chunks, start=1):
         suffix = f"  {k}/{len(chunks)}" if len(chunks) > 1 else ""
-        fig = charts.new_figure(title + suffix, "数字 · 所指 · 原文句子（出自哪篇文章）", source)
-        ax = fig.add_subplot()
-        ax.set_axis_off()
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
-        headers = (("数字", 0.0), ("所指", 0.16), ("原文句子", 0.33))
-        for text, x in headers:
-            ax.text(x, 0.98, text, fontsize=9, color=charts.MUTED, va="top")
-        ax.axhline(0.93, color="#999999", linewidth=0.8)
-        row_h = 0.92 / ROWS_PER_TABLE_PAGE
-        for i, row in enumerate(chunk.itertuples(index=False)):
-            top = 0.91 - i * row_h
-            ax.text(0.0, top, str(row.raw), fontsize=12, color=charts.ACCENT, va="top",
-                    fontweight=fonts.title_weight())
-            ax.text(0.16, top, "\n".join(wrap_display(str(row.subject or ""), 16)), fontsize=9.5, va="top")
-            sentence = wrap_display(str(row.sentence), SENTENCE_COLUMNS)
-            if len(sentence) > 3:  # a row has room for three lines; the CSV keeps the whole sentence
-                sentence = sentence[:2] + [sentence[2][:-1] + "…"]
-            ax.text(0.33, top, "\n".join(sentence), fontsize=9, va="top", color="#1A1A1A", linespacing=1.35)
-            # The article title goes right under the sentence, placed in points so it never overlaps.
-            ax.annotate(f"《{row.title}》", xy=(0.33, top), xycoords="axes fraction",
-                        xytext=(0, -(len(sentence) * 9 * 1.35 + 2)), textcoords="offset points",
-                        fontsize=7.5, va="top", color=charts.MUTED)
-            ax.axhline(top - row_h + 0.01, color="#E3E3E3", linewidth=0.6)
+        fig = charts.new_figure(title + suffix, "数字 · 所指 · 原文句子（出自哪篇文章）；按要闻程度排序", source)
+        for text, x in zip(("数字", "所指", "原文句子"), COLUMNS_X):
+            fig.text(x, TABLE_TOP, text, fontsize=9, color=charts.MUTED, va="top")
+        down = 16.0  # points below TABLE_TOP
+        fig.add_artist(_rule(fig, TABLE_TOP, down, "#999999", 0.8))
+        down += 6
+        for raw, subject, sentence, art_title in chunk:
+            def place(col, text, size, dy=0.0, **kw):
+                at = offset_copy(fig.transFigure, fig=fig, x=0, y=-(down + dy), units="points")
+                x0, x1 = COLUMNS_X[col], (COLUMNS_X + (TABLE_RIGHT,))[col + 1]
+                fig.text(x0, TABLE_TOP, text, fontsize=size, va="top", transform=at, gid=in_column(x0, x1), **kw)
+
+            place(0, "\n".join(raw), 12, color=charts.ACCENT, fontweight=fonts.title_weight(), linespacing=1.3)
+            place(1, "\n".join(subject), 9.5, linespacing=1.35)
+            place(2, "\n".join(sentence), 9, color="#1A1A1A", linespacing=1.35)
+            place(2, art_title, 7.5, dy=len(sentence) * 9 * 1.35 + 1, color=charts.MUTED)
+            down += _row_height((raw, subject, sentence, art_title))
+            fig.add_artist(_rule(fig, TABLE_TOP, down - ROW_GAP / 2, "#E3E3E3", 0.6))
         pages.append(fig)
     return pages
 
 
-def write_pdf(tables: Tables, chart_list: list[Chart], path: Path) -> Path:
+def _rule(fig: Figure, top: float, down: float, color: str, width: float):
+    """A horizontal line across the table, ``down`` points below ``top`` (figure fraction)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import offset_copy
+
+    at = offset_copy(fig.transFigure, fig=fig, x=0, y=-down, units="points")
+    return Line2D([COLUMNS_X[0], TABLE_RIGHT], [top, top], transform=at, color=color, linewidth=width)
+
+
+def briefing_pages(tables: Tables, chart_list: list[Chart], made_on: date | None = None) -> list[Figure]:
+    """Every page of the briefing, in order: title page, one per chart, the figures table."""
     source = source_line(tables.get("issues"))
     figs = headline_figures(tables)
     label = latest_issue_label(tables, figs) if not figs.empty else None
     with charts.house_style():
-        pages = [title_page(tables, chart_list)] + [c.figure for c in chart_list]
-        pages += figures_table_pages(figs, source, label)
+        pages = [title_page(tables, chart_list, made_on)] + [c.figure for c in chart_list]
+        return pages + figures_table_pages(figs, source, label)
+
+
+def write_pdf(tables: Tables, chart_list: list[Chart], path: Path, made_on: date | None = None) -> Path:
+    pages = briefing_pages(tables, chart_list, made_on)
+    with charts.house_style():
         with PdfPages(path, metadata={"Title": BRIEFING_TITLE, "CreationDate": None}) as pdf:
             for page in pages:
                 pdf.savefig(page)
@@ -181,7 +233,7 @@ def _east_asian_font(run) -> None:
         el.set("typeface", DECK_EAST_ASIAN_FONT)
 
 
-def write_pptx(tables: Tables, chart_list: list[Chart], path: Path) -> Path:
+def write_pptx(tables: Tables, chart_list: list[Chart], path: Path, made_on: date | None = None) -> Path:
     from pptx import Presentation
     from pptx.dml.color import RGBColor
     from pptx.enum.text import PP_ALIGN
@@ -193,14 +245,20 @@ def write_pptx(tables: Tables, chart_list: list[Chart], path: Path) -> Path:
     red = (0xB5, 0x26, 0x2B)
 
     slide = prs.slides.add_slide(blank)
-    box = slide.shapes.add_textbox(Inches(0.8), Inches(2.4), Inches(11.7), Inches(1.2))
+    box = slide.shapes.add_textbox(Inches(0.8), Inches(1.6), Inches(11.7), Inches(1.2))
     _set_text(box.text_frame, BRIEFING_TITLE, 36, bold=True, color=red)
-    box = slide.shapes.add_textbox(Inches(0.8), Inches(3.7), Inches(11.7), Inches(1.0))
+    box = slide.shapes.add_textbox(Inches(0.8), Inches(3.0), Inches(11.7), Inches(1.0))
     box.text_frame.word_wrap = True
-    _set_text(box.text_frame, "资料范围：" + _corpus_span(tables), 16)
+    made_on = made_on or date.today()
+    _set_text(box.text_frame, f"资料范围：{_corpus_span(tables)}　简报生成日期：{made_on.year}年{made_on.month}月{made_on.day}日", 16)
     for shape in slide.shapes:
         for paragraph in shape.text_frame.paragraphs:
             paragraph.alignment = PP_ALIGN.CENTER
+    found = title_takeaways(chart_list)
+    if found:
+        box = slide.shapes.add_textbox(Inches(1.2), Inches(4.6), Inches(10.9), Inches(2.6))
+        box.text_frame.word_wrap = True
+        _set_text(box.text_frame, "\n".join(f"{k}. {t}" for k, t in enumerate(found, start=1)), 14)
 
     for chart in chart_list:
         slide = prs.slides.add_slide(blank)
@@ -239,9 +297,12 @@ def write_pptx(tables: Tables, chart_list: list[Chart], path: Path) -> Path:
     return path
 
 
-def write_report(tables: Tables, out_dir: Path) -> list[Path]:
-    """Write ``briefing.pdf`` and ``briefing.pptx`` into ``out_dir``; return both paths."""
+def write_report(tables: Tables, out_dir: Path, made_on: date | None = None) -> list[Path]:
+    """Write ``briefing.pdf`` and ``briefing.pptx`` into ``out_dir``; return both paths.
+
+    ``made_on``: the date the briefing states it was made (today by default)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     chart_list = standard_charts(tables)
-    return [write_pdf(tables, chart_list, out_dir / PDF_NAME), write_pptx(tables, chart_list, out_dir / PPTX_NAME)]
+    return [write_pdf(tables, chart_list, out_dir / PDF_NAME, made_on),
+            write_pptx(tables, chart_list, out_dir / PPTX_NAME, made_on)]
