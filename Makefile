@@ -8,7 +8,7 @@ LOCK   := requirements.lock
 # The tool that writes the lock; pinned so a refresh resolves the same way everywhere.
 UV     := uv==0.13.9
 # Every extra that set-up installs; the lock covers exactly these.
-EXTRAS := test
+EXTRAS := test ocr
 
 .DEFAULT_GOAL := help
 .PHONY: help setup lock demo build charts report test bench lab clean

@@ -27,7 +27,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     raw_dirs = [Path(p) for p in (args.raw_dir or [config.RAW_DIR])]
     usage_errors = [f"{d}: no such folder" for d in raw_dirs if not d.exists()]
-    usage_errors += option_problems(args.workers, args.max_pages)
+    usage_errors += option_problems(args.workers, args.max_pages, args.ocr)
     if args.timeout <= 0:
         usage_errors.append(f"--timeout must be positive, got {args.timeout:g}")
     if Path(args.out).exists() and not Path(args.out).is_dir():
@@ -46,6 +46,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             max_pages=args.max_pages,
             file_timeout=args.timeout,
             allow_empty=args.allow_empty,
+            ocr=args.ocr,
         )
     except NothingToBuildError as exc:  # a mistyped folder is a usage error, and must not wipe a build
         print(f"ccasx build: {exc}", file=sys.stderr)
@@ -338,6 +339,27 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_orgs(args: argparse.Namespace) -> int:
+    """The registry with mention counts; ``--unregistered``: the names it lacks, for staff."""
+    from .analyze.org_listing import registry_listing, unregistered_names
+
+    data_dir = Path(args.data)
+    tables = _load_build("orgs", data_dir) if has_build(data_dir) or args.unregistered else None
+    if args.unregistered and tables is None:
+        return 1
+    frame = unregistered_names(tables, min_articles=args.min_articles) if args.unregistered else registry_listing(tables)
+    if args.format == "json":
+        text = json.dumps(_json_ready(frame), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = frame.to_csv(index=False, lineterminator="\n")
+    else:
+        lines = [aligned_table(frame, right={"mentions", "articles", "issues"})]
+        if tables is None:
+            lines.append(f"(no build in {data_dir}: mentions are 0)")
+        text = "\n".join(lines) + "\n"
+    return _write_answer(text, args.output, args.format, "orgs")
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_scores
 
@@ -397,6 +419,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument("--max-pages", type=int, default=config.MAX_PAGES, help="refuse files with more pages (default %(default)s)")
     b.add_argument("--timeout", type=float, default=config.FILE_TIMEOUT_S, help="seconds allowed per file (default %(default)s)")
+    b.add_argument("--ocr", choices=config.OCR_MODES, default="auto",
+                   help="read scanned PDFs by OCR: auto (those without a text layer), always, never "
+                        f"(default %(default)s; needs {config.OCR_INSTALL})")
     b.add_argument("--allow-empty", action="store_true",
                    help="write the tables even when no file parsed (by default an empty or all-failed build "
                         "leaves the previous tables untouched)")
@@ -473,6 +498,20 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--issues", type=int, default=24, help="how many monthly issues (default %(default)s)")
     d.add_argument("--seed", type=int, default=2025, help="random seed, for the same corpus again (default %(default)s)")
     d.set_defaults(func=_cmd_demo)
+
+    o = command("orgs", "list the organization registry with mention counts",
+                "List the registry (canonical name, aliases, member or not) with its mentions, articles and "
+                "issues in a build. --unregistered lists the names it lacks instead: near-variants of registry "
+                "names (another legal form, a branch, a department) and names found by the naming rules alone in "
+                "at least --min-articles articles, each with its counts and an example sentence.",
+                ("ccasx orgs", "ccasx orgs --unregistered", "ccasx orgs --unregistered --format csv --output names.csv"))
+    o.add_argument("--data", default=str(config.PROCESSED_DIR), help=data_help + "; optional without --unregistered")
+    o.add_argument("--unregistered", action="store_true", help="list the names the registry lacks instead of the registry")
+    o.add_argument("--min-articles", type=int, default=2,
+                   help="with --unregistered: articles an unregistered name needs to be listed (default %(default)s)")
+    o.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default %(default)s)")
+    o.add_argument("--output", default=None, metavar="FILE", help="write to FILE instead of the terminal")
+    o.set_defaults(func=_cmd_orgs)
 
     e = command("evaluate", "score extracted tables against a hand-made gold file",
                 "Compare a build's tables with a hand-made gold file and print precision and recall per table.",

@@ -68,3 +68,19 @@ def build_cache_dir(out_dir: Path) -> Path:
     beside the output folder (never inside it: swapping in new tables never touches it)."""
     env = os.environ.get("CCASX_CACHE_DIR")
     return Path(env) if env else Path(out_dir).parent / ".cache"
+
+# OCR for scanned (image-only) issues, from the optional extra ``ocr``.
+OCR_MODES = ("auto", "always", "never")  # auto: only pages-without-text files; always: every PDF
+OCR_INSTALL = "pip install 'ccasx-analytics[ocr]'"
+# Pages are rendered at this resolution (the recognizer shrinks anything past ~2000 px anyway).
+OCR_DPI = float(os.environ.get("CCASX_OCR_DPI", "200"))
+# Seconds added to the per-file time limit for each page read by OCR (2–12 s a page measured
+# on 2 busy cores; the rest is headroom for slower machines).
+OCR_SECONDS_PER_PAGE = float(os.environ.get("CCASX_OCR_SECONDS_PER_PAGE", "60"))
+# Threads onnxruntime may use per worker (0: its own choice, all cores).
+OCR_THREADS = int(os.environ.get("CCASX_OCR_THREADS", "0"))
+# A scan whose mean recognition score is below this is refused: its text would be mostly wrong
+# (clean and noisy scans of 100–300 dpi score 0.99; a 96-dpi blurred, noisy one 0.58).
+OCR_MIN_CONFIDENCE = float(os.environ.get("CCASX_OCR_MIN_CONFIDENCE", "0.8"))
+# An article read by OCR whose mean recognition score is below this is flagged low_confidence.
+OCR_LOW_CONFIDENCE = float(os.environ.get("CCASX_OCR_LOW_CONFIDENCE", "0.95"))

@@ -5,17 +5,64 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from . import config
+from . import normalize as N
 from .ingest import read_document
-from .records import Article, ParsedIssue
+from .records import Article, Document, Line, ParsedIssue
 from .structure import parse_document
 
 
-def parse_file(path: Path | str, *, max_pages: int = config.MAX_PAGES) -> ParsedIssue:
-    """Parse one ``.pdf`` or ``.txt`` issue; raise ``errors.IngestError`` with a plain reason."""
-    return parse_document(read_document(Path(path), max_pages=max_pages))
+def parse_file(path: Path | str, *, max_pages: int = config.MAX_PAGES, ocr: str = "auto") -> ParsedIssue:
+    """Parse one ``.pdf`` or ``.txt`` issue; raise ``errors.IngestError`` with a plain reason.
+    ``ocr`` (auto | always | never): when a PDF's pages are read by OCR (see ``ingest.ocr``)."""
+    names = known_names() if ocr != "never" else ()
+    doc = read_document(Path(path), max_pages=max_pages, ocr=ocr, known_names=names)
+    return with_source_facts(parse_document(doc), doc)
+
+
+@lru_cache(maxsize=1)
+def known_names() -> tuple[str, ...]:
+    """Names OCR look-alike repair may restore: the member registry's names and the
+    genre's section names and masthead words (``resources/known_names.txt``)."""
+    from .extract.resources import read_members
+
+    names = [n for m in read_members(config.RESOURCES_DIR / "members.csv") for n in m.names]
+    text = (config.RESOURCES_DIR / "known_names.txt").read_text("utf-8")
+    names += [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple(names)
+
+
+def with_source_facts(issue: ParsedIssue, doc: Document) -> ParsedIssue:
+    """The issue with where its text came from and, when read by OCR, how sure the reading
+    is: a mean score for the issue and for each article (and a flag when it is low)."""
+    source = doc.text_source or ("text" if doc.kind == "txt" else "pdf")
+    if source != "ocr":
+        return replace(issue, text_source=source)
+    scored = [ln for ln in doc.lines if ln.confidence is not None]
+    articles = tuple(_scored_article(a, scored) for a in issue.articles)
+    return replace(issue, articles=articles, text_source=source, ocr_confidence=_mean_score(scored),
+                   repairs=doc.repairs)
+
+
+def _mean_score(lines: list[Line]) -> float | None:
+    total = sum(len(ln.text) for ln in lines)
+    return round(sum(ln.confidence * len(ln.text) for ln in lines) / total, 4) if total else None
+
+
+def _scored_article(article: Article, lines: list[Line]) -> Article:
+    """The article with the mean score of the lines it was made of: lines on its pages whose
+    text (spaces aside) is part of its title, subtitle or body."""
+    first, last = article.page_start or 0, article.page_end or article.page_start or 0
+    own = N.comparable("".join(x for x in (article.title, article.subtitle, article.text) if x))
+    mine = [ln for ln in lines if first <= ln.page <= last and N.comparable(ln.text) in own]
+    score = _mean_score(mine)
+    if score is None:
+        return article
+    return replace(article, ocr_confidence=score, low_confidence=score < config.OCR_LOW_CONFIDENCE)
 
 
 def _clip(text: str, width: int) -> str:
@@ -36,6 +83,9 @@ def format_issue(issue: ParsedIssue, *, name: str = "", width: int = 40) -> str:
     )
     out.append(f"  month       : {m.issue_date.isoformat() if m.issue_date else '—'} (from {m.date_source or 'nowhere'})")
     out.append(f"  contents    : {len(m.toc)} entries; {len(issue.articles)} articles")
+    if issue.text_source == "ocr":
+        out.append(f"  OCR         : mean score {issue.ocr_confidence if issue.ocr_confidence is not None else '—'}"
+                   f"; {len(issue.repairs)} look-alike repair(s)" + (": " + "; ".join(issue.repairs) if issue.repairs else ""))
     if m.closing:
         out.append("  closing     : " + "  ".join(f"{k}：{v}" for k, v in m.closing))
     # how sure the parse is comes before what it found: a warning changes how to read it
@@ -54,6 +104,8 @@ def format_issue(issue: ParsedIssue, *, name: str = "", width: int = 40) -> str:
                    + (f"   source: {a.source_note}" if a.source_note else ""))
         n_par = a.text.count("\n") + 1 if a.text else 0
         out.append(f"     pages    : {pages}   {len(a.text)} chars, {n_par} paragraphs")
+        if a.ocr_confidence is not None:
+            out.append(f"     OCR score: {a.ocr_confidence}" + ("  (low: check the text against the scan)" if a.low_confidence else ""))
         out.append(f"     text     : {_clip(a.text, width)}")
     return "\n".join(out)
 

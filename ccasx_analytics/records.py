@@ -32,6 +32,7 @@ class Line:
     indent: bool = False  # the line starts a paragraph (first-line indent, or text-format cue)
     tabbed: bool = False  # plain text: the line began with a tab (a table-of-contents cue)
     printed_indent: bool = False  # plain text: the line began with an indent (spaces, 　), not a page mark
+    confidence: float | None = None  # OCR: the recognizer's mean score for the line (0–1)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Document:
     body_size: float | None = None  # the most common font size: the body text
     pages_marked: bool = False  # text: page breaks were marked (form feeds, page marks)
     warnings: tuple[str, ...] = ()
+    text_source: str | None = None  # "pdf" | "text" | "ocr": where the characters came from
+    repairs: tuple[str, ...] = ()  # OCR look-alike repairs, "read → known name" each
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ class Article:
     editor_note: str | None = None
     page_start: int | None = None
     page_end: int | None = None
+    ocr_confidence: float | None = None  # OCR: mean recognition score of the article's lines
+    low_confidence: bool = False  # OCR: the article's text is doubtful (see config.OCR_LOW_CONFIDENCE)
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,9 @@ class ParsedIssue:
     kind: str | None = None  # "pdf" | "txt"
     encoding: str | None = None  # for text files: the detected encoding
     quality: ParseQuality | None = None
+    text_source: str | None = None  # "pdf" | "text" | "ocr"
+    ocr_confidence: float | None = None  # OCR: mean recognition score over the issue's characters
+    repairs: tuple[str, ...] = ()  # OCR look-alike repairs, "read → known name" each
 
 
 # --- mentions (offsets are into Article.text) -------------------------------------------
@@ -121,6 +129,9 @@ class OrgMention:
     end: int
     org_type: str | None = None
     in_registry: bool = False
+    # how sure the resolution to ``org`` is: 1.0 a registry alias as printed, less for a
+    # legal-form variant, a department, a place-bound branch, a name found by rules alone
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,12 @@ def tables_for(path: Path) -> dict[str, pd.DataFrame]:
     res = load_resources()
     mentions = [extract_article(a, res) for a in parsed.articles]
     tables = {"articles": pd.DataFrame(R.article_rows("sample", parsed))}
+    meta = parsed.meta
+    issue = pd.DataFrame({"issue_id": ["sample"], "issue_no": [meta.issue_no],
+                          "issue_date": [pd.Timestamp(meta.issue_date) if meta.issue_date else None]})
     for table, rows in R.mention_rows("sample", parsed, mentions).items():
+        if table == "figures":  # as the build does: figures carry their issue's date and number
+            rows = R.with_issue_facts(rows, issue)
         tables[table] = pd.DataFrame(rows, columns=None if rows else _columns(table))
     return tables
 

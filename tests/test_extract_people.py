@@ -65,3 +65,95 @@ def test_a_three_character_name_is_kept_when_a_word_follows_it():
     assert named("会议由省通信行业协会秘书长赵建国主持。") == {"赵建国": "秘书长"}
     assert named("副局长张华出席会议。") == {"张华": "副局长"}
     assert named("秘书长王海燕、副秘书长李娜参加。") == {"王海燕": "秘书长", "李娜": "副秘书长"}
+
+
+# --- names introduced by a descriptor, a label, a list of winners, a set phrase ---------
+
+
+def test_a_descriptor_introduces_a_name_and_is_not_a_title():
+    got = named("65岁的养殖户韩志刚在院里接受采访，他的女儿韩雪梅在外地读书。")
+    assert got == {"韩志刚": None, "韩雪梅": None}
+
+
+def test_residence_and_origin_clauses_before_a_descriptor():
+    got = named("家住阳泉市郊区的退休职工孟凡林说，来自大同的快递员邵春来也赶来帮忙。")
+    assert set(got) == {"孟凡林", "邵春来"}
+
+
+def test_an_age_alone_introduces_a_name():
+    assert "钟玉兰" in named("八十岁的钟玉兰第一次用上了视频通话。")
+
+
+def test_a_contact_label_and_an_author_note_introduce_names():
+    got = named("请于月底前报送材料。联系人：曹文静，电话：0351-1234567。【作者简介】闫国强，高级工程师。")
+    assert {"曹文静", "闫国强"} <= set(got)
+
+
+def test_winners_listed_with_their_units_are_people():
+    got = named("获评优秀志愿者的有：彭立新（山西移动）、董佳（山西电信）、庞宇航（山西联通）。")
+    assert set(got) == {"彭立新", "董佳", "庞宇航"}
+
+
+def test_a_name_in_a_political_set_phrase_is_a_mentioned_person():
+    ps = people("全体党员认真学习邓小平理论和习近平新时代中国特色社会主义思想。")
+    assert {(p.name, p.role) for p in ps} == {("邓小平", "mentioned"), ("习近平", "mentioned")}
+
+
+def test_a_surname_that_is_also_a_preposition_after_a_title():
+    assert "于建华" in named("公司副总经理于建华表示，将加快建设进度。")
+
+
+def test_a_name_before_zuo_is_read_whole():
+    assert "梁俊峰" in named("理事长梁俊峰作工作报告。")
+
+
+def test_descriptor_words_before_ordinary_words_are_not_names():
+    assert named("村民代表、居民用户和志愿者服务队参加了座谈。") == {}
+
+
+def test_an_occupation_named_by_its_suffix_introduces_a_name():
+    got = named("今年63岁的护林员柴宝山每天巡山，安全员武红英负责登记。")
+    assert set(got) == {"柴宝山", "武红英"}
+
+
+def test_a_clause_ending_in_de_introduces_a_full_name():
+    assert "雷晓东" in named("在平遥古城，经营客栈的雷晓东对新装的千兆宽带赞不绝口。")
+
+
+def test_a_list_of_names_followed_by_their_count():
+    assert set(named("孙立新、侯建国、康明三位同志获得表彰。")) == {"孙立新", "侯建国", "康明"}
+
+
+def test_member_units_and_common_words_after_an_occupation_are_not_names():
+    assert named("全体会员单位和技术人员参加培训，工程师队伍不断壮大。") == {}
+
+
+def test_a_winner_named_before_what_they_won():
+    got = named("决赛中，来自忻州分公司的刘洋夺得第一名，晋中分公司选手荣获团体二等奖。")
+    assert set(got) == {"刘洋"}
+
+
+def test_a_descriptor_names_a_person_whose_name_the_tokenizer_splits():
+    assert named("家住太原的老人牛德福学会了视频通话。") == {"牛德福": None}
+
+
+def test_fellows_team_leaders_and_counted_pairs():
+    assert named("他的徒弟卢浩然如今已是技术骨干。") == {"卢浩然": None}
+    assert named("运维班班长焦建军带领大家抢修。") == {"焦建军": "班长"}
+    assert set(named("郜振宇、樊丽娟等10名同志获评先进。")) == {"郜振宇", "樊丽娟"}
+    assert named("山西、河北等省份同志参加。") == {}
+
+
+def test_an_occupation_is_kept_as_the_title_a_standing_is_not():
+    got = named("年轻的信息员贾晓彤上门服务，退休教师孟淑珍和老党员武福林也来了。")
+    assert got == {"贾晓彤": "信息员", "孟淑珍": "退休教师", "武福林": None}
+
+
+def test_a_title_beside_an_age_or_in_an_authors_note():
+    assert named("合作社负责人、今年61岁的卫长青告诉笔者。") == {"卫长青": "负责人"}
+    assert named("【作者简介】闫国强，太原理工大学教授，主要研究光通信。") == {"闫国强": "教授"}
+    assert named("【作者简介】闫国强，长期从事研究。") == {"闫国强": None}
+
+
+def test_a_contact_name_before_a_phone_number():
+    assert "郝丽君" in named("报名请联系协会培训部郝丽君，电话0351-7000000。")

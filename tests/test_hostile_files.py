@@ -71,11 +71,13 @@ def image_only_pdf(path: Path) -> None:
     c.save()
 
 
-def many_pages_pdf(path: Path, pages: int) -> None:
+def many_pages_pdf(path: Path, pages: int, lines: int = 1) -> None:
     c = _canvas(path)
     for i in range(pages):
         c.setFont("STSong-Light", 10)
         c.drawString(72, 760, f"第{i + 1}页")
+        for k in range(1, lines):  # full lines of text: every page costs the reader real work
+            c.drawString(72, 760 - 16 * k, "通信行业协会会员单位工作动态简报" * 3)
         c.showPage()
     c.save()
 
@@ -222,7 +224,7 @@ def _encodable(text: str, enc: str) -> bool:
 def test_a_file_that_takes_too_long_is_stopped_and_the_build_goes_on(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
-    many_pages_pdf(raw / "slow.pdf", 3000)  # allowed by the page cap, too slow for a 1 s limit
+    many_pages_pdf(raw / "slow.pdf", 2000, lines=40)  # allowed by the page cap, far too slow for 3 s
     (raw / "minutes.txt").write_text(NOT_A_NEWSLETTER, "utf-8")
     # A real issue too: a build whose every file fails keeps the previous tables, so
     # "the build goes on" is shown by the good file's row beside the stopped one.

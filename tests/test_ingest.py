@@ -10,7 +10,7 @@ import pytest
 
 from ccasx_analytics import config
 from ccasx_analytics.errors import IngestError
-from ccasx_analytics.ingest import decode_text, plausibility_problem, read_document, text_lines
+from ccasx_analytics.ingest import decode_text, ocr, plausibility_problem, read_document, text_lines
 from ccasx_analytics.parse import parse_file
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -68,14 +68,32 @@ def test_an_encrypted_pdf_needs_a_password(tmp_path):
     assert _reason(path) == "encrypted PDF — needs a password"
 
 
-def test_an_image_only_pdf_is_a_scanned_issue_that_needs_ocr(tmp_path):
+def test_an_image_only_pdf_is_a_scanned_issue_that_needs_ocr(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "ocr_available", lambda: True)  # the reason without the install hint
     path = pdf_factory.image_only_pdf(tmp_path / "scan.pdf")
-    assert _reason(path) == "no text layer — scanned issue, needs OCR"
+    assert _reason(path, ocr="never") == "no text layer — scanned issue, needs OCR"
 
 
-def test_a_scan_with_a_scanner_apps_stamp_is_still_a_scan(tmp_path):
+def test_a_scan_with_a_scanner_apps_stamp_is_still_a_scan(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "ocr_available", lambda: True)
     path = pdf_factory.image_only_pdf(tmp_path / "stamped.pdf", stamp="由扫描全能王扫描创建")
-    assert _reason(path) == "no text layer — scanned issue, needs OCR"
+    assert _reason(path, ocr="never") == "no text layer — scanned issue, needs OCR"
+
+
+def test_without_the_ocr_extra_a_scan_is_refused_with_the_command_that_installs_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "ocr_available", lambda: False)
+    path = pdf_factory.image_only_pdf(tmp_path / "scan.pdf")
+    for mode in ("auto", "always", "never"):
+        reason = _reason(path, ocr=mode)
+        assert reason.startswith("no text layer — scanned issue, needs OCR")
+        assert "pip install 'ccasx-analytics[ocr]'" in reason
+
+
+def test_a_scan_whose_pictures_hold_no_text_is_refused_after_ocr(tmp_path):
+    pytest.importorskip("rapidocr")
+    path = pdf_factory.image_only_pdf(tmp_path / "scan.pdf")
+    reason = _reason(path)
+    assert reason.startswith("no text layer — scanned issue, needs OCR; the OCR reader found no text")
 
 
 def test_too_many_pages_quotes_the_count_and_the_limit(small_pdf):

@@ -58,9 +58,15 @@ class CacheKeys:
     extract: str
 
     @classmethod
-    def current(cls, *, max_pages: int, resources_fingerprint: str, parse_fn_name: str = "") -> CacheKeys:
+    def current(cls, *, max_pages: int, resources_fingerprint: str, parse_fn_name: str = "",
+                ocr: str = "auto") -> CacheKeys:
+        # the OCR mode and engine decide what a scan parses to: a scan refused for want of the
+        # OCR extra is read once it is installed, and an upgraded engine reads it again
+        from ..ingest.ocr import engine_version
+
         parse = _short(
             f"p{config.PARSER_VERSION}|{source_fingerprint(_PARSE_MODULES)}|max_pages={max_pages}|{parse_fn_name}"
+            f"|ocr={ocr}|{engine_version()}"
         )
         extract = _short(
             f"{parse}|e{config.EXTRACTOR_VERSION}|{source_fingerprint(_EXTRACT_MODULES)}|{resources_fingerprint}"

@@ -66,8 +66,9 @@ def same_issue(a: ParsedIssue, b: ParsedIssue) -> bool:
 
 def _mark_same_issue(facts: list[IssueFacts], keep: dict[str, bool], results: dict[str, FileResult]) -> list[IssueFacts]:
     parsed = {f.issue_id: results[f.sha256].parsed for f in facts if keep.get(f.issue_id)}
-    # Keep the richer rendering: PDF (pages, typography) over text, then more articles, then name.
-    ranked = sorted(parsed, key=lambda i: (_kind_rank(i, facts), -len(parsed[i].articles), _name(i, facts)))
+    # Keep the richer rendering: PDF (pages, typography) over text, a text export over an
+    # OCR reading (exact characters over guessed ones), then more articles, then name.
+    ranked = sorted(parsed, key=lambda i: (_kind_rank(i, facts, parsed[i]), -len(parsed[i].articles), _name(i, facts)))
     by_title: dict[str, list[str]] = {}
     dup_of: dict[str, str] = {}
     for iid in ranked:
@@ -90,7 +91,9 @@ def _mark_same_issue(facts: list[IssueFacts], keep: dict[str, bool], results: di
     return out
 
 
-def _kind_rank(issue_id: str, facts: list[IssueFacts]) -> int:
+def _kind_rank(issue_id: str, facts: list[IssueFacts], parsed: ParsedIssue) -> int:
+    if parsed.text_source == "ocr":
+        return 2
     return next(0 if f.kind == "pdf" else 1 for f in facts if f.issue_id == issue_id)
 
 

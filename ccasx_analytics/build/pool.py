@@ -71,10 +71,31 @@ def _on_alarm(signum, frame):
     raise _TimeLimit()
 
 
+_EXTEND = "extend"  # the tag of a worker's request for more time (see timelimit.py)
+
+
+def _extender(conn: Connection, limit: list[float]) -> Callable[[float], None]:
+    """What ``timelimit.extend`` does in a worker: move its alarm, tell the parent."""
+
+    def extend(seconds: float) -> None:
+        if not limit[0]:
+            return  # no limit to extend
+        limit[0] += seconds
+        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+        signal.setitimer(signal.ITIMER_REAL, remaining + seconds)
+        conn.send((_EXTEND, seconds))
+
+    return extend
+
+
 def _worker_main(conn: Connection, fn: Callable[[Any], Any], timeout: float | None) -> None:
+    from .. import timelimit
+
     # The parent handles Ctrl-C and tells workers to stop; a worker must not die mid-send.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGALRM, _on_alarm)
+    limit = [0.0]  # this task's limit, as extended
+    timelimit.install(_extender(conn, limit))
     while True:
         try:
             msg = conn.recv()
@@ -84,6 +105,7 @@ def _worker_main(conn: Connection, fn: Callable[[Any], Any], timeout: float | No
             return
         index, payload = msg
         t0 = time.perf_counter()
+        limit[0] = timeout or 0.0
         try:
             if timeout:
                 signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -93,7 +115,7 @@ def _worker_main(conn: Connection, fn: Callable[[Any], Any], timeout: float | No
                 signal.setitimer(signal.ITIMER_REAL, 0)
             result = (index, True, value, "")
         except _TimeLimit:
-            result = (index, False, None, _timeout_reason(timeout))
+            result = (index, False, None, _timeout_reason(limit[0]))
         except Exception as exc:  # any bug in one file's processing stays with that file
             result = (index, False, None, f"the parser crashed ({type(exc).__name__}: {exc})")
         try:
@@ -146,11 +168,13 @@ class _Worker:
         child.close()
         self.index: int | None = None
         self.deadline = float("inf")
+        self.limit = 0.0  # this task's time limit, as extended by the worker
         self.started = 0.0
 
     def give(self, index: int, payload: Any, timeout: float | None) -> None:
         self.index = index
         self.started = time.monotonic()
+        self.limit = timeout or 0.0
         self.deadline = self.started + (timeout + KILL_GRACE_S if timeout else float("inf"))
         self.conn.send((index, payload))
 
@@ -207,7 +231,12 @@ def run(
                 outcome = None
                 if w.conn in ready:
                     try:
-                        index, ok, value, reason, seconds = w.conn.recv()
+                        msg = w.conn.recv()
+                        if msg[0] == _EXTEND:  # the file turned out to need more time
+                            w.deadline += msg[1]
+                            w.limit += msg[1]
+                            continue
+                        index, ok, value, reason, seconds = msg
                         outcome = Outcome(index, ok, value, reason, seconds)
                     except (EOFError, OSError):
                         outcome = None  # died while sending: treated below as a dead worker
@@ -216,7 +245,7 @@ def run(
                     outcome = Outcome(w.index, False, reason=_death_reason(w.proc.exitcode),
                                       seconds=time.monotonic() - w.started)
                 if outcome is None and time.monotonic() >= w.deadline:
-                    outcome = Outcome(w.index, False, reason=_timeout_reason(timeout),
+                    outcome = Outcome(w.index, False, reason=_timeout_reason(w.limit),
                                       seconds=time.monotonic() - w.started)
                 if outcome is None:
                     continue

@@ -60,6 +60,9 @@ def issue_row(facts: IssueFacts, parsed: ParsedIssue | None, *, with_articles: b
         "message": facts.message,
         "duplicate_of": facts.duplicate_of,
         "closing": json.dumps([list(kv) for kv in meta.closing], ensure_ascii=False) if meta and meta.closing else None,
+        "text_source": getattr(parsed, "text_source", None) if parsed else None,
+        "ocr_confidence": getattr(parsed, "ocr_confidence", None) if parsed else None,
+        "ocr_repairs": json.dumps(list(parsed.repairs), ensure_ascii=False) if getattr(parsed, "repairs", ()) else None,
     }
 
 
@@ -96,6 +99,8 @@ def article_rows(issue_id: str, parsed: ParsedIssue, mentions: Iterable[ArticleM
             "page_start": a.page_start,
             "page_end": a.page_end,
             "n_chars": len(a.text),
+            "ocr_confidence": getattr(a, "ocr_confidence", None),
+            "low_confidence": a.low_confidence if getattr(a, "ocr_confidence", None) is not None else None,
         }
         for k, a in enumerate(parsed.articles)
     ]
@@ -109,6 +114,7 @@ def mention_rows(issue_id: str, parsed: ParsedIssue, mentions: Iterable[ArticleM
         for o in m.orgs:
             out["org_mentions"].append({**ids, "org": o.org, "surface": o.surface, "is_member": o.is_member,
                                         "org_type": o.org_type, "in_registry": o.in_registry,
+                                        "confidence": o.confidence,
                                         "start": o.start, "end": o.end})
         listed_authors = {p.name for p in m.people if p.role == "author"}
         for p in m.people:

@@ -31,9 +31,11 @@ from .rows import IssueFacts, article_rows, issue_row, mention_rows, sorted_fram
 from .worker import FileResult, FileTask, Stages, process_file, resolve
 
 
-def option_problems(workers: int | None, max_pages: int) -> list[str]:
+def option_problems(workers: int | None, max_pages: int, ocr: str = "auto") -> list[str]:
     """What is wrong with a build's options, in the words of its command-line flags."""
     problems = []
+    if ocr not in config.OCR_MODES:
+        problems.append(f"--ocr must be one of {', '.join(config.OCR_MODES)}, got {ocr!r}")
     if workers is not None and workers < 1:
         problems.append(f"--workers must be at least 1, got {workers}")
     if max_pages < 1:
@@ -108,6 +110,7 @@ def build(
     cache_dir: Path | str | None = None,
     stages: Stages = Stages(),
     allow_empty: bool = False,
+    ocr: str = "auto",
 ) -> BuildReport:
     """Parse every issue file under ``raw_dirs`` and write the tables to ``out_dir``.
 
@@ -128,7 +131,7 @@ def build(
         raw_dirs = [raw_dirs]
     raw_dirs = [Path(d) for d in raw_dirs]
     out_dir = Path(out_dir)
-    if problems := option_problems(workers, max_pages):
+    if problems := option_problems(workers, max_pages, ocr):
         raise CcasxError(problems[0])
     workers = workers or pool.default_workers()
     timings: dict[str, float] = {}
@@ -144,7 +147,7 @@ def build(
 
     fingerprint = str(resolve(stages.resources_fingerprint)())
     keys = CacheKeys.current(max_pages=max_pages, resources_fingerprint=fingerprint,
-                             parse_fn_name=stages.parse_file if stages != Stages() else "")
+                             parse_fn_name=stages.parse_file if stages != Stages() else "", ocr=ocr)
     cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(out_dir), keys)
 
     # Same content twice: parse the first (in discovery order) only.
@@ -170,7 +173,7 @@ def build(
         if parsed is not None and isinstance(mentions, tuple) and len(mentions) == len(parsed.articles):
             results[s.sha256] = FileResult(parsed=parsed, mentions=mentions)
             continue
-        tasks.append(FileTask(s.path, stages, max_pages, parsed, fingerprint))
+        tasks.append(FileTask(s.path, stages, max_pages, parsed, fingerprint, ocr))
         task_sha.append(s.sha256)
 
     t_pool = time.perf_counter()

@@ -16,6 +16,7 @@ STATUS_VALUES = ("ok", "warning", "failed")
 DATE_SOURCES = ("masthead", "filename", "content")
 ROLES = ("author", "mentioned")
 QUALIFIERS = ("exact", "over", "approx", "at_least", "at_most", "up_to", "range")
+TEXT_SOURCES = ("pdf", "text", "ocr")
 FIGURE_KINDS = ("count", "money", "percent", "area", "power", "compute", "duration", "rank", "other")
 
 
@@ -73,6 +74,10 @@ ISSUES = Schema(
         _c("message", "string", doc="failure reason or warnings, '; '-joined"),
         _c("duplicate_of", "string", doc="issue_id of the file this one repeats"),
         _c("closing", "string", doc="closing block (报/发/送/编辑/地址/电话/邮箱/邮编) as JSON"),
+        _c("text_source", "string", allowed=TEXT_SOURCES,
+           doc="where the text came from: pdf (its text layer) | text (a text export) | ocr (pages read by OCR); null for failed files"),
+        _c("ocr_confidence", "float64", doc="OCR: mean recognition score (0–1) over the issue's characters; null otherwise"),
+        _c("ocr_repairs", "string", doc="OCR: look-alike repairs against known names, as a JSON list of 'p.N: read → name'; null when none"),
     ),
     key=("issue_id",),
     doc="one row per source file, failed ones included",
@@ -98,6 +103,8 @@ ARTICLES = Schema(
         _c("page_start", "Int64", doc="first page of the article (PDF)"),
         _c("page_end", "Int64", doc="last page of the article (PDF)"),
         _c("n_chars", "Int64", doc="length of text"),
+        _c("ocr_confidence", "float64", doc="OCR: mean recognition score (0–1) of the article's lines; null when not read by OCR"),
+        _c("low_confidence", "boolean", doc="OCR: the article's mean score is under the flagging threshold (check its text and figures against the scan); null when not read by OCR"),
     ),
     key=("article_id",),
     doc="one row per article, in reading order",
@@ -113,6 +120,9 @@ ORG_MENTIONS = Schema(
         _c("is_member", "boolean", False, doc="the organization is a member of the association (member registry)"),
         _c("org_type", "string", doc="kind of organization (registry or name suffix), e.g. operator, government"),
         _c("in_registry", "boolean", False, doc="the organization was found in the member registry"),
+        _c("confidence", "float64",
+           doc="how sure the resolution to org is: 1.0 a registry alias as printed, 0.95 another legal form, "
+               "0.9 a department, 0.85 a branch bound by its place, 0.6 a name found by suffix rules alone"),
         _c("start", "Int64", False, doc="offset of the surface in articles.text"),
         _c("end", "Int64", False, doc="end offset (exclusive) of the surface in articles.text"),
     ),

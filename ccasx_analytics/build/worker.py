@@ -40,6 +40,7 @@ class FileTask:
     max_pages: int
     parsed: ParsedIssue | None = None  # given when only extraction must be redone
     resources_key: str = ""  # resources_fingerprint() in the parent: a change reloads them
+    ocr: str = "auto"  # when PDF pages are read by OCR: auto | always | never
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,9 @@ def process_file(task: FileTask) -> FileResult:
     parsed = task.parsed
     if parsed is None:
         try:
-            parsed = resolve(task.stages.parse_file)(task.path, max_pages=task.max_pages)
+            # the default mode is not passed: a substituted parse stage need not know OCR
+            options = {"ocr": task.ocr} if task.ocr != "auto" else {}
+            parsed = resolve(task.stages.parse_file)(task.path, max_pages=task.max_pages, **options)
         except IngestError as exc:
             return FileResult(failure=exc.reason, parse_seconds=time.perf_counter() - t0)
     t1 = time.perf_counter()

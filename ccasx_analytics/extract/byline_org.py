@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..config import PUBLISHER
 from ..structure.bylines import OWN_UNIT_OPENING
+from .org_names import CONFIDENCE_DEPARTMENT
 from .orgs import org_mentions
 from .resources import Resources
 
@@ -21,8 +22,8 @@ def author_org(unit: str | None, res: Resources) -> str | None:
     first = next(iter(org_mentions(unit, res)), None)
     # a registry name opening the unit, the rest a department of it (山西铁塔|党委办公室); a
     # city branch (长治移动) counts for its member elsewhere but, as a byline's unit, is itself
-    if first is not None and first.start == 0 and first.in_registry and first.surface in res.member_by_name:
-        return first.org
+    if first is not None and first.start == 0 and first.in_registry and first.confidence >= CONFIDENCE_DEPARTMENT:
+        return first.org  # an alias as printed, another legal form of one, or a department of one
     if unit.startswith(OWN_UNIT_OPENING):
         publisher = res.member_by_name.get(PUBLISHER)
         return publisher.canonical if publisher else PUBLISHER

@@ -32,15 +32,24 @@ NAME_PAREN_RE = re.compile(f"[（(][{HAN}]{{1,4}}[）)]")
 # "Strong" suffixes name an organization even without a place or brand in front
 # (通信建设联合办公室); "weak" ones (局, 中心, 基地…) also end ordinary words (布局, 区域中心)
 # and are accepted only after a place, brand or national prefix (太原市反诈宣传教育基地).
+# Museums and halls: a place and the suffix already name one (山西博物馆), and one named
+# after a registered organization is an institution of its own (八路军太行纪念馆).
+CULTURAL_SUFFIXES: tuple[str, ...] = ("纪念馆", "博物馆", "博物院", "图书馆", "展览馆", "科技馆", "文化馆", "美术馆",
+                                      "档案馆")
+# Media outlets: a place and the suffix already name one (山西广播电视台, 太原日报社).
+MEDIA_SUFFIXES: tuple[str, ...] = ("广播电视台", "电视台", "日报社", "报社", "杂志社", "出版社", "通讯社")
 ORG_STRONG_SUFFIXES: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "分公司", "公司", "集团",
     "银行", "分行", "支行", "协会", "学会", "商会", "联合会", "基金会", "促进会", "研究会",
     "委员会", "研究院", "研究所", "设计院", "规划院", "大学", "学院", "分校", "学校", "党校",
     "办公室", "管理局",
     "人民政府", "政府", "事务所", "合作社", "联盟", "管委会", "党工委",
+    *MEDIA_SUFFIXES,
 )
 ORG_WEAK_SUFFIXES: tuple[str, ...] = (
     "局", "厅", "委", "院", "中心", "基地", "研究站", "办", "分局", "分院", "部",
+    "科协", "文联", "妇联", "侨联", "残联", "工商联", "社科联", "总工会", "政协", "人大常委会", "人大",
+    *CULTURAL_SUFFIXES,
 )
 # Suffixes for government bodies that are complete with a bare administrative prefix
 # (省政府, 市委).
@@ -53,7 +62,8 @@ GENERIC_ORG_WORDS: tuple[str, ...] = (
 )
 
 # Words in front of a name that point at it rather than name it: 当地|通信建设联合办公室.
-DEICTIC_PREFIXES: tuple[str, ...] = ("当地", "本地", "各地", "各级", "有关", "相关", "上述", "该", "各", "本", "我")
+DEICTIC_PREFIXES: tuple[str, ...] = ("当地", "本地", "各地", "各级", "有关", "相关", "上述", "该", "各", "本", "我",
+                                     "地方", "基层", "属地", "所在地")
 
 # Words that end in an organization suffix but are not organizations.
 NON_ORG_ENDINGS: tuple[str, ...] = (
@@ -62,17 +72,76 @@ NON_ORG_ENDINGS: tuple[str, ...] = (
     "体验中心", "内部", "外部", "全部", "局部", "干部", "俱乐部", "剧院", "影院", "庭院",
 )
 
+# How a legal form may be printed; a registry name printed with another one is still that
+# entry (博浩科技股份有限公司 for 博浩科技有限公司).  Longest first.
+LEGAL_FORMS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "股份公司", "有限公司")
+LEGAL_FORM_RE = re.compile("|".join(LEGAL_FORMS))
+# A legal form printed right after a registry name that lacks one: 博浩科技 + 股份有限公司.
+LEGAL_FORM_AFTER_RE = re.compile(f"(?:集团)?(?:{'|'.join(LEGAL_FORMS)}|公司)")
+LATIN_LETTER_RE = re.compile("[A-Za-z]")
+# An organization's Latin name in parentheses right after it: …股份有限公司（ZTE）.
+LATIN_NAME_PAREN_RE = re.compile(r"[（(](?P<name>[A-Z][A-Za-z0-9&.\-]{1,11})[）)]")
+PAREN_CHARS_RE = re.compile(r"[（）()]")
+# What ends the search for a longer printed form of a registry name.
+NAME_BREAK_RE = re.compile(f"[^{HAN}（）()]")
+# A branch named after a place: 大同分公司, 山西省分公司, 太原分行.
+BRANCH_SUFFIXES: tuple[str, ...] = ("省分公司", "市分公司", "分公司", "分行", "支行", "代表处", "办事处")
+# Departments and offices inside an institution: 办公厅, 信息通信发展司, 政企事业部,
+# 信息与通信工程学院, 数字乡村专业委员会, 标准化处.  A department directly after an
+# organization's name is part of it (the longest well-formed name wins).
+DEPARTMENT_SUFFIX_RE = re.compile(
+    "(?:办公厅|办公室|秘书处|事业部|部门|专业委员会|工作委员会|委员会|学院|研究院|研究所|研究中心|"
+    f"实验室|中心|分院|分中心|管理局|分局|支队|大队|中队|派出所|{'|'.join(CULTURAL_SUFFIXES)}|司|局|处|科|部|系|室|办)$"
+)
+# At most this many characters between an organization's name and a department's suffix,
+# and this many departments nested in one name.
+DEPARTMENT_MAX_CHARS = 12
+DEPARTMENT_MAX_LEVELS = 2
+# Words that end like a department but are not one (关系, 体系, 全部, 会议室).
+DEPARTMENT_NOT_ALONE = frozenset("关系 体系 联系 好处 到处 各处 此处 学科 会议室 全部 内部 外部 局部 干部 总部 本部".split())
+# Words that cannot sit inside a department's name: they join or qualify clauses.
+DEPARTMENT_BREAK_WORDS = frozenset("的 了 是 为 在 等 各 有关 相关 全体 所属 下属 旗下 党委 党组 团委 纪委 工会".split())
+# How the newsletter names its publisher on its own: 协会秘书处, 本会专业委员会.
+PUBLISHER_WORDS = frozenset({"协会", "本会"})
+# Aspect particles: a word they follow is a verb (学会了, 部署着), not a name's suffix.
+ASPECT_PARTICLES: tuple[str, ...] = ("了", "着", "过")
+# Kinds of organization that close a list of them after 等: 秦淮数据、中国电信…等企业.
+ENUMERATION_KINDS = frozenset({"企业", "公司", "单位", "机构", "厂商", "运营商", "集团"})
+# The kinds that say the items are companies even when none of them is otherwise known.
+COMPANY_KINDS = frozenset({"企业", "公司", "厂商", "集团"})
+# An item ending so names a kind of organization, not one: 电信运营商, 中小企业, 设备厂商.
+GENERIC_ITEM_ENDINGS: tuple[str, ...] = ("企业", "公司", "单位", "机构", "厂商", "运营商", "部门", "用户",
+                                         "院所", "高校", "院校", "集团", "商", "方", "员")
+# An organization's party and union bodies: 山西移动党委 mentions 山西移动.
+PARTY_COMMITTEE_WORDS: tuple[str, ...] = ("党委", "党组", "团委", "纪委", "党支部", "党总支", "工会", "团支部")
+# Connectives allowed only inside an academic unit's name: 信息与通信工程学院.
+CONNECTIVES = frozenset("与 和 及".split())
+ACADEMIC_UNIT_SUFFIXES: tuple[str, ...] = ("学院", "系", "研究所", "研究院", "研究中心", "实验室")
+# Suffixes of schools: a place and the suffix already name one (山西大学, 吕梁学院).
+SCHOOL_SUFFIXES: tuple[str, ...] = ("大学", "学院", "职业技术学院", "党校")
+
 # National and generic prefixes that start an organization name like a place does.
 ORG_NATIONAL_ANCHORS: tuple[str, ...] = ("中华人民共和国", "中国", "中华", "国家", "全国", "中共", "中央")
 
 # A bare administrative prefix for short forms: 省公安厅, 市公司.
 ADMIN_PREFIX_RE = re.compile(r"^[省市县区镇乡]")
+ADMIN_PREFIX_WORDS = frozenset("省 市 县 区 镇 乡".split())
+# Bodies named by their kind alone after a bare administrative prefix (省科协, 市妇联,
+# 县总工会): people's organizations, known by these abbreviations nationwide.
+ADMIN_BODY_WORDS: tuple[str, ...] = ("科协", "文联", "妇联", "侨联", "残联", "工商联", "社科联", "总工会",
+                                     "红十字会", "团委", "政协", "人大常委会", "人大")
+# The administration of the place an article is about (市委, 省政府, 县人民政府) and its
+# people's organizations (省科协).
+ADMIN_GOVERNMENT_RE = re.compile(f"^[省市县区镇乡](?:委|政府|人民政府|{'|'.join(ADMIN_BODY_WORDS)})$")
+# One-character suffixes that also end common two-character words (主办, 承办, 西部, 全部).
+WORD_FINAL_SUFFIX_CHARS = frozenset("办部")
 
 # ---------------------------------------------------------------------------------------
 # People
 
-# Characters that follow a name and are not part of it: 李彪说, 赵洪勋在, 李彪老局长.
-NAME_FOLLOW_CHARS = frozenset("说在等和与及的为是对也就从向把被将同跟给让道老、，。；：！？（）()“”")
+# Characters that follow a name and are not part of it: 李彪说, 赵洪勋在, 李彪老局长,
+# 杜某某作报告.
+NAME_FOLLOW_CHARS = frozenset("说在等和与及的为是对也就从向把被将同跟给让道老作、，。；：！？（）()“”")
 # A name immediately followed by these is a title abbreviation, not a name: 邹总, 王局.
 TITLE_ABBREVIATION_CHARS = frozenset("总局董处科部院所校")
 # Context words after a name that show a person is meant (speech, attendance, action).
@@ -80,9 +149,36 @@ PERSON_CUE_WORDS: tuple[str, ...] = (
     "说", "表示", "指出", "强调", "介绍", "出席", "主持", "参加", "讲话", "致辞", "拿出", "所在",
     "休息", "发现", "亲自", "结合", "带领", "率队", "一行", "同志", "老人", "先生", "女士", "生平",
     "故居", "回忆", "认为", "提到", "谈到", "告诉", "笑着", "激动", "时任", "担任", "任",
+    "夺得", "荣获", "摘得", "斩获", "获得", "获评", "当选", "，电话", "，联系电话", "，手机", "（电话",
 )
 # 三个或以上 names listed with 、: 胡长万、刘明三、王光汉.
-NAME_LIST_RE = re.compile(f"(?:[{HAN}]{{2,3}}、){{2,}}[{HAN}]{{2,3}}(?=[^{HAN}]|等|$)")
+# The list may be followed by a count of the people in it: 孙某、侯某、康某三位同志.
+NAME_LIST_RE = re.compile(f"(?:[{HAN}]{{2,3}}、){{2,}}[{HAN}]{{2,3}}(?=[^{HAN}]|等|$|[一二三四五六七八九十两\\d]+[位名人])")
+# Two or more names listed with 、 and closed by their count or 同志: 郜某、樊某等10名同志.
+COUNTED_NAME_LIST_RE = re.compile(
+    f"(?:[{HAN}]{{2,3}}、)+[{HAN}]{{2,3}}(?=等[一二三四五六七八九十两\\d]*[位名人]|等同志|同志)")
+# Labels that introduce a name in notices and notes: 联系人：赵某, 【作者简介】林某，.
+NAME_LABELS: tuple[str, ...] = ("联系人", "联络人", "报名联系人", "作者简介", "获奖者", "获得者")
+# An age before a name: 68岁的王某, 七十二岁的李某.
+AGE_BEFORE_NAME = "(?:\\d{1,3}|[一二三四五六七八九十百]{1,4})岁的?"
+# An occupation named by its suffix (护林员, 信息员, 厨师): an open class, so matched by
+# form; the name after it must still pass every check on names.
+OCCUPATION = f"[{HAN}]{{1,3}}?(?:员|师)"
+# What may stand between a 职务 and the age before a name: 负责人、今年54岁的刘某.
+AGE_LEAD_RE = re.compile(r"(?:今年|现年)$")
+AGE_START_CHARS = tuple("0123456789一二三四五六七八九十百")
+# Labels of an author's note, after which the clause following the name ends in a 职务.
+NOTE_LABELS: tuple[str, ...] = ("作者简介",)
+# The clause right after a name in such a note: 申某，某协会秘书长，…
+CLAUSE_AFTER_NAME_RE = re.compile(r"[，,]([^，,。；;\n]{2,40})")
+# The name phrases of political thought: 习近平新时代中国特色社会主义思想, 毛泽东思想,
+# 邓小平理论.  The name in them is a person mentioned.
+SET_PHRASE_RE = re.compile(r"新时代中国特色社会主义思想|思想|理论")
+SET_PHRASE_AFTER_NAME_RE = re.compile(f"{SET_PHRASE_RE.pattern}|同志")
+# Lists of people each followed by their unit: 胡某（山西铁塔）、常某（某设计院）.
+NAME_UNIT_ITEM = f"[{HAN}]{{2,3}}[（(][^（）()\n]{{2,30}}[）)]"
+NAME_UNIT_LIST_RE = re.compile(f"(?:{NAME_UNIT_ITEM}、)+{NAME_UNIT_ITEM}")
+NAME_UNIT_ITEM_RE = re.compile(f"([{HAN}]{{2,3}})[（(]")
 # A title stated in parentheses after a name: 洪学智（时任新四军2师参谋长）.
 PAREN_TITLE_RE = re.compile(r"^[（(](?:时任|现任|原)?([^（）()\n]{1,30})[）)]")
 TITLE_PREFIXES = ("原", "时任", "现任", "前")
@@ -230,12 +326,40 @@ def alias_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(_alternation(aliases))
 
 
+def latin_names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Latin names as whole Latin words, longest first: ITU-T before ITU, not inside ITUX."""
+    return re.compile(f"(?<![A-Za-z0-9-])(?:{_alternation(names)})(?![A-Za-z0-9])")
+
+
+def city_short_pattern(cities: Iterable[str], tails: Iterable[str]) -> re.Pattern[str]:
+    """A city before the short tail of a member's name (晋中 + 移动); group ``tail``."""
+    return re.compile(f"(?:{_alternation(cities)})(?P<tail>{_alternation(tails)})")
+
+
+def branch_pattern(places: Iterable[str]) -> re.Pattern[str]:
+    """A branch named after a place (大同分公司, 山西省分公司); group ``place`` is optional."""
+    return re.compile(f"(?P<place>{_alternation(places)})?(?:{_alternation(BRANCH_SUFFIXES)})")
+
+
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(_alternation(words))
 
 
 def suffix_pattern(suffixes: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"(?:{_alternation(suffixes)})")
+
+
+def descriptor_pattern(descriptors: Iterable[str], occupations: Iterable[str] = ()) -> re.Pattern[str]:
+    """What introduces a name without a 职务, up to where the name starts (group ``at``):
+    an age (68岁的), a descriptor word (儿子, 村民), an occupation (group ``occupation``:
+    退休教师, 护林员), a label with its colon (联系人：)."""
+    words = _alternation(descriptors) if descriptors else "(?!)"
+    jobs = f"{_alternation(occupations)}|{OCCUPATION}" if occupations else OCCUPATION
+    labels = _alternation(NAME_LABELS)
+    return re.compile(
+        f"(?:(?:{AGE_BEFORE_NAME})?(?:(?:{words})|(?P<occupation>{jobs}))|{AGE_BEFORE_NAME}"
+        f"|(?:{labels})[】]?[：:]?\\s*)(?P<at>)"
+    )
 
 
 def title_chain_pattern(titles: Iterable[str], surnames: Iterable[str]) -> re.Pattern[str]:

@@ -24,7 +24,8 @@ from .segmenter import Segmenter, SectorWords, load_segmenter
 
 RESOURCE_FILES = (
     "members.csv", "themes.json", "userdict.txt", "stopwords.txt",
-    "surnames.txt", "titles.txt", "places.txt", "brands.txt", "units.csv",
+    "surnames.txt", "titles.txt", "places.txt", "brands.txt", "units.csv", "org_acronyms.txt",
+    "descriptors.txt", "occupations.txt",
 )
 
 
@@ -72,6 +73,14 @@ class Resources:
     stopwords: frozenset[str]
     userdict_path: Path
     stopwords_path: Path
+    # the association's own province and its cities, every form (山西省, 山西, 晋中市, 晋中)
+    home_places: frozenset[str] = frozenset()
+    # Latin names of organizations, standards bodies first (ITU-T, 3GPP, CCSA)
+    org_acronyms: tuple[str, ...] = ()
+    # words that introduce a person without a 职务 (kinship, fellows, standing)
+    descriptors: tuple[str, ...] = ()
+    # occupations that introduce a person and are kept as the title (线务员, 退休教师)
+    occupations: tuple[str, ...] = ()
 
     # --- lookups built on first use -------------------------------------------------
 
@@ -126,6 +135,16 @@ class Resources:
     @cached_property
     def title_word_re(self) -> re.Pattern[str]:
         return P.words_pattern(self.title_words)
+
+    @cached_property
+    def descriptor_set(self) -> frozenset[str]:
+        return frozenset(self.descriptors)
+
+    @cached_property
+    def descriptor_re(self) -> re.Pattern[str]:
+        """A descriptor, an occupation or a contact label right before a name: 女儿王某,
+        退休教师白某, 68岁的王某, 联系人：赵某, 【作者简介】林某 (group ``occupation``)."""
+        return P.descriptor_pattern(self.descriptors, self.occupations)
 
     @cached_property
     def theme_of_term(self) -> dict[str, tuple[str, ...]]:
@@ -232,17 +251,26 @@ def read_themes(path: Path) -> tuple[str, tuple[Theme, ...]]:
 
 
 def read_places(path: Path) -> tuple[str, ...]:
-    forms: list[str] = []
+    return tuple(dict.fromkeys(form for forms, _home in _place_rows(path) for form in forms))
+
+
+def read_home_places(path: Path) -> frozenset[str]:
+    """Every form of the places marked ``home`` (the association's province and cities)."""
+    return frozenset(form for forms, home in _place_rows(path) if home for form in forms)
+
+
+def _place_rows(path: Path) -> list[tuple[tuple[str, ...], bool]]:
+    rows = []
     for line in _read_lines(path):
-        name, _, level = line.partition("\t")
-        name, level = name.strip(), level.strip()
-        forms.append(name)
+        name, level, home = ([part.strip() for part in line.split("\t")] + ["", ""])[:3]
+        forms = [name]
         if level in {"province", "city"}:
             # 山西省 -> 山西, 太原市 -> 太原, 内蒙古自治区 -> 内蒙古, 广西壮族自治区 -> 广西
             bare = P.ADMIN_SUFFIX_RE.sub("", name)
             if len(bare) >= 2:
                 forms.append(bare)
-    return tuple(dict.fromkeys(forms))
+        rows.append((tuple(forms), home == "home"))
+    return rows
 
 
 def read_resources(directory: Path = RESOURCES_DIR) -> Resources:
@@ -258,6 +286,10 @@ def read_resources(directory: Path = RESOURCES_DIR) -> Resources:
         stopwords=frozenset(_read_lines(directory / "stopwords.txt")),
         userdict_path=directory / "userdict.txt",
         stopwords_path=directory / "stopwords.txt",
+        home_places=read_home_places(directory / "places.txt"),
+        org_acronyms=tuple(_read_lines(directory / "org_acronyms.txt")),
+        descriptors=tuple(_read_lines(directory / "descriptors.txt")),
+        occupations=tuple(_read_lines(directory / "occupations.txt")),
     )
 
 

@@ -1,7 +1,7 @@
 """Ingest: one issue file in, a ``records.Document`` out — lines in reading order with
 their page, position, type size, boldness, column and paragraph-start flag.
 
-The only stage that imports pdfplumber and pypdfium2 (inside functions, so
+The only stage that imports pdfplumber, pypdfium2 and the OCR engine (inside functions, so
 ``import ccasx_analytics`` stays fast).  Every refusal is an ``IngestError`` whose reason is
 one plain sentence.
 
@@ -11,6 +11,8 @@ one plain sentence.
     pdf_chars.py  characters with pdfplumber (the reference) and its refusals
     pdfium.py     the same characters with pypdfium2 (``config.PDF_BACKEND = "pdfium"``)
     layout.py     characters to lines: rows, columns, reading order, named page bands
+    ocr.py        scanned pages read by OCR (extra ``ocr``) into the same characters
+    lookalike.py  OCR look-alike repair of doubted characters against known names
     text.py       text exports: decoding, plausibility, lines and page breaks
 """
 from __future__ import annotations

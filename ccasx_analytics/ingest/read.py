@@ -1,6 +1,7 @@
 """Which reader a file goes to: by its suffix and its first bytes."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from .. import config
@@ -10,8 +11,12 @@ from .pdf import read_pdf
 from .text import read_text
 
 
-def read_document(path: Path | str, max_pages: int = config.MAX_PAGES) -> Document:
-    """Read a ``.pdf`` or ``.txt`` issue; raise ``IngestError`` with a plain reason."""
+def read_document(
+    path: Path | str, max_pages: int = config.MAX_PAGES, ocr: str = "auto", known_names: Iterable[str] = ()
+) -> Document:
+    """Read a ``.pdf`` or ``.txt`` issue; raise ``IngestError`` with a plain reason.
+    ``ocr`` (auto | always | never) says when a PDF's pages are read by OCR; ``known_names``
+    are the names OCR's look-alike repair may restore (see ``ingest.lookalike``)."""
     path = Path(path)
     try:
         data_head = path.open("rb").read(1024)
@@ -24,7 +29,7 @@ def read_document(path: Path | str, max_pages: int = config.MAX_PAGES) -> Docume
     if suffix == ".pdf" or data_head.startswith(b"%PDF"):
         if b"%PDF-" not in data_head:
             raise IngestError(path, "not a PDF (no %PDF header: the file holds something else)")
-        return read_pdf(path, max_pages)
+        return read_pdf(path, max_pages, ocr, known_names)
     if suffix == ".txt":
         return read_text(path)
     raise IngestError(path, f"unsupported file type {suffix or '(no extension)'!r}: expected .pdf or .txt")

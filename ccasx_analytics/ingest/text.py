@@ -33,6 +33,7 @@ def read_text(path: Path) -> Document:
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         kind="txt",
+        text_source="text",
         n_pages=max(ln.page for ln in lines),
         lines=tuple(lines),
         encoding=encoding,

@@ -1,0 +1,305 @@
+"""Reading scanned issues: OCR lines into the same pipeline, honesty about OCR, look-alike
+repair against known names only, and the time limit that grows with the pages.
+
+The end-to-end checks render the sample issue to images themselves (clean 200 dpi, and a
+noisy, slightly rotated 100-dpi grey JPEG scan), wrap them as an image-only PDF, and build it;
+they are slow and need the ``ocr`` extra.
+"""
+from __future__ import annotations
+
+import io
+import time
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pytest
+
+from ccasx_analytics import timelimit
+from ccasx_analytics.build import pool
+from ccasx_analytics.ingest import lookalike
+from ccasx_analytics.ingest.ocr import OcrBox, box_chars, full_width_marks, snapped_sizes, type_size, upright_box
+from ccasx_analytics.ingest.layout import segments
+
+from shared_corpus import SAMPLE_PDF, SAMPLE_TXT
+
+NAMES = ("山西移动", "山西联通", "山西电信", "协会动态", "会员消息")
+
+
+# --- look-alike repair ----------------------------------------------------------------------
+
+
+def _doubting(text: str, doubted: str) -> list[float]:
+    """Scores as a recognizer gives them: sure of every character but those in ``doubted``."""
+    return [0.6 if ch in doubted else 0.99 for ch in text]
+
+
+def test_a_doubted_character_making_a_known_name_look_alike_is_repaired_and_recorded():
+    text = "由西移动为乡村学校开通千兆宽带。"
+    assert lookalike.repair_text(text, NAMES, _doubting(text, "由")) == (
+        "山西移动为乡村学校开通千兆宽带。", ["由西移动 → 山西移动"])
+
+
+def test_a_character_read_with_confidence_is_never_corrected():
+    text = "由西移动为乡村学校开通千兆宽带。"
+    assert lookalike.repair_text(text, NAMES, _doubting(text, "")) == (text, [])
+
+
+def test_a_different_character_is_not_a_look_alike_so_nothing_is_corrected():
+    # 电力 is another company, not a misreading of 电信; 动/通 do not look alike
+    for text in ("山西电力检修线路。", "山西移通发布新品。"):
+        assert lookalike.repair_text(text, NAMES, _doubting(text, "力通")) == (text, [])
+
+
+def test_text_that_is_no_known_name_keeps_what_was_read():
+    text = "会议宣布降重开莓，逾干人参加。"
+    assert lookalike.repair_text(text, NAMES, _doubting(text, "降莓干")) == (text, [])
+
+
+def test_glyph_likeness_is_measured():
+    assert lookalike.look_alike("由", "山") and lookalike.look_alike("干", "千")
+    assert not lookalike.look_alike("力", "信") and not lookalike.look_alike("西", "东")
+
+
+# --- boxes to characters ----------------------------------------------------------------------
+
+
+def _box(text, x0, top, size, score=0.99):
+    adv = sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    return OcrBox(text, score, x0, top, x0 + adv * size, top + 1.05 * size)
+
+
+def test_a_line_detected_on_a_slightly_rotated_scan_keeps_its_own_length_and_height():
+    import math
+
+    a = math.radians(1.0)
+    length, height, cx, cy = 400.0, 11.0, 300.0, 200.0
+    corners = [(-length / 2, -height / 2), (length / 2, -height / 2), (length / 2, height / 2), (-length / 2, height / 2)]
+    quad = [(cx + x * math.cos(a) - y * math.sin(a), cy + x * math.sin(a) + y * math.cos(a)) for x, y in corners]
+    x0, top, x1, bottom = upright_box(quad)
+    assert x1 - x0 == pytest.approx(length) and bottom - top == pytest.approx(height)
+    assert (x0 + x1) / 2 == pytest.approx(cx) and (top + bottom) / 2 == pytest.approx(cy)
+
+
+def test_ascii_marks_beside_han_are_the_full_width_marks_printed():
+    assert full_width_marks("山西联通:数智乡村 什么是算力? 10:30 1,000") == "山西联通：数智乡村 什么是算力？ 10:30 1,000"
+    assert full_width_marks("[协会动态]") == "【协会动态】" and full_width_marks("[1]") == "[1]"
+    assert full_width_marks("-访老战士") == "——访老战士" and full_width_marks("-1-") == "-1-"
+
+
+def test_a_wide_gap_inside_a_line_is_a_space():
+    edges = tuple((50 + 10.5 * k + (10.5 if k >= 4 else 0), 50 + 10.5 * (k + 1) + (10.5 if k >= 4 else 0))
+                  for k in range(8))
+    box = OcrBox("提高温度数智护航", 0.99, 50, 100, edges[-1][1], 111, (0.99,) * 8, edges)
+    (seg,) = segments(box_chars(box, 10.5))
+    assert seg.text == "提高温度 数智护航"
+
+
+def test_a_line_box_becomes_characters_along_it_sized_by_their_advance():
+    box = _box("山西移动推出5G新业务", 50, 100, 10.5)
+    assert type_size(box) == pytest.approx(10.5)
+    chars = box_chars(box, 10.5)
+    assert "".join(c["text"] for c in chars) == box.text
+    assert chars[0]["x0"] == 50 and chars[-1]["x1"] == pytest.approx(box.x1)
+    (seg,) = segments(chars)
+    assert seg.text == box.text and seg.size == 10.5
+
+
+def test_sizes_near_the_body_size_are_the_body_size_and_titles_stand_apart():
+    body = [_box("本会组织会员单位开展网络安全宣传周活动内容丰富", 50, 100 + 14 * k, 10.5 + (k % 3 - 1) * 0.4)
+            for k in range(8)]
+    title = _box("协会召开三届五次理事会", 80, 60, 16)
+    sizes = snapped_sizes([title, *body])
+    assert {sizes[id(b)] for b in body} == {10.5}
+    assert sizes[id(title)] == 16
+
+
+def test_a_scan_too_poor_to_read_is_refused_rather_than_guessed(tmp_path):
+    from ccasx_analytics.errors import IngestError
+    from ccasx_analytics.ingest.ocr import OcrPage, document_from_boxes
+
+    boxes = tuple(_box("大600会0.3≤63入8226。", 50, 100 + 14 * k, 10.5, score=0.55) for k in range(20))
+    with pytest.raises(IngestError) as err:
+        document_from_boxes(tmp_path / "poor.pdf", [OcrPage(1, 595, 842, boxes)])
+    assert err.value.reason.startswith("scanned issue too poor to read by OCR: mean recognition score 0.55")
+
+
+def test_the_recognizer_runs_on_the_models_inside_its_package_and_downloads_nothing(monkeypatch):
+    pytest.importorskip("rapidocr")
+    import requests
+    from PIL import Image, ImageDraw, ImageFont
+    from rapidocr.utils.download_file import DownloadFile
+
+    from ccasx_analytics.ingest import lookalike, ocr
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the OCR engine tried to download something")
+
+    monkeypatch.setattr(DownloadFile, "run", classmethod(refuse))
+    monkeypatch.setattr(requests, "get", refuse)
+    ocr._engine.cache_clear()
+    lookalike._font.cache_clear()
+    img = Image.new("L", (560, 90), 255)
+    ImageDraw.Draw(img).text((20, 20), "山西移动开通千兆宽带", font=lookalike._font(), fill=0)
+    boxes = ocr.recognize(img, 1.0)
+    assert [b.text for b in boxes] == ["山西移动开通千兆宽带"]
+    assert len(boxes[0].char_scores) == len(boxes[0].text) and boxes[0].score > 0.9
+
+
+# --- the time limit grows with the pages -------------------------------------------------------
+
+
+def _slow_task(seconds):
+    timelimit.extend(seconds)  # the task learns it is big
+    time.sleep(seconds)
+    return "done"
+
+
+def test_a_task_that_asks_for_more_time_is_not_cut_off():
+    outcomes = list(pool.run(_slow_task, [1.5], workers=1, timeout=0.5))
+    assert outcomes[0].ok and outcomes[0].value == "done"
+
+
+def test_a_task_that_overruns_its_extended_limit_still_stops():
+    outcomes = list(pool.run(_overrun_task, [0.5], workers=1, timeout=0.5))
+    assert not outcomes[0].ok and "time limit of 1 s" in outcomes[0].reason
+
+
+def _overrun_task(extra):
+    timelimit.extend(extra)
+    time.sleep(5)
+    return "too late"
+
+
+# --- end to end: a scan of the sample issue -----------------------------------------------------
+
+
+def _han(text: str) -> str:
+    return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def _scan(path: Path, dpi: int, noisy: bool, pages: list[int] | None = None) -> Path:
+    """The sample issue's pages rendered to images (``noisy``: grey JPEG with noise and a
+    slight rotation, as from a cheap scanner), saved as a PDF without a text layer."""
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    pdf = pdfium.PdfDocument(str(SAMPLE_PDF))
+    images = []
+    for i in pages if pages is not None else range(len(pdf)):
+        img = pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        if noisy:
+            noise = np.random.default_rng(i).normal(0, 18, (img.height, img.width))
+            img = Image.fromarray(np.clip(np.asarray(img, dtype=np.float32) + noise, 0, 255).astype(np.uint8))
+            img = img.rotate(0.6, fillcolor=255)
+            buf = io.BytesIO()
+            img.save(buf, "JPEG", quality=45)
+            img = Image.open(buf).convert("L")
+        images.append(img)
+    pdf.close()
+    images[0].save(path, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return path
+
+
+@pytest.fixture(scope="module")
+def text_version():
+    from ccasx_analytics.parse import parse_file
+
+    return parse_file(SAMPLE_TXT)
+
+
+def _build(tmp_path_factory, name, dpi, noisy):
+    pytest.importorskip("rapidocr")
+    from ccasx_analytics.build import build, store
+
+    root = tmp_path_factory.mktemp(name)
+    raw = root / "raw"
+    raw.mkdir()
+    _scan(raw / f"{name}.pdf", dpi, noisy)
+    report = build([raw], root / "out", workers=1, progress=False)
+    return report, store.load(root / "out")
+
+
+@pytest.fixture(scope="module")
+def clean_scan(tmp_path_factory):
+    return _build(tmp_path_factory, "scan-200dpi", 200, noisy=False)
+
+
+@pytest.fixture(scope="module")
+def noisy_scan(tmp_path_factory):
+    return _build(tmp_path_factory, "scan-100dpi-noisy", 100, noisy=True)
+
+
+def _check_scan(built, text_version, min_accuracy):
+    report, tables = built
+    issue = tables["issues"].iloc[0]
+    assert report.failed == 0, report.failure_lines()
+    assert issue["text_source"] == "ocr"
+    assert issue["status"] == "warning" and "read by OCR" in issue["message"]
+    assert 0.5 < issue["ocr_confidence"] <= 1.0
+    assert (issue["year"], issue["issue_no"], issue["total_no"]) == (2025, 4, 88)
+    assert str(issue["issue_date"].date()) == "2025-08-01" and issue["date_source"] == "masthead"
+
+    arts = tables["articles"]
+    assert arts["ocr_confidence"].notna().all() and arts["low_confidence"].notna().all()
+    truth_titles = [a.title for a in text_version.articles]
+    exact = sum(1 for t in truth_titles if t in set(arts["title"]))
+    assert len(truth_titles) == 13 and exact >= 11, sorted(set(truth_titles) - set(arts["title"]))
+
+    truth = _han("".join(a.text for a in text_version.articles))
+    read = _han("".join(arts["text"]))
+    matcher = SequenceMatcher(None, truth, read, autojunk=False)
+    accuracy = sum(b.size for b in matcher.get_matching_blocks()) / len(truth)
+    assert accuracy >= min_accuracy, accuracy
+
+    raws = set(tables["figures"]["raw"])
+    assert any("754件" in r for r in raws) and any("748EFLOPS" in r for r in raws), sorted(raws)
+    return accuracy
+
+
+@pytest.mark.slow
+def test_a_200_dpi_scan_builds_like_the_born_digital_issue(clean_scan, text_version):
+    _check_scan(clean_scan, text_version, 0.98)
+
+
+@pytest.mark.slow
+def test_a_noisy_100_dpi_grey_jpeg_scan_still_reads(noisy_scan, text_version):
+    _check_scan(noisy_scan, text_version, 0.95)
+
+
+@pytest.mark.slow
+def test_a_scanned_page_bound_into_a_typeset_issue_is_read_by_ocr(tmp_path):
+    pytest.importorskip("rapidocr")
+    import pypdfium2 as pdfium
+
+    from ccasx_analytics.parse import parse_file
+
+    page3 = _scan(tmp_path / "page3.pdf", 200, noisy=False, pages=[2])
+    issue = pdfium.PdfDocument(str(SAMPLE_PDF))
+    issue.import_pages(pdfium.PdfDocument(str(page3)), [0], index=2)
+    issue.del_page(3)  # the typeset page 3, now replaced by its scan
+    mixed = tmp_path / "mixed.pdf"
+    issue.save(str(mixed))
+    issue.close()
+
+    parsed = parse_file(mixed)
+    assert parsed.text_source == "ocr" and "page(s) 3 read by OCR" in parsed.warnings
+    body = "".join(a.text for a in parsed.articles)
+    assert "毫不动摇巩固和发展公有制经济" in body  # read from the scanned page
+    assert len(parsed.articles) == 13
+    read = [a for a in parsed.articles if a.ocr_confidence is not None]
+    assert read and all(a.page_start <= 3 <= a.page_end for a in read)
+
+
+def test_a_parse_is_cached_per_ocr_mode_and_engine(monkeypatch):
+    from ccasx_analytics.build.cache import CacheKeys
+    from ccasx_analytics.ingest import ocr
+
+    def key(mode):
+        return CacheKeys.current(max_pages=500, resources_fingerprint="r", ocr=mode).parse
+
+    assert len({key(m) for m in ("auto", "always", "never")}) == 3
+    before = key("auto")
+    # a scan refused for want of the extra is read again once it is installed
+    monkeypatch.setattr(ocr, "ocr_available", lambda: False)
+    assert key("auto") != before
