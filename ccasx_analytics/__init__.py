@@ -26,12 +26,18 @@ Ask
     latest_issue_figures  the latest issue's headline figures, most salient first
     theme_audit           which terms made each article count for a theme
     theme_taxonomy        the themes: ids, Chinese names, specific and generic terms
+    theme_listing         the themes a query may name, with the articles each touches (ccasx themes)
     member_registry       the organizations: canonical names, aliases, member or not
+    registry_listing      every registry organization with its mentions, articles, issues (ccasx orgs)
+    unregistered_names    printed names the registry lacks, nearest entry and an example
+    period_label_zh       a period label in Chinese: 2024Q2 -> 2024年第二季度
     QueryError            raised for a query that cannot be read
 
 Show
     standard_charts       every standard chart with the data it draws
+    export_standard_charts  the standard charts as PNG, SVG, PDF and CSV files (ccasx charts)
     write_report          the leadership briefing (PDF) and deck (PPTX)
+    write_workbook        one Excel workbook of the tables and the charts' data (ccasx export)
 """
 from __future__ import annotations
 
@@ -55,6 +61,12 @@ _LAZY = {
     "filter_figures": "ccasx_analytics.analyze",
     "latest_issue_figures": "ccasx_analytics.analyze",
     "theme_taxonomy": "ccasx_analytics.analyze.registry",
+    "theme_listing": "ccasx_analytics.analyze.taxonomy",
+    "registry_listing": "ccasx_analytics.analyze.org_listing",
+    "unregistered_names": "ccasx_analytics.analyze.org_listing",
+    "period_label_zh": "ccasx_analytics.analyze.periods",
+    "export_standard_charts": "ccasx_analytics.present.chart_set",
+    "write_workbook": "ccasx_analytics.present.workbook",
     "theme_audit": "ccasx_analytics.analyze",
     "member_registry": "ccasx_analytics.analyze.registry",
     "QueryError": "ccasx_analytics.analyze",

@@ -148,7 +148,8 @@ def format_coverage(result: CoverageResult) -> str:
         lines.append(f"total: {totals['matching_articles']} of {totals['all_articles']} articles ({totals['ratio']:.1%})"
                      + (f", {totals['mentions']} mentions" if "mentions" in totals else ""))
     else:  # nothing to count is not a zero share
-        lines.append("total: no issues in this build" if not len(result.table) or not totals["issues"]
+        where = f"between {since or '…'} and {until or '…'}" if since or until else "in this build"
+        lines.append(f"total: no issues {where}" if not len(result.table) or not totals["issues"]
                      else "total: no articles in these issues")
     if len(result.table) and (result.table["issues"] == 0).any():
         lines.append(f"{MISSING} = no issue in that period")
@@ -263,11 +264,25 @@ def _cmd_charts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _briefing_date(text: str):
+    """``--date`` of ``ccasx report``: a calendar date, ``YYYY-MM-DD``.
+
+    >>> _briefing_date("2025-09-01")
+    datetime.date(2025, 9, 1)
+    """
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD, e.g. 2025-09-01") from None
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from .present.report import write_report
     from .build.store import load
 
-    written = write_report(load(Path(args.data)), Path(args.out))
+    written = write_report(load(Path(args.data)), Path(args.out), made_on=args.date)
     for p in written:
         print(f"wrote {p}")
     return 0
@@ -430,7 +445,7 @@ def build_parser() -> argparse.ArgumentParser:
     i = command("inspect", "show what was recovered from one issue file",
                 "Print what was recovered from one issue: metadata, then section / title / authors / pages "
                 "of each article, and warnings. Nothing is written.",
-                ("ccasx inspect data/raw/2025-08.pdf", "ccasx inspect data/raw/2025-08.txt --chars 80"))
+                ("ccasx inspect data/raw/sample-issue.pdf", "ccasx inspect data/raw/sample-issue.pdf --chars 80"))
     i.add_argument("file", help="one .pdf or .txt issue")
     i.add_argument("--chars", type=int, default=40, help="how many first characters of each body to show (default %(default)s)")
     i.set_defaults(func=_cmd_inspect)
@@ -486,9 +501,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = command("report", "write the leadership briefing (PDF) and deck (PPTX)",
                 "Write the leadership briefing (PDF) and the slide deck (PPTX) from a build.",
-                ("ccasx report", "ccasx report --data data/processed --out reports"))
+                ("ccasx report", "ccasx report --data data/processed --out reports",
+                 "ccasx report --date 2025-09-01"))
     r.add_argument("--data", default=str(config.PROCESSED_DIR), help=data_help)
     r.add_argument("--out", default=str(config.REPORTS_DIR), help="folder for the briefing and deck (default %(default)s)")
+    r.add_argument("--date", type=_briefing_date, default=None, metavar="YYYY-MM-DD",
+                   help="the date the briefing states it was made (default: today)")
     r.set_defaults(func=_cmd_report)
 
     d = command("demo", "write a synthetic demo corpus with planted trends and a truth file",

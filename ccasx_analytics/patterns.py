@@ -57,6 +57,12 @@ DATE_LINE = re.compile(
     r"(?:\s*[—–\-－~～至]+\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?(?:\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?)?[：:，,]?$"
 )
 CAPTION = re.compile(r"^\s*(?:[▲△▼▽►]|图\s*\d{0,2}\s*[为：:／/]|[上下左右中]图[为：:]?|图片[：:]|摄影[：:])")
+# how a news report opens: when it happened (7月19日，近日，日前，) or whose report it is
+# (本刊讯) — an essay's opening paragraph does not start so
+NEWS_LEDE = re.compile(
+    r"^\s*(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+    r"|\d{1,2}\s*月(?:上旬|中旬|下旬|初|底|份)|近日|日前|近期|本月|本周|昨天|昨日|今天|今日|本刊[讯訊]|本刊消息|本[报報][讯訊])"
+)
 # an item of a bulleted list (● 一项工作, ■ 另一项)
 LIST_ITEM = re.compile(r"^\s*[●•◆◇■□▪◎√]")
 EDITOR_NOTE = re.compile(r"^\s*(?:【\s*[编編]者按\s*】|[编編]者按\s*[：:]|[编編]者按(?=\s|$))\s*[：:]?\s*")

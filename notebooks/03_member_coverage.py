@@ -88,7 +88,8 @@ for org in neglected.loc[neglected["mentions"] > 0, "org"]:
 # %% [markdown]
 # ## 按季度
 #
-# 各会员按季度的提及次数和声量占比：行是会员，列是季度。
+# 各会员按季度的提及次数和声量占比：行是会员，列是季度。没有出刊的季度显示“—”（热力图中为灰色斜线），
+# 与“出了刊但未提及”的 0 区分开。
 
 # %%
 quarterly = analyze.member_coverage(tables, by="quarter")

@@ -139,6 +139,12 @@ def test_and_not_and_date_bounds_from_the_command_line(build, capsys):
     assert answer["totals"]["matching_articles"] == 1  # the undated issue is outside any bounds
 
 
+def test_bounds_without_any_issue_say_so_and_not_that_the_build_is_empty(build, capsys):
+    code, out, _ = run(["coverage", "反诈", "--since", "2026-01", "--data", str(build)], capsys)
+    assert code == 0 and "total: no issues between 2026-01 and …" in out
+    assert "in this build" not in out and "0.0%" not in out
+
+
 @pytest.mark.parametrize("argv", [["反诈", "AND"], ["反诈", "--since", "June"], ["反诈", "OR", "NOT", "算力"]])
 def test_operators_or_bounds_that_cannot_be_read_exit_2(build, capsys, argv):
     code, out, err = run(["coverage", *argv, "--data", str(build)], capsys)

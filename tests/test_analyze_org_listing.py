@@ -57,3 +57,16 @@ def test_the_command_without_a_build_lists_the_registry_and_refuses_unregistered
     assert "山西移动" in out and "mentions" in out
     assert main(["orgs", "--data", str(tmp_path), "--unregistered"]) == 1
     assert "no build" in capsys.readouterr().err
+
+
+def test_the_listings_and_headline_figures_are_part_of_the_public_api():
+    import pydoc
+
+    import ccasx_analytics as cx
+
+    names = dir(cx)
+    for name in ("registry_listing", "unregistered_names", "theme_listing", "latest_issue_figures",
+                 "write_workbook", "export_standard_charts", "period_label_zh"):
+        assert name in names, name
+        assert any(line.strip().startswith(name + " ") for line in pydoc.render_doc(cx).splitlines()), name
+    assert cx.registry_listing is __import__("ccasx_analytics.analyze.org_listing", fromlist=["x"]).registry_listing

@@ -31,10 +31,33 @@ def test_theme_trends_has_every_period_and_theme_with_zeros(tables):
     assert t["period"].nunique() == 4 and t["theme"].nunique() >= 3
     assert len(t) == t["period"].nunique() * t["theme"].nunique()
     fraud = t[t["theme"] == "anti_fraud"].set_index("period")
-    assert fraud["articles"].tolist() == [2, 0, 0, 0]
+    # 2025-03 had no issue: missing, not a zero
+    assert fraud["articles"].astype("object").where(fraud["articles"].notna(), None).tolist() == [2, 0, None, 0]
     assert fraud.loc["2025-01", "share"] == pytest.approx(2 / 3)
     assert fraud.loc["2025-01", "label"] == "反诈"
     assert fraud.loc["2025-01", "hits"] == 4  # 反诈 ×2 and 诈骗 in the cover, 反诈 in the member article
+
+
+def test_a_month_without_an_issue_is_missing_in_theme_trends_not_zero(tables):
+    t = theme_trends(tables, by="month")
+    march = t[t["period"] == "2025-03"]
+    assert len(march) == t["theme"].nunique() and (march["issues"] == 0).all()
+    assert march[["articles", "hits", "all_articles"]].isna().all().all() and march["share"].isna().all()
+    feb = t[t["period"] == "2025-02"]
+    assert (feb["issues"] == 1).all() and feb["articles"].notna().all() and (feb["share"] >= 0).all()
+
+
+def test_a_month_without_an_issue_is_missing_in_member_coverage_not_zero(tables):
+    m = member_coverage(tables, by="month")
+    march = m[m["period"] == "2025-03"]
+    assert len(march) and (march["issues"] == 0).all()
+    for col in ("mentions", "articles", "all_articles", "member_mentions", "article_share", "share_of_voice"):
+        assert march[col].isna().all(), col
+    jan = m[m["period"] == "2025-01"].set_index("org")
+    assert jan.loc["山西电信", "mentions"] == 0  # an issue without a mention is a zero
+    # as of a month without an issue nothing new appeared: the count carries over
+    since = m.set_index(["period", "org"])["issues_since_covered"]
+    assert since[("2025-03", "山西移动")] == since[("2025-02", "山西移动")]
 
 
 def test_theme_trends_by_section_divides_by_the_articles_of_that_section(tables):

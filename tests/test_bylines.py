@@ -8,6 +8,7 @@ from ccasx_analytics.extract import extract_article, load_resources
 from ccasx_analytics.extract.byline_org import author_org
 from ccasx_analytics.records import ParsedIssue, IssueMeta
 from ccasx_analytics.structure import Byline, classify_note, is_person_name, is_unit, read_byline
+from ccasx_analytics.structure.bylines import glued_byline
 
 from test_structure import issue, para
 
@@ -217,6 +218,7 @@ def test_inspect_shows_each_author_with_the_role_and_the_unit():
     ("本刊讯（记者 林海 实习生 宋佳）", ("林海", "宋佳"), ("记者", "实习生"), "本刊讯"),
     ("本刊记者林海报道 ", ("林海",), ("本刊记者",), None),
     ("本刊讯 ", (), (), "本刊讯"),
+    ("记者宋佳报道：", ("宋佳",), ("记者",), None),
 ])
 def test_a_note_opening_the_body_gives_its_reporter(lead, names, roles, note):
     got = issue("【协会动态】", "协会召开理事会", lead + para())
@@ -231,3 +233,43 @@ def test_a_note_opening_the_body_gives_its_reporter(lead, names, roles, note):
 ])
 def test_a_slash_or_bar_binds_a_role_or_parts_two_names(inner, names, roles):
     assert read_byline(inner) == Byline(names=names, roles=roles)
+
+
+@pytest.mark.parametrize("lead, names, roles, opening", [
+    ("本刊记者林海近日获悉，", ("林海",), ("本刊记者",), "近日获悉，山西"),
+    ("本刊记者欧阳明月日前了解到，", ("欧阳明月",), ("本刊记者",), "日前了解到，山西"),
+    ("通讯员郑一鸣从现场发回消息，", ("郑一鸣",), ("通讯员",), "从现场发回消息，山西"),
+])
+def test_a_reporter_glued_to_the_opening_words_leaves_them_in_the_body(lead, names, roles, opening):
+    got = issue("【协会动态】", "协会召开理事会", lead + para())
+    (a,) = got.articles
+    assert (a.authors, a.author_roles, a.source_note) == (names, roles, None)
+    assert a.text.startswith(opening)
+
+
+@pytest.mark.parametrize("opening, name, rest", [
+    ("本刊记者韩立新近日从省通信管理局获悉", "韩立新", "从省通信管理局获悉"),
+    ("记者宋佳8月6日在现场看到", "宋佳", "8月6日在现场看到"),
+    ("本刊记者林海报道 今年以来", "林海", "今年以来"),
+])
+def test_a_byline_glued_to_the_opening_sentence_stops_at_the_name(opening, name, rest):
+    (byline, start) = glued_byline(opening)
+    assert byline.names == (name,)
+    assert opening[start:].lstrip().endswith(rest) and name not in opening[start:]
+
+
+@pytest.mark.parametrize("opening", ["记者从省通信管理局获悉", "记者近日从现场了解到", "记者一行在机房看到",
+                                     "通讯员队伍不断壮大", "记者节到来之际"])
+def test_a_sentence_about_reporters_is_not_a_glued_byline(opening):
+    assert glued_byline(opening + "，全省光网建设进展顺利。") is None
+
+
+@pytest.mark.parametrize("trail, unit", [
+    (" 供稿：晋城移动", "晋城移动"), ("\n\n供稿单位：晋城移动", "晋城移动"), (" 晋城移动供稿", "晋城移动"),
+    ("\n\n稿件来源：协会秘书处", "协会秘书处"), (" 本文由晋城移动供稿", "晋城移动"),
+])
+def test_a_bare_source_unit_closes_its_piece_before_the_next_title(trail, unit):
+    got = issue("【行业动态】", "某市分公司开展应急演练", para() + trail, "某县光网改造全面完成", para())
+    assert [(a.title, a.author_unit) for a in got.articles] == [
+        ("某市分公司开展应急演练", unit), ("某县光网改造全面完成", None)]
+    assert all(a.text.endswith("成效。") for a in got.articles)

@@ -256,3 +256,28 @@ def test_a_coverage_chart_marks_the_gap_and_the_month_without_an_issue():
     by_month = charts.coverage_chart(coverage("反诈", tables, by="month").table, "反诈", "", "来源")
     texts = [t.get_text() for t in by_month.axes[0].texts]
     assert "无刊" in texts and "0/0" not in texts
+
+
+def test_theme_and_member_charts_break_at_a_month_without_an_issue():
+    import numpy as np
+
+    from ccasx_analytics.analyze import member_coverage, theme_trends
+    from tables_factory import newsletter_tables
+
+    tables = newsletter_tables()
+    trends = theme_trends(tables, by="month")  # 2025-03 has no issue
+    fig = charts.theme_trends_chart(trends, "来源")
+    panel = fig.axes[0]
+    y = panel.lines[0].get_ydata()
+    assert np.isnan(y[2]) and np.isfinite(y[[0, 1, 3]]).all()  # a break in the line, not a dip to 0
+    assert any(getattr(p, "get_x", None) and p.get_x() == 1.5 for p in panel.patches)  # the grey band
+    assert "无刊" in fig.texts[1].get_text()
+    heat = charts.member_heatmap_chart(member_coverage(tables, by="month"), "来源")
+    hatched = [p for p in heat.axes[0].patches if p.get_hatch() == "//"]
+    assert len(hatched) == 1 and hatched[0].get_x() == 1.5
+    assert "无刊" in heat.texts[1].get_text()
+    by_issue = charts.member_heatmap_chart(member_coverage(tables, by="issue"), "来源")
+    assert not [p for p in by_issue.axes[0].patches if p.get_hatch() == "//"]
+    # issues two months apart are not drawn as neighbours: a break over the cells, labelled
+    assert any(t.get_text() == "相隔2个月" for t in by_issue.axes[0].texts)
+    assert any(line.get_zorder() > 2 and list(line.get_xdata()) == [1.5, 1.5] for line in by_issue.axes[0].lines)

@@ -149,3 +149,24 @@ def test_build_of_good_files_exits_0_and_shows_no_bar_when_not_on_a_terminal(tmp
     done = ccasx("build", str(raw), "--out", str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""  # stderr is a pipe here: no progress bar, no noise
+
+
+@pytest.mark.parametrize("command", ["inspect", "evaluate"])
+def test_help_examples_name_files_that_exist(command):
+    import shlex
+
+    out = _subparser(command).format_help()
+    for line in out.rstrip().split("examples:\n")[-1].splitlines():
+        args = cli.build_parser().parse_args(shlex.split(line)[1:])
+        path = Path(args.file if command == "inspect" else args.gold)
+        assert (ROOT / path).exists(), f"{line.strip()}: {path} does not exist"
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.zh.md"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_readme_command_tables_list_every_option(readme, command):
+    rows = [line for line in (ROOT / readme).read_text("utf-8").splitlines() if line.startswith(f"| `ccasx {command}")]
+    assert len(rows) == 1, f"{readme} has no command-table row for {command}"
+    options = [o for a in _subparser(command)._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
+    missing = [o for o in options if o not in rows[0]]
+    assert not missing, f"{readme}: ccasx {command} row lacks {missing}"

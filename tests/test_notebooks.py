@@ -112,3 +112,49 @@ def test_chart_titles_say_the_query_in_words():
 
     assert query_in_words(["反诈", "theme:computing_power"]) == "“反诈”或主题“算力”"
     assert query_in_words("org:山西移动 AND theme:anti_fraud") == "“山西移动”且主题“反诈”"
+
+
+def test_how_often_explains_how_words_combine_and_the_date_bounds():
+    book = jupytext.read(NOTEBOOKS / "05_how_often.py")
+    prose = "\n".join(c.source for c in book.cells if c.cell_type == "markdown")
+    for word in ("`AND`", "`OR`", "`NOT`", "`SINCE`", "`UNTIL`", "--since", "—"):
+        assert word in prose, word
+    assert "任何一个*即为匹配" not in prose  # words combine by the operators, not always as alternatives
+    params = next(c for c in book.cells if "parameters" in c.metadata.get("tags", []))
+    assert "SINCE = None" in params.source and "UNTIL = None" in params.source
+
+
+def test_a_month_without_an_issue_shows_a_dash_in_a_pivot_not_zero():
+    from ccasx_analytics.analyze import member_coverage, theme_trends
+    from ccasx_analytics.present.notebook import period_pivot
+
+    tables = newsletter_tables()  # no issue in 2025-03
+    for frame, index, values in ((theme_trends(tables, by="month"), "label", "share"),
+                                 (member_coverage(tables, by="month"), "org", "mentions")):
+        grid = period_pivot(frame, index=index, values=values)
+        assert grid.data["2025年3月"].isna().all() and grid.data["2025年2月"].notna().all()
+        assert "—" in grid.to_html()
+
+
+def test_the_display_helpers_keep_their_examples():
+    import doctest
+
+    from ccasx_analytics.present import charts, notebook
+
+    for module in (notebook, charts):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
+
+
+def test_tables_shown_to_analysts_read_in_chinese():
+    import pandas as pd
+
+    from ccasx_analytics.present.notebook import show
+
+    frame = pd.DataFrame({"period": ["2025Q3"], "status": ["warning"], "kind": ["money"], "qualifier": ["over"],
+                          "issue_date": pd.to_datetime(["2025-08-01"]), "neglected": [False],
+                          "value": [30000000.0], "ratio": [None]})
+    html = show(frame).to_html()
+    for shown in ("2025年第三季度", "有警告", "金额", "超过", "2025-08-01", "否", "30,000,000", "—"):
+        assert shown in html, shown
+    assert "00:00:00" not in html and "30000000.000000" not in html

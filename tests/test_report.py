@@ -105,3 +105,39 @@ def test_report_command_prints_both_paths(tmp_path, capsys):
     assert main(["report", "--data", str(data), "--out", str(tmp_path / "reports")]) == 0
     out = capsys.readouterr().out
     assert "briefing.pdf" in out and "briefing.pptx" in out
+
+
+def test_each_chart_slide_states_its_takeaway_as_text(briefing):
+    from pptx import Presentation
+
+    tables, out, _ = briefing
+    deck = Presentation(str(out / "briefing.pptx"))
+    chart_list = chart_set.standard_charts(tables)
+    for slide, chart in zip(list(deck.slides)[1:], chart_list):
+        boxes = [s for s in slide.shapes if s.has_text_frame and s.name == report.TAKEAWAY_SHAPE]
+        if chart.takeaway:
+            assert [b.text_frame.text for b in boxes] == [chart.takeaway], chart.name
+            assert slide.notes_slide.notes_text_frame.text == chart.takeaway
+            picture = next(s for s in slide.shapes if s.shape_type == 13)  # the chart sits below the text
+            assert picture.top >= boxes[0].top + boxes[0].height and picture.top + picture.height <= deck.slide_height
+        else:
+            assert not boxes
+
+
+def test_report_command_takes_the_briefing_date(tmp_path, capsys):
+    import pdfplumber
+    from pptx import Presentation
+
+    from ccasx_analytics.cli import main
+
+    store = pytest.importorskip("ccasx_analytics.build.store")
+    data = tmp_path / "processed"
+    store.write_tables(synthetic_tables(n_articles=24, n_issues=2, seed=6), data)
+    out = tmp_path / "reports"
+    assert main(["report", "--data", str(data), "--out", str(out), "--date", "2025-09-01"]) == 0
+    with pdfplumber.open(out / "briefing.pdf") as pdf:
+        assert "2025年9月1日" in pdf.pages[0].extract_text()
+    first = list(Presentation(str(out / "briefing.pptx")).slides)[0]
+    assert any("2025年9月1日" in s.text_frame.text for s in first.shapes if s.has_text_frame)
+    assert main(["report", "--data", str(data), "--date", "9/1/2025"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err

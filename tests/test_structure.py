@@ -316,3 +316,4 @@ def test_an_editors_note_label_on_its_own_line_takes_the_note_set_under_it():
     (a,) = got.articles
     assert a.editor_note == "这是一段编者的话，介绍下面的文章。"
     assert a.title == "不能遗忘的那段历史"
+

@@ -398,7 +398,7 @@ def test_the_sample_issue_in_other_type(tmp_path, style):
     "export", "plain", "pdf-one", "pdf-two", "pdf-no-toc",
     # plain text without contents has neither type sizes nor a list of titles: a short
     # unnumbered subhead after a paragraph reads as the next article's title
-    pytest.param("plain-no-toc", marks=pytest.mark.xfail(reason="an unnumbered subhead in text without contents")),
+    "plain-no-toc",
 ])
 def test_subheads_inside_an_article_stay_in_it(tmp_path, render):
     """小标题 (``一、压实安全生产责任``, a bold line one size up) are part of the body."""
@@ -408,6 +408,16 @@ def test_subheads_inside_an_article_stay_in_it(tmp_path, render):
         spec = dataclasses.replace(spec, toc=False)
     issue = parse_file(rendered(spec, tmp_path, render.replace("pdf-no-toc", "pdf-one").replace("-no-toc", "")))
     check_articles(issue, spec, exact_titles=render != "pdf-two")
+
+
+@pytest.mark.parametrize("render", ["export", "plain", "pdf-one"])
+def test_label_bars_inside_an_article_without_contents_stay_in_it(tmp_path, render):
+    """【比赛项目】 / 【赛后点评】 on their own lines inside a report no byline has closed yet,
+    each followed by a wrapped paragraph: labels in the body, not sections."""
+    a = U.issue_a()
+    spec = dataclasses.replace(a, articles=a.articles[:5] + [U.CONTEST] + a.articles[5:], toc=False)
+    issue = parse_file(rendered(spec, tmp_path, render))
+    check_articles(issue, spec)
 
 
 def test_windows_line_ends_and_gbk(tmp_path):

@@ -2,7 +2,9 @@
 
 No function here mutates its input or touches the filesystem except ``load``-ing tables
 when only a folder is given.  Each period-based function reports every period between
-the first and the last issue, zeros included, and every count next to its denominator.
+the first and the last issue, zeros included, and every count next to its denominator;
+a period in which no issue appeared has ``issues`` = 0 and missing counts (``<NA>``,
+shares NaN), never zeros.
 Nothing here prints or picks an exit code: the command shells in ``cli.py`` do.
 
     periods.py   issues in publication order; the issue/month/quarter/year each falls in

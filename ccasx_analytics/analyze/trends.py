@@ -17,7 +17,18 @@ NEGLECT_AFTER = 3  # issues without a mention before a member is called neglecte
 
 
 def _period_columns(periods: pd.DataFrame) -> list[str]:
-    return [c for c in ("period", "period_start", "issue_id") if c in periods.columns]
+    return [c for c in ("period", "period_start", "issue_id", "issues") if c in periods.columns]
+
+
+def _no_issue_is_missing(out: pd.DataFrame, counts: list[str], shares: list[str]) -> pd.DataFrame:
+    """Counts and shares of a period without any issue are missing (``<NA>``, NaN), not zero:
+    nothing was published, so nothing could be covered."""
+    none = (out["issues"] == 0).to_numpy() if "issues" in out.columns else np.zeros(len(out), dtype=bool)
+    for col in counts:
+        out[col] = out[col].astype("Int64").mask(none)
+    for col in shares:
+        out[col] = out[col].astype("float64").mask(none)
+    return out
 
 
 def _grid(periods: pd.DataFrame, **levels: list) -> pd.DataFrame:
@@ -43,7 +54,9 @@ def theme_trends(tables: Tables, by: str = "issue", section: bool = False) -> pd
     """Articles touching each theme per period, and their share of all articles.
 
     One row per period × theme (× section with ``section=True``), every period and theme
-    present, zeros included: ``articles``, ``hits``, ``all_articles``, ``share``.
+    present, zeros included: ``issues`` (issues published in the period), ``articles``,
+    ``hits``, ``all_articles``, ``share``.  A period without any issue has missing counts
+    (``<NA>``, share NaN), never zeros: nothing was published then.
 
     >>> from ccasx_analytics.synthetic_tables import synthetic_tables
     >>> t = theme_trends(synthetic_tables(n_articles=36, n_issues=3, seed=2), by="issue")
@@ -67,6 +80,7 @@ def theme_trends(tables: Tables, by: str = "issue", section: bool = False) -> pd
     out = grid.merge(counted, on=keys, how="left").merge(_article_counts(corpus, code, section), on=keys[:-1], how="left")
     out[["articles", "hits", "all_articles"]] = out[["articles", "hits", "all_articles"]].fillna(0).astype("int64")
     out["share"] = ratio(out["articles"], out["all_articles"])
+    out = _no_issue_is_missing(out, ["articles", "hits", "all_articles"], ["share"])
     out["label"] = out["theme"].map(labels).astype("string")
     cols = _period_columns(periods) + (["section"] if section else []) + ["theme", "label", "articles", "hits", "all_articles", "share"]
     return out.sort_values(keys, kind="stable")[cols].reset_index(drop=True)
@@ -124,11 +138,12 @@ def member_coverage(tables: Tables, by: str = "issue", split: bool = False) -> p
     """Mentions and articles per member organization per period, with share of voice.
 
     One row per period × member (every member of the registry, zeros included):
-    ``mentions``, ``articles``, ``all_articles``, ``article_share`` (articles / all
+    ``issues`` (issues published in the period), ``mentions``, ``articles``, ``all_articles``, ``article_share`` (articles / all
     articles), ``member_mentions`` (all member mentions in the period) and
     ``share_of_voice`` (mentions / member_mentions), and ``issues_since_covered``: as of
     the period's last issue, how many issues have appeared since the member was last named
-    (0 when named in it; every issue so far when never named).  A city branch the registry
+    (0 when named in it; every issue so far when never named).  A period without any issue
+    has missing counts and shares (``<NA>``, NaN), not zeros.  A city branch the registry
     files under a member (``parent``) counts for that member; ``split=True`` lists it apart.
 
     >>> from ccasx_analytics.synthetic_tables import synthetic_tables
@@ -151,6 +166,8 @@ def member_coverage(tables: Tables, by: str = "issue", split: bool = False) -> p
     out["article_share"] = ratio(out["articles"], out["all_articles"])
     out["member_mentions"] = out.groupby("code")["mentions"].transform("sum").astype("int64")
     out["share_of_voice"] = ratio(out["mentions"], out["member_mentions"])
+    out = _no_issue_is_missing(out, ["mentions", "articles", "all_articles", "member_mentions"],
+                               ["article_share", "share_of_voice"])
     since = _issues_since_by_period(corpus, by, orgs, split)
     out["issues_since_covered"] = [since[org][c] for org, c in zip(out["org"], out["code"])]
     out["issues_since_covered"] = out["issues_since_covered"].astype("Int64")

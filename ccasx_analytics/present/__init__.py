@@ -7,7 +7,7 @@
     fonts.py         the CJK font charts and documents embed
     takeaways.py     the one-line finding each standard chart states, computed from its data
     overflow.py      the check that a rendered page keeps its text on the page and in its box
-    notebook.py      tables shown to analysts: Chinese headers, percentages, unwrapped pivots
+    notebook.py      tables shown to analysts: Chinese headers and values, percentages, — for no issue, unwrapped pivots
 """
 from __future__ import annotations
 

@@ -171,17 +171,40 @@ def issue_gaps(periods: pd.DataFrame) -> list[tuple[int, int]]:
     return [(i, d) for i, d in steps if d > usual]
 
 
-def _mark_gaps(ax, periods: pd.DataFrame) -> None:
-    """A dashed break between issues that are not neighbours in print, labelled with the months between."""
+def _mark_gaps(ax, periods: pd.DataFrame, over_cells: bool = False) -> None:
+    """A dashed break between issues that are not neighbours in print, labelled with the months
+    between; ``over_cells`` draws it over a heatmap's cells (else behind bars and lines)."""
     for i, months in issue_gaps(periods):
-        ax.axvline(i + 0.5, color=MUTED, linestyle=(0, (3, 3)), linewidth=0.8, zorder=0)
+        ax.axvline(i + 0.5, color="#333333" if over_cells else MUTED, linestyle=(0, (3, 3)),
+                   linewidth=1.2 if over_cells else 0.8, zorder=3 if over_cells else 0)
         ax.text(i + 0.5, 1.0, f"相隔{months}个月", transform=ax.get_xaxis_transform(), ha="center", va="bottom",
                 fontsize=7, color=MUTED)
 
 
 def _distinct_periods(df: pd.DataFrame) -> pd.DataFrame:
-    cols = [c for c in ("period", "period_start") if c in df.columns]
+    cols = [c for c in ("period", "period_start", "issues") if c in df.columns]
     return df[cols].drop_duplicates("period").reset_index(drop=True)
+
+
+def no_issue_positions(periods: pd.DataFrame) -> list[int]:
+    """Positions of the periods in which no issue appeared (months or quarters between issues).
+
+    >>> no_issue_positions(pd.DataFrame({"period": ["2025-01", "2025-02", "2025-03"], "issues": [1, 0, 2]}))
+    [1]
+    """
+    if "issues" not in periods.columns:
+        return []
+    return [i for i, n in enumerate(pd.to_numeric(periods["issues"], errors="coerce").fillna(0)) if n == 0]
+
+
+def _mark_no_issue(ax, periods: pd.DataFrame, label: bool = True) -> None:
+    """A grey band over each period without an issue, so a gap reads as "nothing published",
+    never as a zero; ``label`` writes 无刊 at its top."""
+    for i in no_issue_positions(periods):
+        ax.axvspan(i - 0.5, i + 0.5, color="#EDEDED", zorder=0, linewidth=0)
+        if label:
+            ax.text(i, 1.0, "无刊", transform=ax.get_xaxis_transform(), ha="center", va="bottom",
+                    fontsize=7, color=MUTED)
 
 
 def _set_period_axis(ax, periods: pd.DataFrame, max_labels: int = 24, cells: bool = False) -> None:
@@ -197,8 +220,7 @@ def _set_period_axis(ax, periods: pd.DataFrame, max_labels: int = 24, cells: boo
             ticks.append(len(labels) - 1)
     ax.set_xticks(ticks, [labels[i] for i in ticks], rotation=45 if len(labels) > 6 else 0,
                   ha="right" if len(labels) > 6 else "center")
-    if not cells:
-        _mark_gaps(ax, periods)
+    _mark_gaps(ax, periods, over_cells=cells)
     # One or two issues: keep bars slim and centred (a heatmap's cells just fill the width).
     pad = 0.5 if cells else max(0.6, (6 - len(labels)) / 2)
     ax.set_xlim(-pad, len(labels) - 1 + pad)
@@ -242,21 +264,25 @@ def theme_trends_chart(trends: pd.DataFrame, source: str, max_themes: int = 6) -
         for y, v in enumerate(shares.to_numpy()):
             ax.text(v, y, f" {v:.0%}", va="center", fontsize=9)
         return fig
-    fig = new_figure(title, "各期涉及该主题的文章占全部文章的比例（按报道量取前%d个主题；各小图纵轴刻度不同）" % len(top),
-                     source)
+    gap_note = "；灰色为当期无刊" if no_issue_positions(periods) else ""
+    fig = new_figure(title, "各期涉及该主题的文章占全部文章的比例（按报道量取前%d个主题；各小图纵轴刻度不同%s）"
+                     % (len(top), gap_note), source)
     ncols = 3 if len(top) > 4 else max(1, len(top))
     nrows = int(np.ceil(len(top) / ncols))
     # Each panel has its own scale: one shared 0–80% axis flattens the smaller themes.
     axes = fig.subplots(nrows, ncols, sharex=True, sharey=False, squeeze=False).ravel()
     for ax, name, color in zip(axes, top, PALETTE):
         rows = trends[labels == name].set_index("period").reindex(periods["period"])
-        y = rows["share"].fillna(0).to_numpy()
+        # a period without an issue stays NaN: the line breaks there and a band marks it
+        y = rows["share"].astype("float64").to_numpy()
+        top_share = float(np.nanmax(y)) if np.isfinite(y).any() else 0.0
         x = np.arange(len(y))
-        ax.fill_between(x, y, color=color, alpha=0.15, linewidth=0)
+        ax.fill_between(x, np.nan_to_num(y), where=np.isfinite(y), color=color, alpha=0.15, linewidth=0)
         ax.plot(x, y, color=color, marker="o" if len(y) <= 30 else None)
-        ax.set_title(f"{name}（最高{float(y.max()):.0%}）", color=color)
-        _percent_axis(ax, float(y.max()))
+        ax.set_title(f"{name}（最高{top_share:.0%}）", color=color)
+        _percent_axis(ax, top_share)
         _set_period_axis(ax, periods, max_labels=6)
+        _mark_no_issue(ax, periods, label=False)
     for ax in axes[len(top):]:
         ax.set_visible(False)
     return fig
@@ -285,6 +311,7 @@ def coverage_chart(table: pd.DataFrame, title: str, subtitle: str, source: str, 
                 color=MUTED if text == "无刊" else "#333333")
     _percent_axis(ax, float(np.nanmax(ratio)) if np.isfinite(ratio).any() else 0.0)
     _set_period_axis(ax, table)
+    _mark_no_issue(ax, table, label=False)  # the bar's own label already says 无刊
     ax.set_ylabel("文章占比")
     total_k, total_n = int(table["matching_articles"].sum()), int(table["all_articles"].sum())
     ax.text(1.0, 1.02, f"合计 {total_k}/{total_n} 篇（{total_k / total_n:.1%}）", transform=ax.transAxes,
@@ -304,10 +331,13 @@ def member_heatmap_chart(cov: pd.DataFrame, source: str) -> Figure:
     if cov.empty:
         return no_data_figure(title, source, "暂无会员单位数据")
     periods = _distinct_periods(cov)
-    grid = cov.pivot_table(index="org", columns="period", values="mentions", aggfunc="sum", fill_value=0)
+    mentions = cov.assign(mentions=pd.to_numeric(cov["mentions"], errors="coerce").fillna(0))
+    grid = mentions.pivot_table(index="org", columns="period", values="mentions", aggfunc="sum", fill_value=0)
     grid = grid.reindex(columns=periods["period"], fill_value=0)
     grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-    fig = new_figure(title, "各期提及各会员单位的次数（颜色越深提及越多，空白为未提及）", source)
+    no_issue = no_issue_positions(periods)
+    gap_note = "，灰色斜线为当期无刊" if no_issue else ""
+    fig = new_figure(title, f"各期提及各会员单位的次数（颜色越深提及越多，空白为未提及{gap_note}）", source)
     ax = fig.add_subplot()
     ax.grid(False)
     values = grid.to_numpy(dtype=float)
@@ -317,6 +347,8 @@ def member_heatmap_chart(cov: pd.DataFrame, source: str) -> Figure:
     im = ax.imshow(values, aspect="auto", cmap=cmap, vmin=0, vmax=max(1.0, values.max()), interpolation="nearest")
     ax.set_yticks(np.arange(len(grid.index)), grid.index.tolist())
     _set_period_axis(ax, periods, cells=True)
+    for j in no_issue:  # no issue that period: a hatched grey column, not a blank "not mentioned"
+        ax.axvspan(j - 0.5, j + 0.5, facecolor="#EDEDED", edgecolor="#BDBDBD", hatch="//", linewidth=0, zorder=2)
     ax.set_ylim(len(grid.index) - 0.5, -0.5)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)

@@ -4,7 +4,8 @@ Both are made from ``chart_set.standard_charts`` so they show exactly what ``cca
 exports.  The PDF (matplotlib ``PdfPages``, fonts embedded) has a title page with the
 corpus span, one page per chart, and a table of the latest issue's headline figures with
 the sentence each was printed in.  The deck (python-pptx) has a title slide, one slide
-per chart with its Chinese title, and the same headline figures as a native table.
+per chart with its Chinese title and its takeaway as text (also in the speaker notes),
+and the same headline figures as a native table.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ Tables = dict[str, pd.DataFrame]
 BRIEFING_TITLE = "山西省通信行业协会会刊 数据简报"
 PDF_NAME = "briefing.pdf"
 PPTX_NAME = "briefing.pptx"
+TAKEAWAY_SHAPE = "要点"  # the name of a chart slide's takeaway text box
 HEADLINE_FIGURES = 12
 SENTENCE_COLUMNS = 90  # display columns of the sentence column at 9 pt (from 34% of a 10-inch page; “” print wide)
 # The font PowerPoint should use for Chinese on the machines leadership meetings run on;
@@ -264,10 +266,18 @@ def write_pptx(tables: Tables, chart_list: list[Chart], path: Path, made_on: dat
         slide = prs.slides.add_slide(blank)
         box = slide.shapes.add_textbox(Inches(0.5), Inches(0.25), Inches(12.3), Inches(0.8))
         _set_text(box.text_frame, chart.title, 28, bold=True)
-        height = Inches(6.2)
+        # The finding as slide text too, so it can be read, quoted and edited without the image.
+        if chart.takeaway:
+            box = slide.shapes.add_textbox(Inches(0.5), Inches(1.0), Inches(12.3), Inches(0.6))
+            box.text_frame.word_wrap = True
+            box.name = TAKEAWAY_SHAPE
+            _set_text(box.text_frame, chart.takeaway, 16, bold=True, color=red)
+            slide.notes_slide.notes_text_frame.text = chart.takeaway
+        top = Inches(1.65) if chart.takeaway else Inches(1.1)
+        height = prs.slide_height - top - Inches(0.15)
         width = int(height * charts.FIGSIZE[0] / charts.FIGSIZE[1])
         slide.shapes.add_picture(io.BytesIO(_png_bytes(chart.figure)), int((prs.slide_width - width) / 2),
-                                 Inches(1.1), width=width, height=height)
+                                 top, width=width, height=height)
 
     figs = headline_figures(tables, n=8)
     slide = prs.slides.add_slide(blank)

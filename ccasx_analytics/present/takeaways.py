@@ -57,6 +57,9 @@ def theme_trends(trends: pd.DataFrame) -> str | None:
     """The latest period's most covered theme and how its share moved."""
     if trends.empty or int(trends["articles"].sum()) == 0:
         return None
+    trends = _issued(trends, "all_articles")  # a period without an issue has nothing to compare
+    if trends.empty:
+        return None
     periods = trends.drop_duplicates("period")["period"].tolist()
     latest = trends[trends["period"] == periods[-1]]
     if int(latest["articles"].sum()) == 0:
@@ -77,7 +80,7 @@ def member_heatmap(cov: pd.DataFrame) -> str | None:
     if cov.empty:
         return None
     latest = cov[cov["period"] == cov["period"].iloc[-1]]
-    if int(latest["mentions"].sum()) == 0:
+    if int(latest["mentions"].fillna(0).sum()) == 0:
         return f"最新一期（{period_name(latest.iloc[0])}）没有提及任何会员单位"
     top = latest.sort_values(["mentions", "org"], ascending=[False, True], kind="stable").iloc[0]
     silent = int((latest["mentions"] == 0).sum())

@@ -19,10 +19,14 @@ Rules rest on the genre, not on one issue's wording:
   bulleted items are never titles, and in text that indents its paragraphs an indented
   line is body;
 * subheads (``一、…``, or display type smaller than the issue's titles inside an article)
-  stay in the article's body;
+  stay in the article's body; in text without contents, short pieces no byline closes
+  before the one that a byline closes are an essay cut at its unnumbered subheads, joined
+  again where the issue closes its articles with bylines or the cut fell after the lead;
 * subtitles: a ``——访…`` line (wrapped or not), or smaller display type under the title;
 * ``编者按：`` notes attach to the article that follows; ``本刊消息`` at the start and
-  ``（本刊综合汇总整理）`` at the end are source notes; ``（张俊清 贾清）`` at the end is a byline.
+  ``（本刊综合汇总整理）`` at the end are source notes; ``（张俊清 贾清）`` at the end is a byline,
+  and so is a reporter glued to the opening words (``本刊记者林海近日……``: the name stops
+  where the report's first words begin).
 
 Takes a ``Document`` (ingest's lines with page, position and type size) and gives a
 ``ParsedIssue``: issue metadata, articles in reading order, and warnings.  One module per
@@ -36,6 +40,7 @@ part of an issue:
     bylines.py    the parenthesised trailer: authors, roles, units, source notes
     quality.py    the parse-quality record: its doubts (an over-cut, a section spread past
                   its contents, pieces closed by one byline) become warnings naming the rule
+    subheads.py   text without contents: pieces cut at unnumbered subheads joined again
     shapes.py     the line shapes every rule above shares (title type, short lines)
 """
 from __future__ import annotations

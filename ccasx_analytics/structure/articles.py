@@ -275,19 +275,22 @@ def articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence[
     def heading_at(j: int, long_ok: bool = False) -> bool:
         return heading_shape(texts[j], long_ok) and not body_only(j)
 
-    def opens_article(j: int) -> bool:
-        """What may follow a section bar: a title, an editor's note or another bar."""
+    def opens_article(j: int, closed: bool = True) -> bool:
+        """What may follow a section bar: a title, an editor's note or another bar.  After a
+        piece no byline closed, a line filling the width is the wrapped first line of a
+        paragraph the bar labels (【活动内容】), not a title: there a title must be short."""
         if j >= n:
             return False
         t = texts[j]
-        return bool(P.SECTION_BAR.match(t) or P.EDITOR_NOTE.match(t)) or heading_at(j, long_ok=True)
+        return bool(P.SECTION_BAR.match(t) or P.EDITOR_NOTE.match(t)) or heading_at(j, long_ok=closed)
 
     while k < n:
         ln = lines[content[k]]
         t = ln.text
         prev = texts[k - 1] if k else None
         if (m := P.SECTION_BAR.match(t)) and not (
-            cur is not None and (body_only(k) or label_not_bar(m["name"], toc, opens_article(k + 1)))
+            cur is not None
+            and (body_only(k) or label_not_bar(m["name"], toc, opens_article(k + 1, closed=_closed(prev))))
         ):
             section, note, cur, strong_context = m["name"].strip(), None, None, True
             k += 1
@@ -353,6 +356,11 @@ def articles_from_text(lines: Sequence[Line], content: list[int], toc: Sequence[
         strong_context = False
         k += 1
     return drafts
+
+
+def _closed(prev: str | None) -> bool:
+    """The line before ends an article: nothing before it, a byline or a source note."""
+    return prev is None or ends_with_byline(prev) or ends_with_note(prev)
 
 
 def _title_split(group: Sequence[str], keys: dict[str, TocEntry]) -> tuple[int, int] | None:

@@ -35,7 +35,7 @@ _BINDER = re.compile(r"\s*([/／:：｜|])\s*")
 # a role printed after the names it credits: （张三 摄） （李四/摄影）
 _ROLE_AFTER = ("摄", "摄影", "供图")
 # the source organization of a contributed article: 供稿：晋城移动 / 晋城移动供稿
-_SUPPLIED_BY = re.compile(r"^(?:供\s*稿(?:单位)?|稿件来源|作者单位)\s*[:：]\s*(?P<unit>\S.*)$|^(?P<unit2>\S.*?)\s*供\s*稿$")
+_SUPPLIED_BY = re.compile(r"^(?:供\s*稿(?:单位)?|稿件来源|作者单位)\s*[:：]\s*(?P<unit>\S.*)$|^(?:本文|此稿|该稿)?由?\s*(?P<unit2>\S.*?)\s*供\s*稿$")
 # words closing a byline that add nothing to it: （记者 林海 报道）
 _BYLINE_TAIL = re.compile(r"\s*(?:报道|报导)$")
 
@@ -57,8 +57,23 @@ _HAN_ONLY = re.compile(r"^[" + HAN + r"]+$")
 _MINORITY_NAME = re.compile(r"^[" + HAN + r"]{1,8}·[" + HAN + r"]{1,8}(?:·[" + HAN + r"]{1,8})?$")
 # a bare byline closing the body (no brackets): ……。文/宋佳  ……。供稿：协会秘书处
 _BARE_TRAILER = re.compile(
-    r"(?:^|(?<=[。！？…”’」』!?）)]))\s*[□■◎●○◆◇★☆]?\s*(?P<inner>(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图|作者|撰文|撰稿|供\s*稿)"
-    r"\s*[/／:：｜|]\s*[^。！？!?（）()/／:：｜|]{2,30}?|(?:本刊记者|本报记者|记者|通讯员|特约通讯员)\s+[" + HAN + r"·\s、]{2,20}?)\s*$"
+    r"(?:^|(?<=[。！？…”’」』!?）)]))\s*[□■◎●○◆◇★☆]?\s*(?P<inner>(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图|作者|撰文|撰稿"
+    r"|供\s*稿(?:单位)?|稿件来源|作者单位)\s*[/／:：｜|]\s*[^。！？!?（）()/／:：｜|]{2,30}?"
+    r"|(?:本刊记者|本报记者|记者|通讯员|特约通讯员)\s+[" + HAN + r"·\s、]{2,20}?"
+    r"|[" + HAN + r"]{2,24}?\s*供\s*稿)\s*$"
+)
+
+
+# A reporter's role glued to the opening sentence (本刊记者林海近日……, 记者王某报道：……): the
+# roles that report, then the name, then what a report's first sentence opens with — a space,
+# 报道 and a colon, a time word, a date, or a verb of hearing (从……获悉) — so that the
+# name stops where the sentence starts, whatever the name's length.
+_REPORTER_ROLES = ("本刊特约记者", "本刊特约通讯员", "本刊记者", "本报记者", "本刊通讯员", "本报通讯员",
+                   "特约记者", "特约通讯员", "见习记者", "实习记者", "记者", "通讯员")
+_GLUED_ROLE = re.compile(r"^[□■◎●○◆◇★☆]?\s*(?P<role>" + "|".join(_REPORTER_ROLES) + r")\s*")
+_REPORT_OPENING = re.compile(
+    r"^(?:\s*(?:报道|报导)\s*[:：]?|\s*[:：]|[\s\u3000]+|(?=近日|日前|近期|近来|今年|今天|今日|昨天|昨日|本月|上月|"
+    r"月初|月底|年初|从|在|于|获悉|了解到|采访|走访|随|[0-9０-９]{1,4}[年月日]|[一二三四五六七八九十]{1,3}月))"
 )
 
 
@@ -298,10 +313,34 @@ def split_lead_byline(paragraphs: list[str]) -> Byline:
     return value  # type: ignore[return-value]
 
 
+def glued_byline(text: str) -> tuple[Byline, int] | None:
+    """A reporter's byline glued to the opening sentence and where the sentence starts:
+    ``本刊记者林海近日从……`` -> (林海 as 本刊记者, 6).  The name is a surname and one or two
+    characters; it ends where a report's first words begin (近日, 从……获悉, a date, 报道：),
+    the shorter name first — without such an opening the line is not read as a byline."""
+    m = _GLUED_ROLE.match(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    single, compound = _surnames()
+    lengths = (3, 4) if rest[:2] in compound else (2, 3)
+    for n in lengths:
+        name = rest[:n]
+        if not is_person_name(name):
+            continue
+        opening = _REPORT_OPENING.match(rest[n:])
+        if opening and rest[n + opening.end():]:
+            return Byline(names=(name,), roles=(m["role"],)), m.end() + n + opening.end()
+    return None
+
+
 def split_lead_note(paragraphs: list[str], byline: Byline) -> tuple[Byline, str | None]:
     """The source note opening the body (``本刊讯``, ``本刊消息（记者 林海）``), taken off
     ``paragraphs`` (changed in place): the byline it names, when the article has none yet,
     and the note.  ``本刊记者林海报道`` names a reporter, not a source."""
+    if paragraphs and (glued := glued_byline(paragraphs[0])) and (not byline or byline == glued[0]):
+        paragraphs[0] = paragraphs[0][glued[1]:].lstrip()
+        return glued[0], None
     if not paragraphs or not (m := P.SOURCE_NOTE_LEAD.match(paragraphs[0])):
         return byline, None
     lead: str | None = m["note"]

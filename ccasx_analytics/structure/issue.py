@@ -18,6 +18,7 @@ from .closing import closing_block
 from .contents import agreement, table_of_contents, toc_mismatches, toc_score
 from .masthead import issue_meta, masthead_indices
 from .quality import parse_quality
+from .subheads import subheads_rejoined
 
 
 def parse_document(doc: Document) -> ParsedIssue:
@@ -58,6 +59,7 @@ def parse_document(doc: Document) -> ParsedIssue:
         drafts = articles_from_text(lines, content, toc)
 
     articles, bylines = finished_articles(drafts, warnings)
+    articles = subheads_rejoined(articles, toc, typeset=typeset)
     if not any(P.SECTION_BAR.match(lines[i].text) for i in content) and not toc and not bylines and not masthead:
         raise IngestError(
             doc.path,

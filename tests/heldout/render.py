@@ -53,8 +53,9 @@ def spec_of(issue: dict) -> IssueSpec:
     """The issue as the factories typeset it (gold-only keys are not printed)."""
     printed = ("section", "title", "paragraphs", "subtitle", "editor_note", "authors", "source_note", "byline")
     arts = [ArticleSpec(**{k: a.get(k) for k in printed if k in a}) for a in issue["articles"]]
-    for a in arts:
-        a.authors = list(a.authors or [])
+    for a, given in zip(arts, issue["articles"]):
+        # a byline glued to the opening sentence (``lead``) is printed there and nowhere else
+        a.authors = [] if given.get("lead") else list(a.authors or [])
     keys = ("publication", "issue_line", "header", "header_right", "footer", "toc")
     spec = IssueSpec(articles=arts, closing=[tuple(x) for x in issue.get("closing", [])],
                      **{k: issue[k] for k in keys if k in issue})
