@@ -69,6 +69,23 @@ def build_cache_dir(out_dir: Path) -> Path:
     env = os.environ.get("CCASX_CACHE_DIR")
     return Path(env) if env else Path(out_dir).parent / ".cache"
 
+
+# The CJK face the ``paperang-p2-fonts-cjk`` dependency ships (WenQuanYi Micro Hei): charts,
+# documents and demo PDFs embed it, OCR's look-alike test draws characters with it.
+PACKAGED_FONT_MODULE = "paperang_p2_fonts_cjk"
+PACKAGED_FONT_FILE = "wqy-microhei.ttc"
+
+
+def packaged_font_path() -> Path | None:
+    """The packaged CJK font's file, or None when the dependency is not installed."""
+    from importlib.util import find_spec
+
+    spec = find_spec(PACKAGED_FONT_MODULE)
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).resolve().parent / "fonts" / PACKAGED_FONT_FILE
+    return path if path.is_file() else None
+
 # OCR for scanned (image-only) issues, from the optional extra ``ocr``.
 OCR_MODES = ("auto", "always", "never")  # auto: only pages-without-text files; always: every PDF
 OCR_INSTALL = "pip install 'ccasx-analytics[ocr]'"

@@ -149,6 +149,11 @@ def title_key(title: str) -> str:
     return P.TITLE_KEY_JUNK.sub("", title)
 
 
+def is_han(ch: str) -> bool:
+    """A character of the CJK Unified Ideographs block (the characters names and text are made of)."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def _is_latin(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 

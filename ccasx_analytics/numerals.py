@@ -35,10 +35,12 @@ DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
     "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
     "九": 9, "玖": 9,
+    # traditional forms: 兩/倆 (two), 貳, 參, 陸 (capitals)
+    "兩": 2, "倆": 2, "貳": 2, "參": 3, "陸": 6,
 }
 SMALL_POWERS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 # scales, largest first: a scale multiplies everything printed before it (一万五千亿)
-SCALES: dict[str, float] = {"兆": 1e12, "亿": 1e8, "万": 1e4}
+SCALES: dict[str, float] = {"兆": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4}
 ZEROS = frozenset("零〇○")
 SIGNS = frozenset("负-−－")
 
@@ -82,6 +84,8 @@ def _scaled(text: str) -> float | None:
         left, right = text[:cut], text[cut + 1:]
         if not left and right:
             return None  # 万千: words (千家万户), not a number
+        if right[:1] in SMALL_POWERS:
+            return None  # 三万千: a power after the scale needs its digit
         high = _scaled(left) if left else 1.0
         if high is None:
             return None
@@ -125,8 +129,8 @@ def _section(text: str) -> float | None:
             digit = DIGITS[ch]
         elif ch in SMALL_POWERS:
             power = SMALL_POWERS[ch]
-            if last_power is not None and power >= last_power:
-                return None
+            if last_power is not None and (power >= last_power or (digit is None and not zero)):
+                return None  # 百千, 两千百: a power needs its digit after another (一千零十二 has 零)
             total += (digit if digit is not None else 1) * power
             last_power, digit, zero = power, None, False
         else:
@@ -148,7 +152,8 @@ def adjacent_digits_range(text: str) -> tuple[float, float] | None:
     if len(text) not in (2, 3) or text[0] not in DIGITS or text[1] not in DIGITS:
         return None
     a, b = DIGITS[text[0]], DIGITS[text[1]]
-    if b != a + 1 or a == 0:
+    # neighbours, or 三五 before a power (三五十元: thirty to fifty, "a few tens")
+    if a == 0 or not (b == a + 1 or (a, b) == (3, 5) and len(text) == 3):
         return None
     power = 1
     if len(text) == 3:
@@ -156,6 +161,24 @@ def adjacent_digits_range(text: str) -> tuple[float, float] | None:
             return None
         power = SMALL_POWERS.get(text[2]) or SCALES[text[2]]
     return float(a * power), float(b * power)
+
+
+def shared_scale_low(low: str, high: str, below: float = float("inf")) -> float | None:
+    """The lower end of a range whose scale is printed once, after the upper end:
+    两到三万 -> 两万, 十八至三十万 -> 十八万, 一千到两千万 -> 一千万, 两到三千 -> 两千.
+
+    The scale is the longest run of powers ending ``high`` that makes a number of
+    ``low`` under ``below`` (六到二十万: 六万, not 六十万); None when ``low`` prints a scale
+    of its own or no run fits."""
+    if any(ch in SCALES for ch in low):
+        return None
+    for k in range(1, len(high)):
+        tail = high[k:]
+        if all(ch in SMALL_POWERS or ch in SCALES for ch in tail):
+            value = read_number(low + tail)
+            if value is not None and value < below:
+                return value
+    return None
 
 
 def year_value(text: str) -> int | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +15,7 @@ import pandas as pd
 
 from .build import tables as T
 from .build.rows import with_issue_facts
+from .extract.tokens import sentence_at
 
 SECTIONS = ("高层信息", "行业综合", "协会动态", "会员消息", "科普知识")
 # Canonical names and aliases as in resources/members.csv, plus a short surface (移动) that
@@ -99,7 +99,7 @@ class TablesBuilder:
             start = _find(text, raw, cursor)
             self.rows["figures"].append({
                 "article_id": article_id, "issue_id": issue_id, "value": value, "unit": unit, "raw": raw,
-                "qualifier": qualifier, "subject": subject, "kind": kind, "sentence": _sentence(text, start),
+                "qualifier": qualifier, "subject": subject, "kind": kind, "sentence": sentence_at(text, start),
                 "start": start, "end": start + len(raw)})
         for theme, terms in (themes or {}).items():
             hits = sum(text.count(t) for t in terms)
@@ -139,15 +139,6 @@ def _find(text: str, surface: str, cursor: dict[str, int]) -> int:
         raise ValueError(f"{surface!r} is not in the article text (or not that many times)")
     cursor[surface] = start + len(surface)
     return start
-
-
-_SENTENCE_END = re.compile(r"[。！？；\n]")
-
-
-def _sentence(text: str, start: int) -> str:
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    m = _SENTENCE_END.search(text, start)
-    return text[begin:m.end() if m else len(text)].strip()
 
 
 def synthetic_tables(n_articles: int = 1000, n_issues: int | None = None, seed: int = 0,

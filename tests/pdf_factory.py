@@ -6,26 +6,31 @@ subtitles, editor's notes, bylines, a running header and a page-number footer, a
 closing block.  ``tests/fixtures/sample_articles.json`` holds the sample issue's articles so
 other renderings of the same content can be compared with the real one.
 
+The fonts, the A4 page frame, line breaking, the running header and the page number come
+from ``ccasx_analytics.demo.typeset``, as the demo corpus's do; the column flow, spanning
+headings and the platypus rendering are the tests' own (shapes the demo never prints).
+
 Also: broken files (encrypted, image-only, truncated) for the bad-input tests.
 """
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccasx_analytics.demo.pdf import register_pdf_font
+from ccasx_analytics.demo.typeset import (CID_FONT, EMBEDDED_FONT, PageFrame, draw_aligned, draw_page_number,
+                                          draw_running_header, open_canvas, register_pdf_font, wrap_words)
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FONT = "STSong-Light"
+FONT = CID_FONT
 # a second face for "other fonts" renderings: the TrueType CJK font a dependency ships
-WQY_FONT = "WenQuanYiMicroHei"
+WQY_FONT = EMBEDDED_FONT
 # the same TrueType glyphs registered as a bold member: titles set in a heavy face
 BOLD_FONT = "WenQuanYiMicroHei-Bold"
 _current: dict = {"font": FONT, "body": 10.5}
-PAGE_W, PAGE_H = 595.27, 841.89
-MARGIN = 50.0
+FRAME = PageFrame(left=50.0, right=50.0, top=72.0, bottom=70.0)
+PAGE_W, PAGE_H = FRAME.width, FRAME.height
+MARGIN = FRAME.left
 BODY = 10.5
 LEADING = 17.0
 
@@ -78,37 +83,9 @@ def _register_font(name: str = FONT) -> None:
     register_pdf_font(name, packaged=name in (WQY_FONT, BOLD_FONT))
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9.%+\-@_/]+|\s|.", re.S)
-
-
 def wrap(text: str, size: float, width: float, first_indent: float = 0.0) -> list[str]:
-    """Break text into lines that fit ``width``; Latin words and numbers are not split."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    lines: list[str] = []
-    cur = ""
-    avail = width - first_indent
-    for tok in _TOKEN.findall(text):
-        if stringWidth(cur + tok, _current["font"], size) <= avail or not cur:
-            cur += tok
-            continue
-        # no line starts with closing punctuation (，。): the last character goes down
-        # with it rather than hanging into the gutter
-        if tok in "，。、；：？！”）》" and _current.get("hang") and stringWidth(cur + tok, _current["font"], size) <= avail + size:
-            cur += tok  # hanging punctuation (标点悬挂): one character into the gutter
-            continue
-        if tok in "，。、；：？！”）》" and len(cur.rstrip()) > 1 and not cur.rstrip()[-1].isascii():
-            keep = cur.rstrip()
-            lines.append(keep[:-1])
-            cur = keep[-1] + tok
-            avail = width
-            continue
-        lines.append(cur.rstrip())
-        cur = tok.lstrip()
-        avail = width
-    if cur.strip():
-        lines.append(cur.rstrip())
-    return lines
+    """Break text into lines that fit ``width`` in the current font (see ``wrap_words``)."""
+    return wrap_words(text, _current["font"], size, width, first_indent, hang=bool(_current.get("hang")))
 
 
 class _Flow:
@@ -122,9 +99,9 @@ class _Flow:
         self.col_w = (PAGE_W - 2 * MARGIN - (columns - 1) * gutter) / columns
         self.page = 1
         self.col = 0
-        self.top = 72.0  # distance from the page top where the text area starts
+        self.top = FRAME.top  # distance from the page top where the text area starts
         self.y = self.top
-        self.bottom = PAGE_H - 70.0
+        self.bottom = PAGE_H - FRAME.bottom
         self._furniture()
 
     def x0(self) -> float:
@@ -132,13 +109,8 @@ class _Flow:
 
     def _furniture(self) -> None:
         c, s = self.c, self.spec
-        c.setFont(_current["font"], 8.5)
-        c.drawString(MARGIN, PAGE_H - 45, s.header)
-        c.drawRightString(PAGE_W - MARGIN, PAGE_H - 45, s.header_right)
-        c.setLineWidth(0.6)
-        c.line(MARGIN, PAGE_H - 50, PAGE_W - MARGIN, PAGE_H - 50)
-        c.setFont(_current["font"], 9)
-        c.drawCentredString(PAGE_W / 2, 35, s.footer.format(n=self.page))
+        draw_running_header(c, FRAME, _current["font"], s.header, s.header_right, baseline=PAGE_H - 45)
+        draw_page_number(c, FRAME, _current["font"], s.footer.format(n=self.page), baseline=35)
 
     def new_page(self) -> None:
         self.c.showPage()
@@ -164,13 +136,9 @@ class _Flow:
         lead = leading or size * 1.6
         self.advance(lead)
         self.c.setFont(font or _current["font"], size)
-        base = PAGE_H - (self.y + size)
-        if align == "center":
-            self.c.drawCentredString(self.x0() + self.col_w / 2, base, text)
-        elif align == "right":
-            self.c.drawRightString(self.x0() + self.col_w - right_indent, base, text)
-        else:
-            self.c.drawString(self.x0() + indent, base, text)
+        x0 = self.x0()
+        x = {"center": x0 + self.col_w / 2, "right": x0 + self.col_w - right_indent}.get(align, x0 + indent)
+        draw_aligned(self.c, x, PAGE_H - (self.y + size), text, align)
         self.y += lead
 
     def gap(self, h: float) -> None:
@@ -226,13 +194,11 @@ def render_issue(
     not size, marks them).  ``body_size`` / ``title_size``: the type of the body and of the
     titles inside sections (小四 12 pt body under 四号 14 pt titles, …).  The closing block runs across the page under the columns.
     """
-    from reportlab.pdfgen import canvas as rl_canvas
-
     _register_font(font)
     _current["font"] = font
     _current["body"] = body_size
     _current["hang"] = hanging_punctuation
-    c = rl_canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), encrypt=encrypt)
+    c = open_canvas(path, FRAME, encrypt=encrypt)
     flow = _Flow(c, spec, columns=1)
     # masthead
     flow.gap(6)
@@ -337,13 +303,12 @@ def image_only_pdf(path: Path, stamp: str | None = None) -> Path:
     text a scanner app prints in the corner, which does not make a text layer)."""
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas as rl_canvas
 
     img = Image.new("RGB", (400, 560), "white")
     draw = ImageDraw.Draw(img)
     for y in range(40, 520, 18):
         draw.rectangle([30, y, 370, y + 8], fill="black")
-    c = rl_canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c = open_canvas(path, FRAME)
     c.drawImage(ImageReader(img), 50, 100, width=495, height=690)
     if stamp:
         _register_font()

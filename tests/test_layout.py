@@ -48,3 +48,27 @@ def test_analysis_finds_its_dependencies_by_import_not_by_probing():
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_no_module_is_longer_than_a_reader_takes_in_at_once(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_MODULE_LINES
+
+
+LAYOUT_DOC = PACKAGE.parent / "docs" / "layout.md"
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if p.name != "__init__.py"],
+                         ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_every_module_is_listed_where_a_newcomer_looks(path):
+    assert path.name in LAYOUT_DOC.read_text(encoding="utf-8"), f"docs/layout.md does not list {path.name}"
+    if path.parent != PACKAGE:
+        stage_doc = ast.get_docstring(_tree(path.parent / "__init__.py")) or ""
+        assert path.name in stage_doc, f"{path.parent.name}/__init__.py does not list {path.name}"
+
+
+def test_every_environment_variable_is_in_the_settings_table():
+    names = set()
+    for node in ast.walk(_tree(PACKAGE / "config.py")):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("get", "getenv") and node.args:
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                names.add(first.value)
+    assert "CCASX_PDF_BACKEND" in names  # the walk finds the settings
+    doc = LAYOUT_DOC.read_text(encoding="utf-8")
+    assert [n for n in sorted(names) if f"`{n}`" not in doc] == []

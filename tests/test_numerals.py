@@ -49,3 +49,39 @@ def test_issue_numbers_and_years_use_the_same_reader():
 def test_every_integer_spelled_out_reads_back():
     for n in (7, 15, 40, 101, 110, 999, 1001, 1010, 20_300, 100_001, 3_050_000, 12_345_678, 100_000_007, 2_000_030_000):
         assert read_number(spell(n)) == n, spell(n)
+
+
+@pytest.mark.parametrize("low, high, value", [
+    ("两", "三万", 20_000), ("十八", "三十万", 180_000), ("一千", "两千万", 10_000_000),
+    ("两", "三千万", 20_000_000), ("七千", "九千亿", 7e11), ("一百二十", "一百五十万", 1_200_000),
+])
+def test_a_scale_printed_once_after_a_range_serves_its_lower_end(low, high, value):
+    from ccasx_analytics.numerals import shared_scale_low
+
+    assert shared_scale_low(low, high) == value
+
+
+def test_the_shared_scale_keeps_the_lower_end_below_the_upper():
+    from ccasx_analytics.numerals import shared_scale_low
+
+    assert shared_scale_low("六", "二十万", 200_000) == 60_000  # not 六十万
+
+
+@pytest.mark.parametrize("low, high", [("十", "二十"), ("三", "十"), ("九十", "一百"), ("五千万", "一亿"), ("五", "十五")])
+def test_no_shared_scale_where_the_lower_end_is_complete(low, high):
+    from ccasx_analytics.numerals import shared_scale_low
+
+    assert shared_scale_low(low, high) is None
+
+
+@pytest.mark.parametrize("printed, value", [
+    ("肆佰陸拾", 460), ("倆千两百贰拾二", 2222), ("壹拾贰萬", 120_000), ("四万万", 4e8),
+    ("7万5千4百", 75_400), ("5亿1万4千6百", 500_014_600), ("2亿3千万", 2.3e8),
+])
+def test_traditional_forms_and_arabic_groups_before_each_power(printed, value):
+    assert read_number(printed) == value
+
+
+@pytest.mark.parametrize("printed", ["两千百", "三万千", "五百十"])
+def test_a_power_after_another_needs_its_digit(printed):
+    assert read_number(printed) is None

@@ -7,12 +7,15 @@ a period in which no issue appeared has ``issues`` = 0 and missing counts (``<NA
 shares NaN), never zeros.
 Nothing here prints or picks an exit code: the command shells in ``cli.py`` do.
 
-    periods.py   issues in publication order; the issue/month/quarter/year each falls in
-    corpus.py    a per-tables index (counted articles, folded text) that makes queries fast
-    query.py     the query language: terms, theme:, org:, section:, AND/OR/NOT
-    coverage.py  "how often did we cover X": matching articles per period, with evidence
-    trends.py    themes, member coverage, section mix, keywords and figures over the issues
-    registry.py  the member registry and theme taxonomy as small tidy frames
+    periods.py     issues in publication order; the issue/month/quarter/year each falls in
+    corpus.py      a per-tables index (counted articles, folded text) that makes queries fast
+    query.py       the query language: terms, theme:, org:, section:, AND/OR/NOT
+    coverage.py    "how often did we cover X": matching articles per period, with evidence
+    trends.py      themes, member coverage, section mix, keywords and figures over the issues
+    headlines.py   the latest issue's statistics ranked by what a reader should see first
+    org_listing.py the organization registry next to what a build found, for staff extending it
+    taxonomy.py    the theme taxonomy as a listing, with the articles each theme touches
+    registry.py    the member registry and theme taxonomy as small tidy frames
 """
 from __future__ import annotations
 

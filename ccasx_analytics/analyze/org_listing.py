@@ -18,7 +18,7 @@ import difflib
 
 import pandas as pd
 
-from ..extract import patterns as P
+from ..extract.tokens import sentence_at
 from .registry import member_registry
 
 LISTING_COLUMNS = ["org", "aliases", "org_type", "is_member", "mentions", "articles", "issues"]
@@ -76,7 +76,7 @@ def unregistered_names(tables: dict[str, pd.DataFrame] | None, min_articles: int
             continue
         rows.append({"name": surface, "kind": kind, "nearest": nearest or "", "mentions": len(group),
                      "articles": n_articles,
-                     "example": _sentence(texts.get(first["article_id"], ""), int(first["start"]))})
+                     "example": sentence_at(texts.get(first["article_id"], ""), int(first["start"]))})
     out = pd.DataFrame(rows, columns=UNREGISTERED_COLUMNS)
     return out.sort_values(["kind", "mentions", "name"], ascending=[False, False, True],
                            kind="stable").reset_index(drop=True)
@@ -103,11 +103,3 @@ def _nearest(surface: str, canonical_of: dict[str, str]) -> str | None:
         return canonical_of[max(inside, key=len)]
     close = difflib.get_close_matches(surface, list(canonical_of), n=1, cutoff=NEAR_RATIO)
     return canonical_of[close[0]] if close else None
-
-
-def _sentence(text: str, pos: int) -> str:
-    """The sentence of ``text`` around ``pos``, on one line."""
-    for m in P.SENTENCE_RE.finditer(text):
-        if m.start() <= pos < m.end():
-            return m.group().strip()
-    return ""

@@ -6,6 +6,7 @@
     pool.py       worker processes, each file under a time limit, a crash costs one file
     preload.py    what every forked worker imports once, so it starts warm
     copies.py     the same content or the same issue in two renderings counted once
+    corpus_checks.py  each issue checked against the others of the build (over-cut issues)
     rows.py       records to table rows, in a fixed order
     tables.py     the schema of every table (one source of column names and dtypes)
     store.py      tables <-> Parquet + CSV, swapped in atomically; ``load`` for notebooks

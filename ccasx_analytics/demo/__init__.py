@@ -22,7 +22,8 @@ bytes (reportlab runs in invariant mode, so PDFs carry no timestamp either).
     content.py  marks, sections, planted vocabularies and the article templates
     plan.py     which issue holds which articles, and the truth file
     text.py     an issue as a plain-text file
-    pdf.py      an issue typeset as a PDF
+    typeset.py  typesetting shared with the tests' renderings: fonts, page frame, line breaking, furniture
+    pdf.py      an issue laid out and typeset as a PDF
 """
 from __future__ import annotations
 

@@ -7,16 +7,14 @@ from pathlib import Path
 
 from .content import CLOSING, PUBLICATION, SYNTHETIC_MARK
 from .plan import DemoIssue
-from .text import NO_LINE_START, breakable, byline_text, toc_lines
+from .text import byline_text, toc_lines
+from .typeset import (CID_FONT, EMBEDDED_FONT, PageFrame, draw_page_number, draw_running_header, open_canvas,
+                      register_pdf_font, wrap_hanging)
 
-# Two font set-ups, as PDFs made by different tools come: reportlab's built-in CID font
-# (referenced, not embedded: the reader's viewer supplies a Song face) and the packaged
-# WenQuanYi Micro Hei embedded as a TrueType subset (renders on any machine).
-CID_FONT = "STSong-Light"
-EMBEDDED_FONT = "WenQuanYiMicroHei"
 _RED = (0.70, 0.10, 0.10)
-_PAGE_W, _PAGE_H = 595.28, 841.89  # A4 in points
-_LEFT, _RIGHT, _TOP, _BOTTOM = 62.0, 62.0, 78.0, 70.0
+_FRAME = PageFrame(left=62.0, right=62.0, top=78.0, bottom=70.0)
+_PAGE_W, _PAGE_H = _FRAME.width, _FRAME.height
+_LEFT = _FRAME.left
 BODY_SIZE, _BODY_LEADING = 10.5, 18.0
 
 
@@ -43,16 +41,13 @@ class _Layout:
         self.font = font
         self._width = pdfmetrics.stringWidth
         self.pages: list[list[_Op]] = [[]]
-        self.y = _PAGE_H - _TOP
-
-    @property
-    def text_width(self) -> float:
-        return _PAGE_W - _LEFT - _RIGHT
+        self.y = _PAGE_H - _FRAME.top
+        self.text_width = _FRAME.text_width
 
     def need(self, height: float) -> None:
-        if self.y - height < _BOTTOM:
+        if self.y - height < _FRAME.bottom:
             self.pages.append([])
-            self.y = _PAGE_H - _TOP
+            self.y = _PAGE_H - _FRAME.top
 
     def add(self, op: _Op) -> None:
         self.pages[-1].append(op)
@@ -64,28 +59,16 @@ class _Layout:
         leading = leading or size * 1.7
         self.need(leading)
         self.y -= leading
-        xpos = {"left": x if x is not None else _LEFT, "center": _PAGE_W / 2, "right": _PAGE_W - _RIGHT}[align]
+        xpos = {"left": x if x is not None else _LEFT, "center": _PAGE_W / 2, "right": _FRAME.text_right}[align]
         self.add(_Op("text", xpos, self.y + (leading - size) / 2, text, size, color, bold, align))
-
-    def wrap(self, text: str, size: float, width: float, indent: float = 0.0) -> list[str]:
-        lines, cur, cur_w = [], "", indent
-        for ch in text:
-            w = self._width(ch, self.font, size)
-            if cur and cur_w + w > width and ch not in NO_LINE_START and breakable(cur[-1], ch):
-                lines.append(cur)
-                cur, cur_w = "", 0.0
-            cur += ch
-            cur_w += w
-        lines.append(cur)
-        return lines
 
     def paragraph(self, text: str) -> None:
         indent = 2 * BODY_SIZE
-        for i, ln in enumerate(self.wrap(text, BODY_SIZE, self.text_width, indent)):
+        for i, ln in enumerate(wrap_hanging(text, self.font, BODY_SIZE, self.text_width, indent)):
             self.line(ln, BODY_SIZE, leading=_BODY_LEADING, x=_LEFT + (indent if i == 0 else 0))
 
     def title(self, text: str, size: float) -> None:
-        for ln in self.wrap(text, size, self.text_width):
+        for ln in wrap_hanging(text, self.font, size, self.text_width):
             self.line(ln, size, align="center", bold=True, leading=size * 1.6)
 
     def section_bar(self, name: str) -> None:
@@ -109,7 +92,7 @@ def _layout_issue(issue: DemoIssue, font: str) -> _Layout:
     lay.line(f"会　刊（{SYNTHETIC_MARK}）", 16, align="center", bold=True, color=_RED)
     lay.skip(4)
     lay.line(issue.issue_line, 10.5, leading=16)
-    lay.add(_Op("text", _PAGE_W - _RIGHT, lay.y + 3, issue.date_line, 10.5, align="right"))
+    lay.add(_Op("text", _FRAME.text_right, lay.y + 3, issue.date_line, 10.5, align="right"))
     lay.rule()
     lay.line(f"内部资料 免费交流 · 本期为{SYNTHETIC_MARK}，内容为虚构", 8, align="right", color=(0.4, 0.4, 0.4))
 
@@ -158,39 +141,11 @@ def pdf_font(issue: DemoIssue) -> str:
     return register_pdf_font(wanted)
 
 
-def register_pdf_font(name: str, *, packaged: bool | None = None) -> str:
-    """Register ``name`` with reportlab (once) and return the name to use.
-
-    ``EMBEDDED_FONT`` (or any name with ``packaged=True``: the same glyphs under another
-    name) is the packaged TrueType font, embedded as a subset; any other name is one of
-    reportlab's built-in CID fonts.  Falls back to the built-in CID font when the packaged
-    TrueType font is not installed.
-    """
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    from ..present.fonts import packaged_font_path
-
-    if name in pdfmetrics.getRegisteredFontNames():
-        return name
-    if name == EMBEDDED_FONT if packaged is None else packaged:
-        path = packaged_font_path()
-        if path is None:
-            return register_pdf_font(CID_FONT)
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
-    else:
-        pdfmetrics.registerFont(UnicodeCIDFont(name))
-    return name
-
-
 def render_pdf(issue: DemoIssue, path: Path) -> None:
     """Typeset the issue as an A4 PDF (see ``pdf_font`` for the font it gets)."""
-    from reportlab.pdfgen import canvas
-
     font = pdf_font(issue)
     lay = _layout_issue(issue, font)
-    c = canvas.Canvas(str(path), pagesize=(_PAGE_W, _PAGE_H), invariant=1, pageCompression=1)
+    c = open_canvas(path, _FRAME, invariant=1, pageCompression=1)
     c.setTitle(f"{PUBLICATION} {issue.issue_line}")
     c.setAuthor(f"ccasx_analytics demo generator ({SYNTHETIC_MARK})")
     total = len(lay.pages)
@@ -203,19 +158,12 @@ def render_pdf(issue: DemoIssue, path: Path) -> None:
 
 
 def _draw_running_header_and_footer(c, issue: DemoIssue, number: int, total: int, font: str) -> None:
-    c.setFont(font, 8.5)
-    c.setFillColorRGB(*_RED)
-    top = _PAGE_H - 42
-    c.drawString(_LEFT, top, f"{PUBLICATION} · {issue.year}年第{issue.issue_no}期")
-    c.drawRightString(_PAGE_W - _RIGHT, top, issue.date_line)
-    c.setStrokeColorRGB(*_RED)
-    c.setLineWidth(0.6)
-    c.line(_LEFT, top - 5, _PAGE_W - _RIGHT, top - 5)
+    draw_running_header(c, _FRAME, font, f"{PUBLICATION} · {issue.year}年第{issue.issue_no}期", issue.date_line,
+                        baseline=_PAGE_H - 42, color=_RED)
     c.setFillColorRGB(0.3, 0.3, 0.3)
-    c.setFont(font, 9)
-    c.drawCentredString(_PAGE_W / 2, 36, f"— {number} —")
+    draw_page_number(c, _FRAME, font, f"— {number} —", baseline=36)
     c.setFont(font, 8)
-    c.drawRightString(_PAGE_W - _RIGHT, 36, f"共 {total} 页")
+    c.drawRightString(_FRAME.text_right, 36, f"共 {total} 页")
 
 
 def _draw(c, op: _Op, font: str) -> None:

@@ -3,35 +3,9 @@ from __future__ import annotations
 
 from .content import CLOSING, PUBLICATION, SYNTHETIC_MARK
 from .plan import DemoArticle, DemoIssue
-
-# no line starts with closing punctuation
-NO_LINE_START = set("，。、；：？！）》”’％%")
+from .typeset import break_hanging
 
 _INDENT = "\u3000\u3000"
-
-
-def breakable(prev: str, ch: str) -> bool:
-    """A line may break between two characters unless both belong to one Latin/number run.
-
-    Keeping ``8.1万个`` or ``748EFLOPS`` on one line keeps the planted figures exact whatever
-    a reader does when re-joining lines (a space between Latin words is kept by design).
-    """
-    return not (_is_latin_run(prev) and _is_latin_run(ch))
-
-
-def _is_latin_run(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in ".%-+")
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines, cur = [], ""
-    for ch in text:
-        if len(cur) >= width and breakable(cur[-1], ch) and ch not in NO_LINE_START:
-            lines.append(cur)
-            cur = ""
-        cur += ch
-    lines.append(cur)
-    return lines
 
 
 def byline_text(a: DemoArticle) -> str | None:
@@ -83,7 +57,7 @@ def render_text(issue: DemoIssue) -> str:
             out.append(a.subtitle)
         body: list[str] = []
         for p in a.paragraphs:
-            body += _wrap(_INDENT + p, 38) if wrapped else [_INDENT + p]
+            body += break_hanging(_INDENT + p, 38) if wrapped else [_INDENT + p]
         byline = byline_text(a)
         if byline and wrapped:
             body[-1] = f"{body[-1]} {byline}"

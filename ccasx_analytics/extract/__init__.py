@@ -13,6 +13,8 @@ does read the title, since a title states what an article is about.
 Takes a parsed ``Article`` (and the resources) and gives its ``ArticleMentions``.
 
     orgs.py       organizations: registry aliases, then names by the genre's naming rules
+    org_names.py  how far a found name runs on (legal form, branch, department), which entry it names
+    byline_org.py the unit a byline names, resolved like any organization mention
     people.py     people: byline authors and named people with their 职务
     figures.py    statistics: value in base units, unit, qualifier, subject, kind
     themes.py     which taxonomy themes an article touches, by which terms
@@ -38,7 +40,7 @@ from .orgs import org_mentions
 from .people import people_mentions
 from .resources import Resources, load_resources, resources_fingerprint
 from .themes import theme_hits
-from .tokens import sentence_spans
+from .tokens import sentence_at, sentence_spans
 
 __all__ = ["extract_article", "load_resources", "resources_fingerprint", "Resources"]
 
@@ -57,14 +59,10 @@ def extract_article(article: Article, resources: Resources | None = None) -> Art
         people = tuple(p if p.start is None else dataclasses.replace(p, name=printed[p.start:p.end])
                        for p in people)
         spans = sentence_spans(printed)
-        figures = tuple(dataclasses.replace(f, raw=printed[f.start:f.end], sentence=_sentence(printed, spans, f.start))
+        figures = tuple(dataclasses.replace(f, raw=printed[f.start:f.end], sentence=sentence_at(printed, f.start, spans))
                         for f in figures)
     return ArticleMentions(orgs=orgs, people=people, figures=figures, themes=themes,
                            keywords=keywords(text, res), author_org=author_org(article.author_unit, res))
-
-
-def _sentence(text: str, spans: list[tuple[int, int]], pos: int) -> str:
-    return next((text[s:e].strip() for s, e in spans if s <= pos < e), "")
 
 
 def matching_view(text: str) -> str:

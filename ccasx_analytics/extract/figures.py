@@ -11,6 +11,11 @@ printed (千瓦, EFLOPS, 人次), with 万/亿/千/百 multiplied out (3000余�
 ``value`` the lower, ``value_high`` the upper, qualifier ``range``; two neighbouring
 Chinese digits (三四十发) are "thirty or forty": the midpoint, approx.  A growth stated as a
 multiple (增长近一倍) is a growth in percent (one 倍 is 100 %); 千分之 and ‰ stay in ‰.
+A scale printed once after a range serves both ends (两到三万元: 20000 to 30000).  Money:
+tenths and hundredths after 元/块 are added (十五元八角 -> 15.8 元), a foreign currency named
+before an amount in 元 is its unit (港币两千九百六十元 -> 港元), 两个亿 is 2 亿.  A unit that
+begins with a scale's character stays that unit (3.5千米, 三千克); 度 is a kilowatt-hour
+only after a scale or before 电 (120万度, 300度电).
 
 Not statistics: dates (8月22日—24日, 2025年3月底), years, anniversaries (80周年),
 ordinals and issue numbers (第16期), periods (前两个月), version numbers and network
@@ -60,6 +65,19 @@ def _figure_re() -> re.Pattern[str]:
     return P.figure_pattern(unit_table())
 
 
+@lru_cache(maxsize=1)
+def currency_symbols() -> dict[str, str]:
+    """``resources/currency_symbols.csv``: a symbol printed before an amount and the currency
+    reported for it (¥ -> 元, US$ -> 美元)."""
+    with (RESOURCES_DIR / "currency_symbols.csv").open(encoding="utf-8", newline="") as f:
+        return {r["symbol"]: r["reported"] for r in csv.DictReader(f)}
+
+
+@lru_cache(maxsize=1)
+def _symbol_re() -> re.Pattern[str]:
+    return P.currency_symbol_pattern(currency_symbols())
+
+
 _NOUN_FLAGS = frozenset({"n", "nz", "vn", "nt", "ns", "j", "an", "ng", "nrt", "l", "nl", "ns", "s"})
 # Single-character endings that make a noun of what precedes them (解决率, 用电量, 总人数).
 _NOMINAL_ENDINGS = frozenset("率 量 数 额 度 值 比".split())
@@ -77,8 +95,9 @@ _QUOTES = frozenset("“”\"'‘’")
 # words that set a scope in front of a subject: 全省|电信业务收入
 _SCOPE_WORDS = frozenset({"全省", "全市", "全国", "全县", "全区", "全网", "全年", "今年", "去年", "同期", "当年", "目前"})
 # What a figure's start may not follow: a Latin letter or digit or a joining sign
-# (FP16, 3+8+24, 2.0.1, 12:30, a@b, 7×24小时: a service window, not a duration measured)
-_GLUED_BEFORE = frozenset(".+-/:@_×*")
+# (FP16, 3+8+24, 2.0.1, 12:30, a@b, 7×24小时: a service window, not a duration measured;
+# x=50%, ?p=20%: a parameter, not a share)
+_GLUED_BEFORE = frozenset(".+-/:@_×*=&?#%~")
 # what makes a duration a period of the calendar: 前两个月, 前10天 (but 提前3天, 目前)
 _PERIOD_BEFORE = "前"
 _NOT_PERIOD_BEFORE = frozenset("提之以目此当空向眼面跟超")
@@ -88,7 +107,7 @@ Found = tuple  # (start, end, value, unit, qualifier, kind, value_high[, subject
 
 def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
     blocked = [m.span() for m in P.BOOK_TITLE_RE.finditer(text)]
-    if "@" in text or "www." in text or "://" in text:
+    if P.URL_HINT_RE.search(text):
         blocked += [m.span() for m in P.URL_OR_EMAIL_RE.finditer(text)]
     sentences = sentence_spans(text)
     toks = tokens(text, res)
@@ -104,12 +123,19 @@ def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
                       and (f := _figure_from_match(text, e, toks)) is not None]
         elif fig is not None:
             found.append(fig)
-    if "分之" in text:
+    if "分之" in text or "/" in text:
         found += _ratio_words(text, toks)
-    if "半" in text:
+    if "半" in text or "对折" in text:
         found += _halves(text)
     if P.INDICATOR_RE.search(text):
         found += _indicators(text, sentences)
+    if any(ch in text for ch in "$¥￥€£"):
+        found += _symbol_amounts(text)
+    if "摄氏" in text:
+        for m in P.CELSIUS_BEFORE_RE.finditer(text):
+            value = numerals.read_number(m.group("num"))
+            if value is not None:
+                found.append((m.start(), m.end(), -value if m.group("sign") else value, "℃", "exact", "other", None))
     for m in P.RANK_RE.finditer(text):
         value = numerals.read_number(m.group("num"))
         if value is not None:
@@ -128,13 +154,19 @@ def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
         if subject is None and previous is not None and (
                 between in ("、", "，", "和", "及") or (previous.unit == unit and _continues(between))):
             subject = previous.subject  # 社会公众23批次、超1500人次; 由年初的146家增至163家
-        fig = Figure(value=value, unit=unit, raw=text[start:end], qualifier=qualifier, subject=subject,
-                     kind=kind, sentence=text[s_start:s_end].strip(), start=start, end=end,
-                     value_high=value_high)
+        fig = Figure(value=_printed_precision(value), unit=unit, raw=text[start:end], qualifier=qualifier,
+                     subject=subject, kind=kind, sentence=text[s_start:s_end].strip(), start=start, end=end,
+                     value_high=None if value_high is None else _printed_precision(value_high))
         out.append(fig)
         previous = fig
         last_end = end
     return tuple(out)
+
+
+def _printed_precision(value: float) -> float:
+    """2.3亿 is 230000000, not the 229999999.99999997 a binary product gives: fifteen
+    significant digits hold every number the genre prints."""
+    return float(f"{value:.15g}")
 
 
 def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> Found | None:
@@ -142,7 +174,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     unit = unit_table()[unit_text]
     lo = m.group("lo")
     n_start, u_end = m.start("num"), m.end("unit")
-    first = m.start("lo") if lo else (m.start("sign") if m.group("sign") else n_start)
+    first = (m.start("lo_sign") if m.group("lo_sign") else m.start("lo")) if lo else (
+        m.start("sign") if m.group("sign") else n_start)
     chinese = not num[0].isdigit()
     before = text[max(0, first - 1):first]
     after = text[u_end:u_end + 6]
@@ -155,6 +188,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     if (before == _PERIOD_BEFORE and unit.kind == "duration"
             and text[max(0, first - 2):first - 1] not in _NOT_PERIOD_BEFORE):
         return None  # 前两个月, 前10天: a period of the calendar
+    if unit.kind == "duration" and not m.group("post") and P.TIME_POINT_AFTER_RE.match(after):
+        return None  # 三年前, 5天后: a point in time counted from now, not a duration measured
     if unit_text[0].isascii() and unit_text[0].isalpha() and after[:1].isascii() and after[:1].isalnum():
         return None  # 5GB inside a longer Latin word
     if P.NOT_FIGURE_AFTER_RE.match(text[m.start("unit"):m.start("unit") + 6]):
@@ -165,6 +200,10 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         return None  # 2020年来: since a year
     if unit_text == "年" and chinese and len(num) == 4:
         return None  # 二〇二五年
+    if unit_text == "分" and before and before in P.CLOCK_BEFORE_MINUTES:
+        return None  # 9点30分, 14时30分: a time of day, not a score
+    if unit_text in P.PAIRING_UNITS and after[:1] and (after[0].isdigit() or after[0] in P.CHINESE_NUMERAL_CHARS):
+        return None  # 1对1帮扶, 一对一
     if unit_text == "周" and P.WEEKDAY_AFTER_RE.match(after):
         return None
     if unit.guard == "arabic" and chinese:
@@ -178,15 +217,26 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
     if (post in P.THRESHOLD_SUFFIXES and unit.kind in ("count", "other") and unit_text not in P.COUNTING_CLASSIFIERS
             and _noun_follows(toks, m.end("post"))):
         return None  # 50户以上行政村, 60岁以上老人: a threshold describing a noun
-    vague = num[0] in "数几上" or num == "十几"
+    counted_scale = None
+    if num in ("万", "亿") and before == "个":
+        counted_scale = P.COUNTED_SCALE_BEFORE_RE.search(text, max(0, first - 6), first)
+        if counted_scale is None:
+            return None  # 几个亿, 这个亿: no count of the scale to read
+        first = counted_scale.start()  # 两个亿 -> 2 亿
+        num = counted_scale.group("num") + num
+    vague = num[0] in "数几上" or num.endswith("十几")
     if chinese and not vague:
-        if num in ("一", "〇", "零") and unit.factor == 1 and not m.group("pre"):
+        if num in ("一", "〇", "零") and unit.factor == 1 and not m.group("pre") and not (
+                unit_text in P.DECIMAL_TAIL_UNITS and P.DECIMAL_TAIL_RE.match(after)) and not (
+                unit_text == "倍" and P.GROWTH_BEFORE_RE.search(text, max(0, n_start - 3), n_start)):
             return None  # 一张自拍: counting one, not a statistic (一成 is ten percent, 近一吨 a quantity)
         if num == "二" and unit.kind == "count":
             return None  # 二次核验, 二级: counting says 两; 二 before a classifier is an ordinal
         if len(num) == 1 and num in P.CAPITAL_NUMERAL_CHARS:
             return None  # 着陆场: a capital numeral alone is a word, not a number
-        if after[:1] and after[0] in P.CHINESE_NUMERAL_CHARS and not (unit_text == "块" and P.DIMES_AFTER_RE.match(after)):
+        if after[:1] and after[0] in P.CHINESE_NUMERAL_CHARS and not (
+                unit_text in P.DIMES_AFTER_UNITS and P.DIMES_AFTER_RE.match(after)) and not (
+                unit_text in P.DECIMAL_TAIL_UNITS and P.DECIMAL_TAIL_RE.match(after)):
             return None  # 五个一, 一老一小 (十块三毛 is a sum of money)
         if before in P.OPENING_QUOTES:
             return None  # slogans: “四个意识”, “两个维护”, “六稳”
@@ -199,22 +249,34 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
             return None  # 党的二十大: a party congress, not twenty of something
         if _inside_longer_word(toks, n_start, u_end):
             return None  # 千家万户, 千行百业, 身经百战
-    elif "，" in num and num.count("，") == 1 and not any(c in num for c in ".．"):
-        return None  # 12，345个: one group after a Chinese comma may be a list; unsure, no value
-    elif not chinese and "," not in num and "，" not in num and len(num.split(".")[0]) >= 7 and not m.group("mult"):
-        return None  # phone numbers and account numbers: long digits with no grouping
+    elif "，" in num and num.count("，") == 1 and not any(c in num for c in ".．") and not m.group("mult"):
+        # 12，345个: one group after a Chinese comma may be a list; unsure, no value (before a
+        # scale, ２，５００万元, the group is a thousands group: a list would not share the scale)
+        return None
+    elif not chinese and num.split(".")[0].isdigit() and len(num.split(".")[0]) >= 7 and not m.group("mult") and (
+            P.LONG_DIGITS_NOT_AMOUNT_RE.match(num) or P.NUMBER_LABEL_BEFORE_RE.search(text, max(0, first - 8), first)):
+        return None  # phone, account and ID numbers: a leading 0 or 1x mobile form, 13+ digits, or a label
     if not chinese and len(num) > 4 and num[-4:].isdigit() and "万" in num and unit_text == "年":
         return None  # 3万2025年: a number followed by a year
+    if unit_text == "度" and not (m.group("mult") or num[-1] in "万亿萬億" or after.startswith("电")):
+        return None  # 360度, 三度获奖, 零下5度: 度 counts kilowatt-hours only as 120万度 or 300度电
     if unit_text == "个" and after.startswith("半"):
         return None  # 两个半小时: the unit is after the half, not a count of 个
+    if chinese and len(num) >= 2 and num[-1] + unit_text in unit_table() and not m.group("mult") \
+            and numerals.read_number(num[:-1]) is not None:
+        # 三千克, 五千米: the unit 千克 / 千米 as an Arabic number prints it (3千克), not 3000 克
+        num, unit_text = num[:-1], num[-1] + unit_text
+        unit = unit_table()[unit_text]
     qualifier = "exact"
     range_pair = numerals.adjacent_digits_range(num) if chinese else None
     discount = unit_text == "折" and len(num) == 2 and all(ch in numerals.DIGITS for ch in num)
     if discount:
         value = float(numerals.DIGITS[num[0]] * 10 + numerals.DIGITS[num[1]]) / 10  # 八五折 -> 85 %
         range_pair = None
+    elif unit_text == "折" and not chinese and num.isdigit() and len(num) == 2:
+        value = float(num) / 10  # 75折 -> 75 %: two digits name the percent, as 七五折 does
     elif vague:
-        value = numerals.read_number(num[-1] if num != "十几" else "十")
+        value = numerals.read_number(num[:-1] if num.endswith("十几") else num[-1])
         qualifier = "approx" if num[0] == "上" else "over"
     elif range_pair:
         value, qualifier = sum(range_pair) / 2, "approx"  # 三四十 -> 35
@@ -222,17 +284,25 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         value = numerals.read_number(num)
     if value is None:
         return None
-    if m.group("sign"):
-        value = -value  # 负3.9%, -3.5%, 零下5摄氏度
+    if m.group("sign") and m.group("sign") != "零上":
+        value = -value  # 负3.9%, -3.5%, 零下5摄氏度 (零上 says above zero)
     end = m.end("post") if m.group("post") else u_end
     money_unit = None
-    dimes = P.DIMES_AFTER_RE.match(after) if unit_text == "块" and not m.group("post") else None
-    if dimes:  # 十块三毛 -> 10.3 元
-        value += (numerals.read_number(dimes.group(1)) or 0) / 10
-        end, money_unit = u_end + dimes.end(), unit_table()["块钱"]
+    dimes = P.DIMES_AFTER_RE.match(text, u_end) if unit_text in P.DIMES_AFTER_UNITS and not m.group("post") else None
+    tail = P.DECIMAL_TAIL_RE.match(text, u_end) if unit_text in P.DECIMAL_TAIL_UNITS and not m.group("post") else None
+    if dimes:  # 十块三毛 -> 10.3 元, 十五元八角 -> 15.8 元, 一元一角七分 -> 1.17 元
+        value += (numerals.read_number(dimes.group("jiao")) or 0) / 10
+        if dimes.group("fen"):
+            value += (numerals.read_number(dimes.group("fen")) or 0) / 100
+        value = round(value, 2)  # to the fen printed (not 640143.1699999)
+        end = dimes.end()
+        money_unit = unit_table()["块钱"] if unit_text == "块" else None
+    elif tail:  # 一米八 -> 1.8 米, 一米七五 -> 1.75 米
+        value += float("0." + "".join(str(numerals.DIGITS[ch]) for ch in tail.group(1)))
+        end = tail.end()
     elif not m.group("post") and unit.kind != "count" and (unit.kind != "percent" or unit.factor != 1) \
-            and P.HALF_AFTER_UNIT_RE.match(after):
-        value += 0.5  # 两米半, 两成半
+            and (P.HALF_AFTER_UNIT_RE.match(after) or (unit_text == "成" and after.startswith("半"))):
+        value += 0.5  # 两米半, 两成半, 七成半完成 (成半 is always a half of ten percent)
         end = u_end + 1
     mult = _scale(m.group("mult"))
     value *= mult
@@ -245,9 +315,13 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         qualifier = P.PREFIX_QUALIFIERS[pre]
     if post:
         qualifier = P.SUFFIX_QUALIFIERS[post]
+    elif end == u_end and not lo and (unit.kind in ("percent", "duration") or unit_text == "倍") \
+            and P.MORE_AFTER_UNIT_RE.match(text, u_end):
+        qualifier, end = "over", u_end + 1  # 五成多, 3倍多, 两年多来 (not 3天多次: many times)
     value_high = None
     if lo:
-        low = _range_low(lo, m.group("lo_mult"), m.group("lo_unit"), unit_text, value, mult)
+        low = _range_low(lo, m.group("lo_mult"), m.group("lo_unit"), unit_text, value, mult, num,
+                         negative=m.group("lo_sign") not in (None, "零上"))
         if low is None:
             return None
         value, value_high, qualifier = low * unit.factor, value * unit.factor, "range"
@@ -255,28 +329,61 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         value *= unit.factor
     start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else first
     unit = money_unit or unit
+    if unit.reported == "元" and not pre:
+        named = _currency_before(text, start)  # 港币两千九百六十元, 新台币 177.1 亿元
+        if named is not None:
+            unit = named
     if unit_text == "倍" and P.GROWTH_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
         return (start, end, float(value) * 100, "%", qualifier, "percent", None if value_high is None else value_high * 100)
     return (start, end, float(value), unit.reported, qualifier, unit.kind, value_high)
+
+
+def _symbol_amounts(text: str) -> list[Found]:
+    """¥3,500.00, US$2.5万: an amount after a currency symbol (none before a unit of its own:
+    ￥12,345.67元 is read once, with its 元)."""
+    out: list[Found] = []
+    for m in _symbol_re().finditer(text):
+        value = numerals.read_number(m.group("num"))
+        if value is None or (text[m.end():m.end() + 1].isascii() and text[m.end():m.end() + 1].isalnum()):
+            continue
+        value *= _scale(m.group("mult"))
+        out.append((m.start(), m.end(), value, currency_symbols()[m.group("sym")], "exact", "money", None))
+    return out
+
+
+def _currency_before(text: str, start: int) -> Unit | None:
+    """A foreign currency named right before an amount in 元: 新台币 177.1 亿元 is in 新台币."""
+    head = text[max(0, start - 4):start].rstrip()
+    for printed, unit in unit_table().items():
+        if unit.kind == "money" and unit.reported != "元" and len(printed) >= 2 and head.endswith(printed):
+            return unit
+    return None
 
 
 def _scale(mult: str | None) -> float:
     return P.MULTIPLIERS[mult] if mult else 1.0
 
 
-def _range_low(lo: str, lo_mult: str | None, lo_unit: str | None, unit: str, high: float, high_mult: float
-               ) -> float | None:
-    """The lower end of 3至5万 (3万), 5000至2万 (5000), 1万—5万 (1万): None when the two
-    ends do not make a range (a lower end above the upper, another unit)."""
+def _range_low(lo: str, lo_mult: str | None, lo_unit: str | None, unit: str, high: float, high_mult: float,
+               high_num: str = "", negative: bool = False) -> float | None:
+    """The lower end of 3至5万 (3万), 5000至2万 (5000), 1万—5万 (1万), 两到三万 (两万),
+    一千到两千万 (一千万): None when the two ends do not make a range (a lower end above
+    the upper, another unit)."""
     if lo_unit and lo_unit != unit:
         return None
     low = numerals.read_number(lo)
     if low is None:
         return None
+    chinese_ends = not lo[0].isdigit() and high_num and not high_num[0].isdigit()
+    shared = numerals.shared_scale_low(lo, high_num, high) if chinese_ends else None
     if lo_mult:
         low *= P.MULTIPLIERS[lo_mult]
+    elif shared is not None:
+        low = shared  # the Chinese scale printed once, after the upper end, serves both
     elif low * high_mult <= high:
         low *= high_mult  # the scale printed once serves both ends
+    if negative:
+        return -low if -low < high else None  # -5℃至5℃
     return low if 0 <= low < high else None
 
 
@@ -307,9 +414,20 @@ def _ratio_words(text: str, toks: tuple[Token, ...]) -> list[Found]:
             top = numerals.read_number(m.group("high"))
             if den in ("百", "千") and top is not None and top > numerator:
                 high, qualifier = float(top), "range"  # 百分之三十到四十
-        start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("den")
+        if m.group("sign"):
+            value = -value  # 负百分之二点五
+        start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("sign" if m.group("sign") else "den")
         end = m.end("post") if post else (m.end("high") if high is not None else m.end("num"))
         out.append((start, end, float(value), unit, qualifier, "percent", high))
+    for m in P.ARABIC_FRACTION_RE.finditer(text):
+        numerator, denominator = int(m.group("num")), int(m.group("den"))
+        pre = m.group("pre")
+        if not 0 < numerator < denominator or not (
+                text.startswith("的", m.end()) or pre or text[max(0, m.start() - 1):m.start()] in P.FRACTION_AFTER_VERBS):
+            continue
+        qualifier = P.PREFIX_QUALIFIERS[pre] if pre else "exact"
+        start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("num")
+        out.append((start, m.end(), numerator / denominator * 100, "%", qualifier, "percent", None))
     return out
 
 
@@ -329,6 +447,8 @@ def _halves(text: str) -> list[Found]:
             qualifier = P.SUFFIX_QUALIFIERS[post]
         start = m.start("pre") if pre and pre not in P.PREFIXES_NOT_IN_RAW else m.start("half")
         out.append((start, end, 50.0, "%", qualifier, "percent", None))
+    out += [(m.start(), m.end(), 50.0, "%", "exact", "percent", None) for m in P.HALF_PRICE_RE.finditer(text)]
+    out += [(m.start(), m.end(), 5.0, "%", "exact", "percent", None) for m in P.HALF_TENTH_RE.finditer(text)]
     return out
 
 

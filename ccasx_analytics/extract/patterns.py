@@ -190,26 +190,39 @@ OPENING_QUOTES = frozenset("“‘「『\"'")
 # Numerals as the figure patterns see them.  兆 is left out on purpose: in this genre it
 # is the "mega" of 兆瓦 and 千兆 far more often than 10^12 (the numeral reader knows both).
 CHINESE_DIGITS = numerals.CHINESE_DIGIT_CHARS
-CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "".join(numerals.SMALL_POWERS) + "万亿"
-CAPITAL_NUMERAL_CHARS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "".join(numerals.SMALL_POWERS) + "万亿萬億"
+CAPITAL_NUMERAL_CHARS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟貳參陸")
 # (a full-width comma may group digits too: ８２，２２５．００ — see figures for when it does)
 ARABIC_NUMBER = r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?|\d+(?:[.．]\d+)?"
 # Arabic digits inside a Chinese scale: 3万4000, 5万4千 (the tail's power is printed)
-MIXED_NUMBER = r"\d+万(?:\d{4}|\d千)"
+# (each group of digits before its power: 2亿3千万, 1亿2000万, 3万4000, 7万5千4百)
+MIXED_NUMBER = r"\d+(?:[亿万千百]\d+)+(?:千万|百万|[亿万千百十])?"
 CHINESE_NUMBER = f"[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?"
-# a vague count: 数十 (亿元), 几百, 上千, 十几 — at least the power it names
-VAGUE_NUMBER = "(?:数|几|上)[十百千万]|十几"
+# a vague count: 数十 (亿元), 几百, 上千, 十几, 二十几 — at least the number before 几
+VAGUE_NUMBER = f"(?:数|几|上)[十百千万]|[{CHINESE_DIGITS}]?十几"
 NUMBER = f"{VAGUE_NUMBER}|{MIXED_NUMBER}|{ARABIC_NUMBER}|{CHINESE_NUMBER}"
-MULTIPLIERS: dict[str, float] = {"百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+# scales after Arabic digits (5千万元, 1.5万亿元, 9佰元); the capital forms too
+SCALE_CHARS = "万亿萬億"
+MULTIPLIERS: dict[str, float] = {"百": 1e2, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7,
+                                 "亿": 1e8, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12,
+                                 "佰": 1e2, "仟": 1e3, "萬": 1e4, "億": 1e8}
 # what joins the two ends of a range: 3至5万人, 5—10亿元, 1万~5万元
-RANGE_SEPARATORS = ("至", "到", "—", "–", "~", "～", "-", "－")
+RANGE_SEPARATORS = ("至", "到", "——", "—", "–", "~", "～", "--", "-", "－")
+# A minus sign: a dash before digits that does not follow a number, its unit or a closing
+# bracket (1万(含)-5万元 and 1万元-5万元 are ranges, 增长-3.5% is signed)
+MINUS_SIGN = "(?<![\\d)）%％万亿元])[-−－](?=\\d)"
+# (含): the end of a range or a threshold is included: 50万元（含）以上, 1万(含)-5万元
+INCLUSIVE = "(?:[（(]含[）)])"
 
 PREFIX_QUALIFIERS: dict[str, str] = {
     "超过": "over", "超出": "over", "超": "over", "逾": "over", "多于": "over",
     "将近": "approx", "接近": "approx", "近": "approx", "约": "approx", "大约": "approx", "约为": "approx",
+    "约占": "approx", "约合": "approx",
     "高达": "up_to", "多达": "up_to", "最高": "up_to",
     "不少于": "at_least", "至少": "at_least", "不低于": "at_least",
     "不足": "at_most", "不到": "at_most", "不超过": "at_most", "低于": "at_most", "不高于": "at_most",
+    "少于": "at_most", "小于": "at_most", "至多": "at_most", "最多": "at_most",
+    "大于": "over", "高于": "over", "最少": "at_least",
     "突破": "over",
     "达到": "exact", "达": "exact",
 }
@@ -217,7 +230,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
 PREFIXES_NOT_IN_RAW = frozenset({"达到", "达", "突破"})
 SUFFIX_QUALIFIERS: dict[str, str] = {
     "及以上": "at_least", "以上": "at_least", "及以下": "at_most", "以下": "at_most",
-    "以内": "at_most", "内": "at_most", "左右": "approx", "上下": "approx",
+    "以内": "at_most", "之内": "at_most", "内": "at_most", "左右": "approx", "上下": "approx",
 }
 # Suffixes that make a threshold of a number; before a noun they describe it (50户以上行政村)
 THRESHOLD_SUFFIXES = frozenset({"及以上", "以上", "及以下", "以下"})
@@ -231,7 +244,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _PRE = f"(?P<pre>{_alternation(PREFIX_QUALIFIERS)})?"
-_POST = f"(?P<post>{_alternation(SUFFIX_QUALIFIERS)})?"
+_POST = f"(?:{INCLUSIVE}?(?P<post>{_alternation(SUFFIX_QUALIFIERS)}))?"
 
 
 def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
@@ -241,40 +254,68 @@ def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
     latin = [u for u in units if u[0].isascii()]
     unit = _alternation(units)
     mult = _alternation(MULTIPLIERS)
+    # 千克, 千米, 千瓦: a unit that begins with a scale's character is the unit, not the scale
+    scale_chars = {ch for w in MULTIPLIERS for ch in w}
+    prefixed = [u for u in units if u[0] in scale_chars]
+    not_unit = f"(?!{_alternation(prefixed)})" if prefixed else ""
     # every figure starts with a qualifier word, a sign or a numeral: a cheap first test
     first = sorted({w[0] for w in PREFIX_QUALIFIERS} | set(CHINESE_NUMERAL_CHARS) | set("数几上负零-−－"))
     return re.compile(
         f"(?=[\\d{re.escape(''.join(first))}])"
         + _PRE
-        + f"(?:(?P<lo>{NUMBER})(?P<lo_mult>{mult})?(?P<lo_unit>{unit})?\\s?"
+        + f"(?:(?P<lo_sign>负|零下|零上|{MINUS_SIGN})?(?P<lo>{NUMBER})(?:{not_unit}(?P<lo_mult>{mult}))?(?P<lo_unit>{unit})?"
+        f"{INCLUSIVE}?\\s?"
         f"(?P<sep>{_alternation(RANGE_SEPARATORS)})\\s?)?"
-        "(?P<sign>负|零下|[-−－](?=\\d))?"
+        f"(?P<sign>负|零下|零上|{MINUS_SIGN})?"
         f"(?P<num>{NUMBER})"
         r"(?P<approx1>余|多|来)?"  # 3000余万, 十多人, 二十来人
         # a text layer may keep a space before the scale too: 2.5 亿元
-        f"(?:(?<=\\d) (?=(?:{mult})))?(?P<mult>{mult})?"
+        f"(?:(?<=\\d) (?=(?:{mult})))?(?:{not_unit}(?P<mult>{mult}))?"
         r"(?P<approx2>余|多)?"
         # a text layer may keep a space before a unit: 748 EFLOPS, 90 %, 2.5 亿元
-        f"(?P<unit>{unit}|(?<=[\\d{CHINESE_NUMERAL_CHARS}]) (?:{_alternation(latin)})|(?<=\\d) (?:{unit}))"
+        # (and after a scale: 2.5亿 元, 86 万 户)
+        f"(?P<unit>{unit}|(?<=[\\d{CHINESE_NUMERAL_CHARS}]) (?:{_alternation(latin)})|(?<=[\\d{SCALE_CHARS}]) (?:{unit}))"
         + _POST
     )
 
 
+def currency_symbol_pattern(symbols: Iterable[str]) -> re.Pattern[str]:
+    """A currency symbol before an amount (¥3,500.00, US$2.5万), unless a unit follows it."""
+    mult = _alternation(MULTIPLIERS)
+    return re.compile(f"(?<![A-Za-z])(?P<sym>{_alternation(symbols)})\\s?(?P<num>{ARABIC_NUMBER})(?P<mult>{mult})?(?![\\d.,．万亿元]|，\\d)")
+
+
 # 增长近一倍: a growth stated as a multiple is a growth in percent (one 倍 = 100 %)
 GROWTH_BEFORE_RE = re.compile(r"(?:增长|提高|提升|增加|上升|扩大)了?$")
-# 十块三毛: a colloquial sum, 块 then 毛/角 (tenths of a yuan)
-DIMES_AFTER_RE = re.compile(f"^([{CHINESE_DIGITS}\\d])[毛角](?:钱)?")
+# 十块三毛, 十五元八角, 一元一角七分: a sum of money in yuan, then tenths (毛/角) and
+# hundredths (分) of a yuan
+DIMES_AFTER_UNITS = frozenset({"块", "元"})
+# (not the words 角 and 毛 begin: 五角星, 三角形, 角度, 毛巾)
+DIMES_AFTER_RE = re.compile(f"(?P<jiao>[{CHINESE_DIGITS}\\d])[毛角](?![星形度落色巾衣])(?:(?P<fen>[{CHINESE_DIGITS}\\d])分)?(?:钱)?")
+# 一米八, 一米七五: a height in metres with its centimetres' digits after the unit
+DECIMAL_TAIL_UNITS = frozenset({"米"})
+DECIMAL_TAIL_RE = re.compile(f"([{CHINESE_DIGITS.replace('两', '')}]{{1,2}})(?![{HAN}\\d])")
+# 五成多, 3倍多, 两年多来: more than the figure, 多/余 after its unit and before no other word
+MORE_AFTER_UNIT_RE = re.compile(f"[多余](?=[的来]|[^{HAN}]|$)")
 # 两米半: half a unit more, 半 after the unit and before no other word
 HALF_AFTER_UNIT_RE = re.compile(f"^半(?![{HAN}])")
 
 # Word forms of ratios: 百分之三十, 千分之五, 三分之一 (a percentage, ‰, or a fraction in %)
 _RATIO_NUMERATOR = f"{ARABIC_NUMBER}|[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?"
 RATIO_WORD_RE = re.compile(
-    _PRE + f"(?P<den>百|千|{ARABIC_NUMBER}|[{CHINESE_NUMERAL_CHARS}]+)分之"
+    _PRE + "(?P<sign>负)?" + f"(?P<den>百|千|{ARABIC_NUMBER}|[{CHINESE_NUMERAL_CHARS}]+)分之"
     f"(?P<num>{_RATIO_NUMERATOR})"
     # a range of ratios: 百分之三十到四十, 百分之三十至百分之四十
     f"(?:(?:至|到|—|~|～)(?:(?P=den)分之)?(?P<high>{_RATIO_NUMERATOR}))?" + _POST
 )
+# A fraction in Arabic digits (1/3的村庄, 近2/3): only before 的 or after a qualifier, so
+# that dates (3/8) and service windows (7/24) stay out
+# (or after a verb stating a value: 概率是1/2, 占1/3)
+FRACTION_AFTER_VERBS = frozenset("是为占达")
+ARABIC_FRACTION_RE = re.compile(_PRE + r"(?<![\d/.:])(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\d/.:])")
+# 打对折 (half price), 半成 (five percent; 半成品 is a half-finished product)
+HALF_PRICE_RE = re.compile("(?<=打)对折|对折(?=优惠|销售|出售|促销)")
+HALF_TENTH_RE = re.compile("半成(?!品)")
 # Halves: 半数, 过半, 一半 (50 %); 过半 says "more than half"
 HALF_RE = re.compile(_PRE + "(?P<half>过半数|过半|半数|一半)" + _POST)
 # what may not follow a half word: 一半时间 is fine, 过半年 / 一半天 are durations
@@ -284,7 +325,7 @@ HALF_NOT_AFTER = frozenset("经通越跨穿度错走路")
 # Unitless indicators printed as Latin acronyms (PUE 1.25, WUE): the acronym, an optional
 # 值/均值, a linking word, the number with no unit after it.
 INDICATOR_RE = re.compile(
-    r"(?<![A-Za-z])(?P<name>[A-Z]{2,5})(?:值|均值)?(?P<link>约为|仍在|控制在|保持在|降至|降到|降低到|下降到|达到|低于|不高于|"
+    r"(?<![A-Za-z])(?P<name>[A-Z]{2,5})(?:值|均值|平均值|平均)?(?P<link>约为|仍在|控制在|保持在|降至|降到|降低到|下降到|达到|低于|不高于|"
     r"不超过|高于|不低于|为|达|在|约)"
     r"(?P<num>\d+(?:\.\d+)?)(?P<post>以下|以上|以内|左右)?(?![\w.%％‰])"
 )
@@ -293,7 +334,13 @@ INDICATOR_CHANGE_RE = re.compile(r"(?:下降|降低|减少|提高|上升|提升)
 INDICATOR_QUALIFIERS = {"约为": "approx", "约": "approx", "低于": "at_most", "不高于": "at_most",
                         "不超过": "at_most", "高于": "over", "不低于": "at_least"}
 # URLs and e-mail addresses: no figure is read inside them
-URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL_OR_EMAIL_RE = re.compile(
+    r"(?:https?://|ftp://|www\.)[\w./?%&=#:~+-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # a bare domain and what follows it in Latin characters: sxca.org.cn/list?rate=50%
+    r"|(?<![\w.@])(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov|edu|info|top)(?![A-Za-z])[A-Za-z0-9./?%&=#:~+_-]*"
+)
+# What shows a text may hold a URL or an e-mail address (the full pattern is run only then)
+URL_HINT_RE = re.compile(r"@|://|www\.|\.(?:cn|com|net|org|gov|edu|info|top)(?![A-Za-z])")
 # 全国第三, 世界第二, 排名第5: a rank, the one kind of figure that follows 第.
 RANK_RE = re.compile(
     r"(?P<scope>全国|全省|全市|全球|世界|全行业|行业|国内|省内|亚洲|全网)"
@@ -302,9 +349,24 @@ RANK_RE = re.compile(
 # A year: four digits from 1000 to 2999 before 年 (1940年, 2025年度).
 YEAR_RE = re.compile(r"^[12]\d{3}$")
 # What follows a number and shows it is a date, anniversary or ordinal, not a statistic.
-NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年代|年度|年[0-9一二三四五六七八九十]+月|届)")
+NOT_FIGURE_AFTER_RE = re.compile(r"^(?:周年|年之际|年代|年度|年级|年[0-9一二三四五六七八九十]+月|届)")
 # 2020年来: since a year (十二年来 is a duration: twelve years)
 SINCE_YEAR_AFTER_RE = re.compile(r"^年来")
+# 两个亿, 三个亿: a count of the scale itself, 个 between the numeral and 亿/万
+COUNTED_SCALE_BEFORE_RE = re.compile(f"(?P<num>[{CHINESE_DIGITS}]|\\d+)个$")
+# 摄氏25度, 摄氏零下10度: the scale named before the number, 度 after it
+CELSIUS_BEFORE_RE = re.compile(f"摄氏(?P<sign>零下|负|-)?(?P<num>{ARABIC_NUMBER}|{CHINESE_NUMBER})度")
+# Long ungrouped digits that are not an amount even before a unit: a leading 0 (an area
+# code), a mobile number (1[3-9] and 11 digits), 13 digits or more (IDs, accounts)
+LONG_DIGITS_NOT_AMOUNT_RE = re.compile(r"^(?:0\d*|1[3-9]\d{9}|\d{13,})$")
+# ... or digits after the label of a number that is not a quantity (电话：, 账号, 编号)
+NUMBER_LABEL_BEFORE_RE = re.compile(r"(?:电话|手机|热线|传真|号码|编号|账号|帐号|代码|卡号|证号|邮编|QQ|微信)[号：:\s]*$")
+# 三年前, 5天后, 两个月之后: a duration before 前/后 dates something (之前/以后 too)
+TIME_POINT_AFTER_RE = re.compile(r"^(?:[之以]?[前后])")
+# 9点30分, 14时30分: minutes after the hour of a time of day
+CLOCK_BEFORE_MINUTES = frozenset("点时")
+# 1对1帮扶: one-to-one, a pairing, not a count of pairs
+PAIRING_UNITS = frozenset({"对", "比"})
 # 周一, 周五: a weekday, not a number of weeks.
 WEEKDAY_AFTER_RE = re.compile(r"^[一二三四五六日天]")
 # A saying that weighs one of a thing against many (一次胜过十次说教, 一个顶十个, 一人抵三人):

@@ -25,7 +25,7 @@ from .segmenter import Segmenter, SectorWords, load_segmenter
 RESOURCE_FILES = (
     "members.csv", "themes.json", "userdict.txt", "stopwords.txt",
     "surnames.txt", "titles.txt", "places.txt", "brands.txt", "units.csv", "org_acronyms.txt",
-    "descriptors.txt", "occupations.txt",
+    "descriptors.txt", "occupations.txt", "currency_symbols.csv",
 )
 
 

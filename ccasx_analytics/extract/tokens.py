@@ -53,3 +53,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence, paragraph breaks included as sentence ends."""
     return [m.span() for m in P.SENTENCE_RE.finditer(text)]
 
+
+def sentence_at(text: str, pos: int, spans: list[tuple[int, int]] | None = None) -> str:
+    """The sentence of ``text`` that holds ``pos``, stripped ("" between sentences);
+    ``spans``: ``sentence_spans(text)`` when the caller already has them."""
+    spans = sentence_spans(text) if spans is None else spans
+    return next((text[s:e].strip() for s, e in spans if s <= pos < e), "")
+

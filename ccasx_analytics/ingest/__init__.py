@@ -9,6 +9,7 @@ one plain sentence.
     source.py     a file's sha256
     pdf.py        a PDF to a Document, with the refusals that need the whole file
     pdf_chars.py  characters with pdfplumber (the reference) and its refusals
+    cmaps.py      the gaps in pdfminer's UCS-2 CMaps filled, so both readers read the same text
     pdfium.py     the same characters with pypdfium2 (``config.PDF_BACKEND = "pdfium"``)
     layout.py     characters to lines: rows, columns, reading order, named page bands
     ocr.py        scanned pages read by OCR (extra ``ocr``) into the same characters

@@ -17,6 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from .. import config
+from ..normalize import is_han
+
 MIN_NAME_LENGTH = 4
 # a character read with a score under this is one the recognizer hesitated over
 DOUBT = 0.9
@@ -27,23 +30,12 @@ MAX_INK_DISTANCE = 0.95
 _EM_PX = 40
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 @lru_cache(maxsize=1)
 def _font():
-    import importlib.util
-    from pathlib import Path
-
     from PIL import ImageFont
 
-    # the CJK face the ``paperang-p2-fonts-cjk`` dependency ships (the charts use it too)
-    spec = importlib.util.find_spec("paperang_p2_fonts_cjk")
-    if spec is None or spec.origin is None:
-        return None
-    path = Path(spec.origin).parent / "fonts" / "wqy-microhei.ttc"
-    return ImageFont.truetype(str(path), _EM_PX) if path.is_file() else None
+    path = config.packaged_font_path()  # the CJK face the charts embed too
+    return ImageFont.truetype(str(path), _EM_PX) if path else None
 
 
 @lru_cache(maxsize=4096)
@@ -61,7 +53,7 @@ def look_alike(a: str, b: str) -> bool:
     """Whether two Han characters are drawn nearly alike (see ``MAX_INK_DISTANCE``)."""
     if a == b:
         return True
-    if not (_is_han(a) and _is_han(b)) or _font() is None:
+    if not (is_han(a) and is_han(b)) or _font() is None:
         return False
     ia, ib = _ink(a), _ink(b)
     if not len(ia) or not len(ib):
@@ -77,7 +69,7 @@ def _index(names: Iterable[str]) -> dict[tuple[int, str], list[str]]:
     """Known names by (position of one character, the name with that character masked)."""
     out: dict[tuple[int, str], list[str]] = {}
     for name in set(names):
-        if len(name) < MIN_NAME_LENGTH or not all(_is_han(ch) for ch in name):
+        if len(name) < MIN_NAME_LENGTH or not all(is_han(ch) for ch in name):
             continue
         for k in range(len(name)):
             out.setdefault((len(name), name[:k] + "\0" + name[k + 1:]), []).append(name)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .. import config, timelimit
 from ..errors import IngestError
+from ..normalize import is_han
 from ..records import Document, Line
 from .layout import segments
 
@@ -169,13 +170,9 @@ def full_width_marks(text: str) -> str:
     for k, ch in enumerate(text):
         if ch in _FULL_WIDTH:
             near = text[k - 1:k] + text[k + 1:k + 2]
-            if any(_is_han(c) for c in near):
+            if any(is_han(c) for c in near):
                 out[k] = _FULL_WIDTH[ch]
     return "".join(out)
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _advances(text: str) -> list[float]:
@@ -200,7 +197,7 @@ def type_size(box: OcrBox) -> float:
     character; on a short line (a paragraph's last few characters) the detector's margin
     weighs on the advance, so the height bounds it; a line of one or two characters has
     only its height."""
-    n_han = sum(1 for ch in box.text if _is_han(ch))
+    n_han = sum(1 for ch in box.text if is_han(ch))
     ems = sum(_advances(box.text))
     by_height = (box.bottom - box.top) / BOX_TO_TYPE
     if n_han < 2 or ems < _MIN_EMS_FOR_ADVANCE:

@@ -8,6 +8,7 @@
     takeaways.py     the one-line finding each standard chart states, computed from its data
     overflow.py      the check that a rendered page keeps its text on the page and in its box
     notebook.py      tables shown to analysts: Chinese headers and values, percentages, — for no issue, unwrapped pivots
+    workbook.py      one Excel workbook of a build: a sheet per table and per standard chart's data
 """
 from __future__ import annotations
 

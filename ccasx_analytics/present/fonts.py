@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import config
+from ..config import packaged_font_path
 
 # In order of preference.  Sans faces first: charts are read at a glance.
 PREFERRED_FAMILIES: tuple[str, ...] = (
@@ -49,9 +50,6 @@ PREFERRED_FAMILIES: tuple[str, ...] = (
 # not a usable Chinese font (some "CJK" fonts cover only Japanese kana or Hangul).
 PROBE_TEXT = "山西省通信行业协会会刊反诈算力覆盖率来源：（）％—·年月期"
 
-PACKAGED_FONT_FILE = "wqy-microhei.ttc"
-
-
 @dataclass(frozen=True)
 class FontChoice:
     family: str  # the name matplotlib knows the font by
@@ -62,16 +60,6 @@ class FontChoice:
 def cache_dir() -> Path:
     """Where derived files (the converted font) live: ``config.user_cache_dir()``."""
     return config.user_cache_dir()
-
-
-def packaged_font_path() -> Path | None:
-    """The CJK font shipped by the ``paperang-p2-fonts-cjk`` dependency, if installed."""
-    try:
-        import paperang_p2_fonts_cjk
-    except ImportError:
-        return None
-    path = Path(paperang_p2_fonts_cjk.__file__).resolve().parent / "fonts" / PACKAGED_FONT_FILE
-    return path if path.exists() else None
 
 
 def missing_characters(font_path: Path | str, text: str = PROBE_TEXT) -> str:
