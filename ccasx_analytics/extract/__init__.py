@@ -17,6 +17,7 @@ Takes a parsed ``Article`` (and the resources) and gives its ``ArticleMentions``
     byline_org.py the unit a byline names, resolved like any organization mention
     people.py     people: byline authors and named people with their 职务
     figures.py    statistics: value in base units, unit, qualifier, subject, kind
+    figure_subjects.py  what a figure counts: the noun phrase after or before it
     themes.py     which taxonomy themes an article touches, by which terms
     keywords.py   the top TF-IDF terms of an article
     tokens.py     jieba tokens with character offsets, sentence spans
