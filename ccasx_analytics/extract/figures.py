@@ -125,6 +125,7 @@ def figure_mentions(text: str, res: Resources) -> tuple[Figure, ...]:
         value = numerals.read_number(m.group("num"))
         if value is not None:
             found.append((m.start(), m.end(), value, m.group("unit") or "名", "exact", "rank", None))
+    blocked += _definition_spans(text, found)
     found = [f for f in found if not any(s <= f[0] < e or s < f[1] <= e for s, e in blocked)]
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Figure] = []
@@ -170,9 +171,11 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         return None  # ordinals and issue numbers: 第16期, 第五分校
     if before == "每":
         return None  # 每万人: the denominator of a rate
-    if (before == _PERIOD_BEFORE and unit.kind == "duration"
+    if (before == _PERIOD_BEFORE and (unit.kind == "duration" or unit_text in P.RANK_RANGE_UNITS)
             and text[max(0, first - 2):first - 1] not in _NOT_PERIOD_BEFORE):
-        return None  # 前两个月, 前10天: a period of the calendar
+        return None  # 前两个月, 前10天: a period of the calendar; 前三名: the first ranks of a list
+    if unit.kind == "duration" and not m.group("post") and _service_window(text, first, num, unit_text, u_end):
+        return None  # 24小时值班, 全天24小时待命: the hours a service is kept, not a duration measured
     if unit.kind == "duration" and not m.group("post") and P.TIME_POINT_AFTER_RE.match(after):
         return None  # 三年前, 5天后: a point in time counted from now, not a duration measured
     if unit_text[0].isascii() and unit_text[0].isalpha() and after[:1].isascii() and after[:1].isalnum():
@@ -199,9 +202,9 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
             and (chinese or unit.kind == "count" or unit_text == "亩")):
         return None  # 八亩地村, 六道河镇
     post = m.group("post")
-    if (post in P.THRESHOLD_SUFFIXES and unit.kind in ("count", "other") and unit_text not in P.COUNTING_CLASSIFIERS
-            and _noun_follows(toks, m.end("post"))):
-        return None  # 50户以上行政村, 60岁以上老人: a threshold describing a noun
+    if (post in P.THRESHOLD_SUFFIXES | P.WITHIN_SUFFIXES and unit.kind in ("count", "other")
+            and unit_text not in P.COUNTING_CLASSIFIERS and _noun_follows(toks, m.end("post"))):
+        return None  # 50户以上行政村, 60岁以上老年用户, 3公里内的村庄: a threshold describing a noun
     counted_scale = None
     if num in ("万", "亿") and before == "个":
         counted_scale = P.COUNTED_SCALE_BEFORE_RE.search(text, max(0, first - 6), first)
@@ -444,16 +447,46 @@ def _indicators(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
         after = text[m.end():m.end() + 1]
         if after == "的":
             continue  # PUE低于1.25的项目: a threshold describing a noun
-        if P.YEAR_RE.match(m.group("num")):
+        num_group = "num" if m.group("num") else "bare_num"
+        if P.YEAR_RE.match(m.group(num_group)):
             continue
-        post = m.group("post")
+        post = m.group("post") or m.group("bare_post")
         qualifier = P.SUFFIX_QUALIFIERS[post] if post else P.INDICATOR_QUALIFIERS.get(m.group("link"), "exact")
         name = m.group("name")
-        out.append((m.start("num"), m.end(), float(m.group("num")), "", qualifier, "other", None, name))
+        out.append((m.start(num_group), m.end(), float(m.group(num_group)), "", qualifier, "other", None, name))
         s_end = next((e for s, e in sentences if s <= m.start() < e), m.end())
         for c in P.INDICATOR_CHANGE_RE.finditer(text, m.end(), s_end):
             out.append((c.start("num"), c.end("num"), float(c.group("num")), "", "exact", "other", None, name))
     return out
+
+
+def _service_window(text: str, first: int, num: str, unit_text: str, u_end: int) -> bool:
+    """24小时值班, 全天24小时待命, 全年365天不间断, 12小时轮班: a schedule kept by a service."""
+    after = text[u_end:u_end + 4]
+    if P.DUTY_AFTER_RE.match(after):
+        return True
+    if (num, unit_text) not in P.ROUND_SERVICE_SPANS:
+        return False
+    return bool(P.SERVICE_WINDOW_AFTER_RE.match(after) or P.SERVICE_WINDOW_BEFORE_RE.search(text, max(0, first - 4), first))
+
+
+def _definition_spans(text: str, found: list[Found]) -> list[tuple[int, int]]:
+    """1PFLOPS即每秒一千万亿次浮点运算, 1TB相当于1024GB: one of a unit and the words that define
+    it; no figure inside the definition is a statistic.  The span runs to the end of its clause,
+    and over the clauses that go on with the same definition (，相当于…)."""
+    spans = []
+    for start, end, value, *_ in found:
+        if value != 1 or not P.DEFINITION_LINK_RE.match(text, end):
+            continue
+        stop = end
+        while True:
+            stop = next((i for i in range(stop, len(text)) if text[i] in P.CLAUSE_END_CHARS), len(text))
+            goes_on = P.DEFINITION_GOES_ON_RE.match(text, stop)
+            if not goes_on:
+                break
+            stop = goes_on.end()
+        spans.append((start, stop))
+    return spans
 
 
 def _begins_longer_word(toks: tuple[Token, ...], start: int, end: int) -> bool:
@@ -480,7 +513,7 @@ def _noun_follows(toks: tuple[Token, ...], pos: int) -> bool:
         if t.word == "的":
             pos = t.end
             continue
-        if modifiers == 0 and t.flag in ("v", "a", "b", "d", "vn") and len(t.word) == 2:
+        if modifiers == 0 and t.flag in ("v", "a", "b", "d", "vn", "t") and len(t.word) == 2:
             modifiers, pos = 1, t.end
             continue
         return False

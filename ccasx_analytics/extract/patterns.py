@@ -234,6 +234,8 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
 }
 # Suffixes that make a threshold of a number; before a noun they describe it (50户以上行政村)
 THRESHOLD_SUFFIXES = frozenset({"及以上", "以上", "及以下", "以下"})
+# ... and those that bound a distance or span the same way (3公里内的村庄, 5公里以内行政村)
+WITHIN_SUFFIXES = frozenset({"以内", "之内", "内"})
 # Classifiers that count the noun after them (100个以上项目: the projects are counted);
 # any other unit before a threshold and a noun measures something else (50户以上行政村).
 COUNTING_CLASSIFIERS = frozenset("个 项 家 种 类 款 批 座 所 台 套 支 条 件".split())
@@ -325,14 +327,18 @@ HALF_NOT_AFTER = frozenset("经通越跨穿度错走路")
 # Unitless indicators printed as Latin acronyms (PUE 1.25, WUE): the acronym, an optional
 # 值/均值, a linking word, the number with no unit after it.
 INDICATOR_RE = re.compile(
-    r"(?<![A-Za-z])(?P<name>[A-Z]{2,5})(?:值|均值|平均值|平均)?(?P<link>约为|仍在|控制在|保持在|降至|降到|降低到|下降到|达到|低于|不高于|"
-    r"不超过|高于|不低于|为|达|在|约)"
-    r"(?P<num>\d+(?:\.\d+)?)(?P<post>以下|以上|以内|左右)?(?![\w.%％‰])"
+    r"(?<![A-Za-z])(?P<name>[A-Z]{2,5})(?:值|均值|平均值|平均)?\s*(?:(?P<link>约为|仍在|控制在|保持在|降至|降到|降低到|降低至|下降到|下降至|优化至|优化到|达到|低于|不高于|"
+    r"不超过|小于|不大于|高于|不低于|即为|仅为|为|达|在|约)\s*"
+    r"(?P<num>\d+(?:\.\d+)?)(?P<post>以下|以上|以内|左右)?"
+    # no linking word (PUE 1.3左右): a decimal and a qualifier after it, or a version (HTTP 2.0)
+    # would read as one
+    r"|(?P<bare_num>\d+\.\d+)(?P<bare_post>以下|以上|以内|左右))(?![\w.%％‰])"
 )
 # A further unitless change of the same indicator later in its sentence: 较上年下降0.19
 INDICATOR_CHANGE_RE = re.compile(r"(?:下降|降低|减少|提高|上升|提升)(?P<num>\d+\.\d+)(?![\w.%％‰])")
 INDICATOR_QUALIFIERS = {"约为": "approx", "约": "approx", "低于": "at_most", "不高于": "at_most",
-                        "不超过": "at_most", "高于": "over", "不低于": "at_least"}
+                        "不超过": "at_most", "小于": "at_most", "不大于": "at_most", "高于": "over",
+                        "不低于": "at_least"}
 # URLs and e-mail addresses: no figure is read inside them
 URL_OR_EMAIL_RE = re.compile(
     r"(?:https?://|ftp://|www\.)[\w./?%&=#:~+-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -361,6 +367,21 @@ CELSIUS_BEFORE_RE = re.compile(f"摄氏(?P<sign>零下|负|-)?(?P<num>{ARABIC_NU
 LONG_DIGITS_NOT_AMOUNT_RE = re.compile(r"^(?:0\d*|1[3-9]\d{9}|\d{13,})$")
 # ... or digits after the label of a number that is not a quantity (电话：, 账号, 编号)
 NUMBER_LABEL_BEFORE_RE = re.compile(r"(?:电话|手机|热线|传真|号码|编号|账号|帐号|代码|卡号|证号|邮编|QQ|微信)[号：:\s]*$")
+# 前三名, 前10位: the first ranks of a list (a rank range inside a noun), not a count of people
+RANK_RANGE_UNITS = frozenset({"名", "位"})
+# A unit defined by another (1PFLOPS即每秒一千万亿次, 1TB相当于1024GB): one of the unit, then the
+# word that gives its meaning; the definition runs to the end of its clause.
+DEFINITION_LINK_RE = re.compile(r"\s*(?:即为|即是|即|等于|约等于|相当于|是指|指的是|就是|=)")
+# A clause that goes on with the same definition: ，相当于每秒百亿亿次运算
+DEFINITION_GOES_ON_RE = re.compile(r"[，,]\s*(?:也就是|即|相当于|等于|约等于)")
+CLAUSE_END_CHARS = "，,。；;！!？?\n"
+# A duty schedule or service window (24小时值班, 全天24小时待命, 365天不间断): the hours a
+# service is kept, not a duration measured.  A round day or year of service, or any hours
+# before a duty word.
+SERVICE_WINDOW_BEFORE_RE = re.compile(r"(?:全天候?|全年|每天|每日|昼夜|一天)\s*$")
+SERVICE_WINDOW_AFTER_RE = re.compile(r"^\s*(?:不间断|不打烊|在线|服务|营业|开放|运行|运转|响应|监控|守护|值班|值守|待命|轮班|坚守)")
+DUTY_AFTER_RE = re.compile(r"^\s*(?:值班|值守|待命|轮班|坚守|轮岗)")
+ROUND_SERVICE_SPANS = frozenset({("24", "小时"), ("二十四", "小时"), ("365", "天"), ("三百六十五", "天")})
 # 三年前, 5天后, 两个月之后: a duration before 前/后 dates something (之前/以后 too)
 TIME_POINT_AFTER_RE = re.compile(r"^(?:[之以]?[前后])")
 # 9点30分, 14时30分: minutes after the hour of a time of day
