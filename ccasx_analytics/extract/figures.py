@@ -176,6 +176,8 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
         return None  # 前两个月, 前10天: a period of the calendar; 前三名: the first ranks of a list
     if unit.kind == "duration" and not m.group("post") and _service_window(text, first, num, unit_text, u_end):
         return None  # 24小时值班, 全天24小时待命: the hours a service is kept, not a duration measured
+    if unit.kind == "duration" and not m.group("post") and P.RATE_AFTER_DURATION_RE.match(after):
+        return None  # 24小时接通率: the window a rate is measured in, part of the rate's name
     if unit.kind == "duration" and not m.group("post") and P.TIME_POINT_AFTER_RE.match(after):
         return None  # 三年前, 5天后: a point in time counted from now, not a duration measured
     if unit_text[0].isascii() and unit_text[0].isalpha() and after[:1].isascii() and after[:1].isalnum():

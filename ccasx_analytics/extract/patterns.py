@@ -381,6 +381,8 @@ CLAUSE_END_CHARS = "，,。；;！!？?\n"
 SERVICE_WINDOW_BEFORE_RE = re.compile(r"(?:全天候?|全年|每天|每日|昼夜|一天)\s*$")
 SERVICE_WINDOW_AFTER_RE = re.compile(r"^\s*(?:不间断|不打烊|在线|服务|营业|开放|运行|运转|响应|监控|守护|值班|值守|待命|轮班|坚守)")
 DUTY_AFTER_RE = re.compile(r"^\s*(?:值班|值守|待命|轮班|坚守|轮岗)")
+# 24小时接通率, 48小时办结率: the duration names the rate after it (a window of the measure)
+RATE_AFTER_DURATION_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}率")
 ROUND_SERVICE_SPANS = frozenset({("24", "小时"), ("二十四", "小时"), ("365", "天"), ("三百六十五", "天")})
 # 三年前, 5天后, 两个月之后: a duration before 前/后 dates something (之前/以后 too)
 TIME_POINT_AFTER_RE = re.compile(r"^(?:[之以]?[前后])")
