@@ -234,3 +234,56 @@ def test_a_spelled_out_count_in_a_sentence_reads_at_its_value(n):
     text = f"全年新增宽带用户{spell(n)}户，同比增长。"
     (f,) = figures(text)
     assert (f.value, f.unit, f.raw) == (n, "户", spell(n) + "户")
+
+
+@pytest.mark.parametrize("text", [
+    # a unit defined by another: one of the unit and its definition, to the end of the clause
+    "1ZB即1024EB，是全球数据量的常用单位。",
+    "1Tbps相当于每秒传输一万亿比特。",
+    "1PB等于1024TB，也就是约一百万GB。",
+    # the first ranks of a list
+    "省赛前五名将代表我省参加全国决赛。",
+    "我省企业首次进入行业前20位。",
+    # the hours a service is kept
+    "机房实行24小时专人值班。",
+    "客服中心全天候24小时在线。",
+    "维护人员实行8小时轮班。",
+    "宽带装机48小时完成率大幅提升。",
+    # a threshold describing a noun
+    "为65岁以上独居老人安装一键呼叫设备。",
+    "距基站1公里内的居民区信号良好。",
+])
+def test_numbers_that_define_rank_schedule_or_describe_a_noun_stay_out(text):
+    assert [f.raw for f in figures(text)] == []
+
+
+@pytest.mark.parametrize("text, raw, value, qualifier", [
+    # a figure beside a definition is still read
+    ("集群算力达到120PFLOPS，1PFLOPS即每秒千万亿次运算。", "120PFLOPS", 120, "exact"),
+    # a duration measured, a promise within a time, a share of a noun
+    ("抢险队员连续作业36小时。", "36小时", 36, "exact"),
+    ("投诉在24小时内处理完毕。", "24小时内", 24, "at_most"),
+    ("七成以上的企业上云。", "七成以上", 70, "at_least"),
+    # a count that follows 目前 is not a rank range
+    ("目前5名技术骨干驻点服务。", "5名", 5, "exact"),
+    # 数十 is "tens": the power it names, over (as 数十亿元 is)
+    ("切换时间缩短到数十毫秒。", "数十毫秒", 10, "over"),
+])
+def test_figures_beside_those_forms_are_still_read(text, raw, value, qualifier):
+    (f,) = figures(text)
+    assert (f.raw, f.value, f.qualifier) == (raw, value, qualifier)
+
+
+@pytest.mark.parametrize("text, raw, value, qualifier", [
+    ("机房年均PUE 1.28左右。", "1.28左右", 1.28, "approx"),
+    ("园区PUE降到1.2以下。", "1.2以下", 1.2, "at_most"),
+    ("新机楼设计PUE即为1.3。", "1.3", 1.3, "exact"),
+    ("液冷机房PUE不大于1.15。", "1.15", 1.15, "at_most"),
+])
+def test_a_unitless_indicator_in_every_linking_form(text, raw, value, qualifier):
+    (f,) = figures(text)
+    assert (f.raw, f.value, f.unit, f.qualifier, f.subject) == (raw, value, "", qualifier, "PUE")
+
+
+def test_a_version_after_an_acronym_is_not_an_indicator():
+    assert [f.raw for f in figures("网站已升级支持TLS 1.3。")] == []
