@@ -2,7 +2,8 @@
 
 A number is a statistic when a unit or classifier follows it (754件, 超90%, 3000余万元,
 逾千人, 两块, 六大产品), when it is a word form of a ratio (百分之三十, 千分之五, 三分之一,
-近两成, 过半), a unitless indicator (PUE降至1.25以下: unit "") or a rank (全国第三).  Numbers
+近两成, 过半), a unitless indicator (PUE降至1.25以下, PUE即为1.25, PUE 1.3左右: unit "") or a
+rank (全国第三).  Numbers
 are read by ``ccasx_analytics.numerals``; units come from the unit table
 (``resources/units.csv``: what is printed, what is reported, its kind, a factor — 成 is ten
 percent — and a guard for classifiers that also begin ordinary words).  Units stay as
@@ -22,9 +23,12 @@ ordinals and issue numbers (第16期), periods (前两个月), version numbers a
 generations (3.0, 5G: no unit follows), model names made of numbers (3+8+24), phone
 numbers, postcodes, URLs and e-mail addresses, unit designations (115师), places named with
 numerals (八亩地村), rates' denominators (每万人), 二 before a classifier (二次核验: "secondary",
-counting says 两), thresholds inside a noun phrase (50户以上行政村, 60岁以上老人), the bare
-numeral 一 (一张自拍, 一系列), slogans that open with a numeral inside quotes (“两个维护”), and
-sayings that weigh one against many (一次胜过十次说教).
+counting says 两), thresholds inside a noun phrase (50户以上行政村, 60岁以上老年用户, 3公里内的
+村庄), the bare numeral 一 (一张自拍, 一系列), slogans that open with a numeral inside quotes
+(“两个维护”), sayings that weigh one against many (一次胜过十次说教), a unit defined by another
+(1PFLOPS即每秒一千万亿次浮点运算, 1TB相当于1024GB: the whole definition), the first ranks of a
+list (前三名, 前10位), the hours a service is kept (24小时值班, 全天24小时待命, 全年365天不间断)
+and the window a rate is measured in (24小时接通率).
 """
 from __future__ import annotations
 
