@@ -264,6 +264,9 @@ def test_numbers_that_define_rank_schedule_or_describe_a_noun_stay_out(text):
     ("抢险队员连续作业36小时。", "36小时", 36, "exact"),
     ("投诉在24小时内处理完毕。", "24小时内", 24, "at_most"),
     ("七成以上的企业上云。", "七成以上", 70, "at_least"),
+    # 即可 / 即 after a count or a duration is "then", not a definition
+    ("抢修队伍仅用1小时即可恢复供电。", "1小时", 1, "exact"),
+    ("新系统上线后1次即通过验收。", "1次", 1, "exact"),
     # a count that follows 目前 is not a rank range
     ("目前5名技术骨干驻点服务。", "5名", 5, "exact"),
     # 数十 is "tens": the power it names, over (as 数十亿元 is)

@@ -481,8 +481,8 @@ def _definition_spans(text: str, found: list[Found]) -> list[tuple[int, int]]:
     it; no figure inside the definition is a statistic.  The span runs to the end of its clause,
     and over the clauses that go on with the same definition (，相当于…)."""
     spans = []
-    for start, end, value, *_ in found:
-        if value != 1 or not P.DEFINITION_LINK_RE.match(text, end):
+    for start, end, value, _unit, _qualifier, kind, *_ in found:
+        if value != 1 or kind not in P.DEFINED_UNIT_KINDS or not P.DEFINITION_LINK_RE.match(text, end):
             continue
         stop = end
         while True:

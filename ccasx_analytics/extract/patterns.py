@@ -371,7 +371,10 @@ NUMBER_LABEL_BEFORE_RE = re.compile(r"(?:电话|手机|热线|传真|号码|编�
 RANK_RANGE_UNITS = frozenset({"名", "位"})
 # A unit defined by another (1PFLOPS即每秒一千万亿次, 1TB相当于1024GB): one of the unit, then the
 # word that gives its meaning; the definition runs to the end of its clause.
-DEFINITION_LINK_RE = re.compile(r"\s*(?:即为|即是|即|等于|约等于|相当于|是指|指的是|就是|=)")
+# (即可, 即将, 即时 are "then", "soon", "instant": 1小时即可到达 is a duration measured)
+DEFINITION_LINK_RE = re.compile(r"\s*(?:即为|即是|即(?![可将时使便刻])|等于|约等于|相当于|是指|指的是|就是|=)")
+# Kinds a unit of measure is defined in; a count (1次即通过), a duration or a share is not a unit defined
+DEFINED_UNIT_KINDS = frozenset({"compute", "other", "money", "area", "power"})
 # A clause that goes on with the same definition: ，相当于每秒百亿亿次运算
 DEFINITION_GOES_ON_RE = re.compile(r"[，,]\s*(?:也就是|即|相当于|等于|约等于)")
 CLAUSE_END_CHARS = "，,。；;！!？?\n"
