@@ -259,3 +259,8 @@ def test_museums_and_halls_are_organizations_of_their_own():
 
 def test_a_publisher_office_the_tokenizer_joins_to_its_first_word():
     assert surfaces("请与协会会员服务部联系。协会会员单位积极参与。") == ["协会会员服务部"]
+
+
+def test_a_bare_levels_committee_inside_a_title_is_no_organization():
+    assert surfaces("市委书记邵国栋到晋城移动调研，县委副书记钱立明陪同。") == ["晋城移动"]
+    assert surfaces("市委、市政府高度重视信息通信建设。") == ["市委", "市政府"]

@@ -82,6 +82,8 @@ def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
     for c in sorted(registry + found + extra, key=lambda c: (c.start, -c.end)):
         if c.start < last_end or _inside_any(c.start, c.end, blocked):
             continue  # inside a longer name already reported
+        if c.member is None and _committee_in_a_title(text, c, res):
+            continue
         if c.confidence == CONFIDENCE_RULE and c.member is not None:
             c.confidence = CONFIDENCE_ALIAS
         head_end = c.head_end if c.head_end is not None else c.end
@@ -99,6 +101,13 @@ def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
             out.append(OrgMention(org=surface, surface=surface, is_member=False, start=c.start, end=c.end,
                                   org_type=None, in_registry=False, confidence=c.confidence))
     return tuple(_with_latin_names(text, out))
+
+
+def _committee_in_a_title(text: str, c: _Candidate, res: Resources) -> bool:
+    """市委书记赵某, 县委副书记钱某: a bare level's committee right before a 职务 and a name
+    is part of that person's 职务, not an organization mentioned."""
+    return (P.COMMITTEE_OF_TITLE_RE.fullmatch(text, c.start, c.end) is not None
+            and res.title_chain_re.match(text, c.end) is not None)
 
 
 def _with_latin_names(text: str, found: list[OrgMention]) -> list[OrgMention]:

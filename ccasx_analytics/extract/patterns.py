@@ -164,6 +164,14 @@ AGE_BEFORE_NAME = "(?:\\d{1,3}|[一二三四五六七八九十百]{1,4})岁的?"
 # An occupation named by its suffix (护林员, 信息员, 厨师): an open class, so matched by
 # form; the name after it must still pass every check on names.
 OCCUPATION = f"[{HAN}]{{1,3}}?(?:员|师)"
+# A household named by what it lives from (种植大户, 养殖户, 脱贫户): like 村民, a standing
+# that introduces a name and is no 职务.  Two characters before 户 and not a numeral, so a
+# count of households (五十户, 每户) is not one; the word must also be a run of whole tokens.
+HOUSEHOLD = f"(?![{numerals.CHINESE_DIGIT_CHARS}{''.join(numerals.SMALL_POWERS)}每各逐全])[{HAN}]{{2}}大?户"
+# What is said after a surname instead of a given name (李女士, 王先生, 张师傅): the person
+# is addressed, not named, so the surname alone is no person's name.
+FORMS_OF_ADDRESS: tuple[str, ...] = ("先生", "女士", "小姐", "师傅", "老师", "阿姨", "大爷", "大妈", "大姐", "大哥",
+                                    "老汉", "同学")
 # What may stand between a 职务 and the age before a name: 负责人、今年54岁的刘某.
 AGE_LEAD_RE = re.compile(r"(?:今年|现年)$")
 AGE_START_CHARS = tuple("0123456789一二三四五六七八九十百")
@@ -182,6 +190,9 @@ NAME_UNIT_ITEM_RE = re.compile(f"([{HAN}]{{2,3}})[（(]")
 # A title stated in parentheses after a name: 洪学智（时任新四军2师参谋长）.
 PAREN_TITLE_RE = re.compile(r"^[（(](?:时任|现任|原)?([^（）()\n]{1,30})[）)]")
 TITLE_PREFIXES = ("原", "时任", "现任", "前")
+# The party committee of a bare administrative level before a 职务 (市委书记, 县委副书记,
+# 省委常委): part of the 职务, not a mention of the committee as an organization.
+COMMITTEE_OF_TITLE_RE = re.compile("[省市县区镇乡]委$")
 
 # ---------------------------------------------------------------------------------------
 # Figures
@@ -419,7 +430,7 @@ def descriptor_pattern(descriptors: Iterable[str], occupations: Iterable[str] = 
     jobs = f"{_alternation(occupations)}|{OCCUPATION}" if occupations else OCCUPATION
     labels = _alternation(NAME_LABELS)
     return re.compile(
-        f"(?:(?:{AGE_BEFORE_NAME})?(?:(?:{words})|(?P<occupation>{jobs}))|{AGE_BEFORE_NAME}"
+        f"(?:(?:{AGE_BEFORE_NAME})?(?:(?:{words})|(?P<occupation>{jobs})|(?P<household>{HOUSEHOLD}))|{AGE_BEFORE_NAME}"
         f"|(?:{labels})[】]?[：:]?\\s*)(?P<at>)"
     )
 

@@ -42,16 +42,19 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
     ]
     titles_at: dict[int, str] = {}
     names: set[str] = set()
+    toks = tokens(text, res)
 
     for m in res.title_chain_re.finditer(text):
         name = _resolve_name(text, m.start("name"), res)
         if name and (_plausible(name, res, after_title=True) or _preposition_surname_named(text, m.start("name"), name, res)):
             names.add(name)
-            titles_at[m.start("name")] = m.group("title")
+            body = P.COMMITTEE_OF_TITLE_RE.search(text, max(0, m.start() - 2), m.start())
+            titles_at[m.start("name")] = (body.group() if body else "") + m.group("title")
 
-    toks = tokens(text, res)
     for m in res.descriptor_re.finditer(text):
         at = m.start("at")
+        if m.group("household") is not None and not _whole_tokens(toks, *m.span("household")):
+            continue  # 文静|逐户|上门: 户 inside other words
         if at >= len(text) or not (text[at] in res.surname_set or text[at:at + 2] in res.surname_set):
             continue
         name = _resolve_name(text, at, res)
@@ -118,7 +121,8 @@ def _occupation(text: str, m, toks: tuple[Token, ...], res: Resources) -> str | 
         return None
     start, end = m.span("occupation")
     for t in toks:
-        if start <= t.start < end and t.flag in _NOT_OCCUPATION_FLAGS:
+        # the token holding the suffix itself stays (jieba tags a lone 员 as a classifier)
+        if start <= t.start and t.end < end and t.flag in _NOT_OCCUPATION_FLAGS:
             start = t.end
     word = text[start:end]
     return word if len(word) >= 2 and word not in res.descriptor_set else None
@@ -139,6 +143,11 @@ def _title_around_descriptor(text: str, m, name: str, res: Resources) -> str | N
             if ends:
                 return ends[-1].group()
     return None
+
+
+def _whole_tokens(toks: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether [start, end) begins and ends at token edges."""
+    return any(t.start == start for t in toks) and any(t.end == end for t in toks)
 
 
 def _surname_length(name: str, res: Resources) -> int:
@@ -183,6 +192,8 @@ def _plausible(name: str, res: Resources, after_title: bool = False, preposition
         return False  # 董事长于张某…: a preposition before a name, not a name
     if name in res.place_set or name[-1] in _PLACE_END_CHARS:
         return False
+    if name[sl:] in P.FORMS_OF_ADDRESS:
+        return False  # 李女士, 王先生: a surname and a form of address, no name
     if len(name) == 2 and name[-1] in P.TITLE_ABBREVIATION_CHARS:
         return False  # 邹总, 王局
     if res.title_word_re.search(name[1:]):
