@@ -264,3 +264,23 @@ def test_a_publisher_office_the_tokenizer_joins_to_its_first_word():
 def test_a_bare_levels_committee_inside_a_title_is_no_organization():
     assert surfaces("市委书记邵国栋到晋城移动调研，县委副书记钱立明陪同。") == ["晋城移动"]
     assert surfaces("市委、市政府高度重视信息通信建设。") == ["市委", "市政府"]
+
+
+@pytest.mark.parametrize("name", [
+    "省大数据中心", "市大数据中心", "省行政审批服务管理局", "太原市工业和信息化局", "晋中市人力资源和社会保障局",
+    "市工信局", "市人社局",
+])
+def test_abbreviated_province_and_city_bodies(name):
+    assert surfaces(f"会上，{name}通报了上半年政务数据共享情况。") == [name]
+
+
+def test_a_department_name_with_a_connective_still_stops_between_two_bodies():
+    assert surfaces("市公安局和市工业和信息化局联合部署。") == ["市公安局", "市工业和信息化局"]
+
+
+def test_a_data_centre_building_is_still_no_organization():
+    assert surfaces("全省数据中心机架规模持续扩大，多个大数据中心项目开工。") == []
+
+
+def test_a_latin_acronym_with_a_place_and_a_branch_suffix():
+    assert surfaces("据CNCERT山西分中心监测，本月拦截恶意网址较多。") == ["CNCERT山西分中心"]

@@ -188,10 +188,19 @@ def _publisher_department_candidates(text: str, toks: tuple[Token, ...], token_e
 
 
 def _acronym_candidates(text: str, res: Resources) -> list[_Candidate]:
-    """Organizations printed under a Latin name (ITU-T, 3GPP, CCSA), as whole Latin words."""
-    if not res.org_acronyms or not P.LATIN_LETTER_RE.search(text):
+    """Organizations printed under a Latin name (ITU-T, 3GPP, CCSA), as whole Latin words,
+    and the regional branches of a body printed under its acronym (CNCERT山西分中心)."""
+    if not P.LATIN_LETTER_RE.search(text):
         return []
-    return [_Candidate(m.start(), m.end(), confidence=CONFIDENCE_ALIAS) for m in _acronym_re(res).finditer(text)]
+    out = [_Candidate(m.start(), m.end()) for m in _regional_acronym_re(res).finditer(text)]
+    if res.org_acronyms:
+        out += [_Candidate(m.start(), m.end(), confidence=CONFIDENCE_ALIAS) for m in _acronym_re(res).finditer(text)]
+    return out
+
+
+@lru_cache(maxsize=4)
+def _regional_acronym_re(res: Resources) -> re.Pattern[str]:
+    return P.regional_acronym_pattern(res.place_set)
 
 
 def _city_short_candidates(text: str, token_starts: set[int], token_ends: set[int],
@@ -256,6 +265,7 @@ def _runs(text: str, toks: tuple[Token, ...], registry: list[_Candidate],
     start: int | None = None
     hard = True
     reg_before: _Candidate | None = None
+    inside_names = [m.span() for m in P.CONNECTIVE_DEPARTMENT_RE.finditer(text)]
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
@@ -280,6 +290,9 @@ def _runs(text: str, toks: tuple[Token, ...], registry: list[_Candidate],
                 i += 1
             continue
         ordinal = t.word.startswith("第") and len(t.word) > 1  # 第五分校, 第一研究所
+        if start is not None and any(s < t.start and t.end < e for s, e in inside_names):
+            i += 1  # 工业和信息化局: the connective of a department's standard name
+            continue
         if (t.flag in _RUN_BREAK_FLAGS and not ordinal) or t.word in _FUNCTION_WORDS or t.word.isspace():
             if start is not None:
                 runs.append((start, t.start, hard, reg_before))
@@ -318,7 +331,7 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
             adjacent_reg = prev is None and cursor == run_start and reg_before is not None \
                 and reg_before.end == run_start
             piece = text[cursor:s_end]
-            if any(piece.endswith(w) for w in P.NON_ORG_ENDINGS):
+            if any(piece.endswith(w) for w in P.NON_ORG_ENDINGS) and not P.LEVEL_AGENCY_RE.search(piece):
                 cursor = s_end
                 prev = None
                 continue
@@ -387,8 +400,8 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
     if start is None:
         admin = P.ADMIN_PREFIX_RE.match(region)
         admin_at = _admin_prefix_token(toks, cursor, s_start) if not admin else None
-        if admin and not _has_block(toks, cursor, s_start):
-            start = cursor  # 省公安厅, 市政府
+        if admin and (not _has_block(toks, cursor, s_start) or _office_name(toks, cursor, s_start, suffix, at_hard)):
+            start = cursor  # 省公安厅, 市政府, 省行政审批服务管理局
         elif admin_at is not None and not _has_block(toks, admin_at, s_start):
             start = admin_at  # 建议|省发展改革委, 会同|省应急管理厅
         elif suffix in P.ORG_STRONG_SUFFIXES:
@@ -415,6 +428,17 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
     if not anchors and len(head) == 1 and head[0].flag in _VERB_FLAGS:
         return None  # 服务政府, 支持企业: a verb and its object, as in a slogan
     return _Candidate(start, s_end, suffix=suffix)
+
+
+def _office_name(toks: tuple[Token, ...], start: int, end: int, suffix: str, at_hard: bool) -> bool:
+    """省行政审批服务管理局: after a bare level opening a run, a short chain of nouns and
+    verb-like nouns of administration before a suffix of two or more characters is an
+    office's name, although jieba tags some of its words as verbs."""
+    if not at_hard or len(suffix) < 2 or end - start > P.OFFICE_MAX_CHARS:
+        return False
+    inner = [t for t in toks if start < t.start and t.end <= end]
+    return (bool(inner) and all(t.flag in P.OFFICE_WORD_FLAGS for t in inner)
+            and any(t.flag != "v" for t in inner))
 
 
 def _admin_prefix_token(toks: tuple[Token, ...], start: int, end: int) -> int | None:

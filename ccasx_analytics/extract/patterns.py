@@ -72,6 +72,24 @@ NON_ORG_ENDINGS: tuple[str, ...] = (
     "体验中心", "内部", "外部", "全部", "局部", "干部", "俱乐部", "剧院", "影院", "庭院",
 )
 
+# A bare level or a city before 大数据中心 names the government's big-data agency (省大数据中心,
+# 太原市大数据中心), not a data centre building, which the ending alone would say.
+LEVEL_AGENCY_RE = re.compile("[省市县区]大数据中心$")
+# Government departments whose standard names hold a connective (工业和信息化局, 人力资源和
+# 社会保障厅, 住房和城乡建设局): the connective does not end the name there.
+CONNECTIVE_DEPARTMENT_NAMES: tuple[str, ...] = ("工业和信息化", "人力资源和社会保障", "住房和城乡建设", "文化和旅游",
+                                              "自然资源和规划", "农业和农村", "科学技术和", "交通运输和")
+CONNECTIVE_DEPARTMENT_RE = re.compile("|".join(CONNECTIVE_DEPARTMENT_NAMES))
+# Token flags of the words an office's name is made of after a bare level (省|行政|审批|服务|
+# 管理局): nouns and the verb-like nouns of administration.
+OFFICE_WORD_FLAGS = frozenset({"n", "vn", "v", "nz", "j"})
+# At most this many characters between a bare level and the suffix of such an office.
+OFFICE_MAX_CHARS = 10
+# Regional branches named by a Latin acronym and a place: CNCERT山西分中心, XX山西分会.
+REGIONAL_BRANCH_SUFFIXES: tuple[str, ...] = ("分中心", "分会", "分公司", "分院", "分局", "分所")
+# The suffixes of an association: its office in a byline (X市通信行业协会办公室) names it.
+ASSOCIATION_SUFFIXES: tuple[str, ...] = ("协会", "学会", "商会", "联合会", "研究会", "促进会")
+
 # How a legal form may be printed; a registry name printed with another one is still that
 # entry (博浩科技股份有限公司 for 博浩科技有限公司).  Longest first.
 LEGAL_FORMS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "股份公司", "有限公司")
@@ -402,6 +420,12 @@ def alias_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
 def latin_names_pattern(names: Iterable[str]) -> re.Pattern[str]:
     """Latin names as whole Latin words, longest first: ITU-T before ITU, not inside ITUX."""
     return re.compile(f"(?<![A-Za-z0-9-])(?:{_alternation(names)})(?![A-Za-z0-9])")
+
+
+def regional_acronym_pattern(places: Iterable[str]) -> re.Pattern[str]:
+    """A Latin acronym, a place and a branch suffix: CNCERT山西分中心."""
+    return re.compile(f"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{{1,9}}(?:{_alternation(places)})"
+                      f"(?:{_alternation(REGIONAL_BRANCH_SUFFIXES)})")
 
 
 def city_short_pattern(cities: Iterable[str], tails: Iterable[str]) -> re.Pattern[str]:
