@@ -5,6 +5,7 @@ import pytest
 
 from ccasx_analytics.extract import extract_article, load_resources
 from ccasx_analytics.extract.orgs import org_mentions
+from ccasx_analytics.extract.people import people_mentions
 
 from extract_helpers import article
 
@@ -284,3 +285,19 @@ def test_a_data_centre_building_is_still_no_organization():
 
 def test_a_latin_acronym_with_a_place_and_a_branch_suffix():
     assert surfaces("据CNCERT山西分中心监测，本月拦截恶意网址较多。") == ["CNCERT山西分中心"]
+
+
+def test_a_title_after_a_committee_is_not_joined_to_it():
+    assert surfaces("忻州市委常委、副市长郝建平到企业调研。") == ["忻州市委"]
+
+
+@pytest.mark.parametrize("text, org, person, title", [
+    ("山西铁塔朔州分公司副总经理田润生介绍了基站共享情况。", "山西铁塔朔州分公司", "田润生", "副总经理"),
+    ("晋能数科有限公司董事长窦文亮在签约仪式上致辞。", "晋能数科有限公司", "窦文亮", "董事长"),
+])
+def test_a_title_after_a_company_goes_to_the_person_and_the_company_stays(text, org, person, title):
+    res = load_resources()
+    found = org_mentions(text, res)
+    assert [m.surface for m in found] == [org]
+    got = {p.name: p.title for p in people_mentions(text, (), res, [(m.start, m.end) for m in found])}
+    assert got == {person: title}

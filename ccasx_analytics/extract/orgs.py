@@ -335,6 +335,10 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
                 cursor = s_end
                 prev = None
                 continue
+            if adjacent_prev and _ends_in_a_title(piece, res):
+                cursor = s_end  # 晋中市委|常委: a 职务 after the committee, not a branch of it
+                prev = None
+                continue
             if adjacent_prev and not P.ADMIN_PREFIX_RE.match(piece) and len(piece) <= 12:
                 prev.end = s_end  # 浦发银行 + 太原分行; 太原市公安局 + 反诈中心
                 cursor = s_end
@@ -352,6 +356,11 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
                 prev = cand
                 cursor = s_end
     return out
+
+
+def _ends_in_a_title(piece: str, res: Resources) -> bool:
+    """Whether ``piece`` ends in a 职务 that ends like a suffix (常委, 委员)."""
+    return any(piece.endswith(t) for t in res.title_word_set)
 
 
 def _title_follows(toks: tuple[Token, ...], end: int, res: Resources) -> bool:
