@@ -269,7 +269,7 @@ def test_a_bare_levels_committee_inside_a_title_is_no_organization():
 
 @pytest.mark.parametrize("name", [
     "省大数据中心", "市大数据中心", "省行政审批服务管理局", "太原市工业和信息化局", "晋中市人力资源和社会保障局",
-    "市工信局", "市人社局",
+    "市工信局", "市人社局", "市行政审批局", "县营商环境建设局",
 ])
 def test_abbreviated_province_and_city_bodies(name):
     assert surfaces(f"会上，{name}通报了上半年政务数据共享情况。") == [name]

@@ -440,11 +440,15 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
 
 
 def _office_name(toks: tuple[Token, ...], start: int, end: int, suffix: str, at_hard: bool) -> bool:
-    """省行政审批服务管理局: after a bare level opening a run, a short chain of nouns and
-    verb-like nouns of administration before a suffix of two or more characters is an
-    office's name, although jieba tags some of its words as verbs."""
-    if not at_hard or len(suffix) < 2 or end - start > P.OFFICE_MAX_CHARS:
+    """省行政审批服务管理局, 市行政审批局: after a bare level opening a run, a short chain of
+    nouns and verb-like nouns of administration before an office's suffix is the office's
+    name, although jieba tags some of its words as verbs."""
+    if not at_hard or end - start > P.OFFICE_MAX_CHARS:
         return False
+    if len(suffix) < 2:  # 市行政审批局: a one-character suffix only after the level as a word
+        first = next((t for t in toks if t.start == start), None)
+        if first is None or first.word not in P.ADMIN_PREFIX_WORDS or suffix not in P.OFFICE_SHORT_SUFFIXES:
+            return False
     inner = [t for t in toks if start < t.start and t.end <= end]
     return (bool(inner) and all(t.flag in P.OFFICE_WORD_FLAGS for t in inner)
             and any(t.flag != "v" for t in inner))

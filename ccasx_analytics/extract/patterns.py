@@ -83,6 +83,8 @@ CONNECTIVE_DEPARTMENT_RE = re.compile("|".join(CONNECTIVE_DEPARTMENT_NAMES))
 # Token flags of the words an office's name is made of after a bare level (省|行政|审批|服务|
 # 管理局): nouns and the verb-like nouns of administration.
 OFFICE_WORD_FLAGS = frozenset({"n", "vn", "v", "nz", "j"})
+# The one-character suffixes of such an office (the longer ones: 管理局, 委员会, 办公室).
+OFFICE_SHORT_SUFFIXES = frozenset("局厅委")
 # At most this many characters between a bare level and the suffix of such an office.
 OFFICE_MAX_CHARS = 10
 # Regional branches named by a Latin acronym and a place: CNCERT山西分中心, XX山西分会.
