@@ -15,8 +15,11 @@
    form, a branch, a department: see ``org_names``), which also decides the registry
    entry it names and with what confidence.
 5. Classes named without a suffix: Latin names of standards bodies and the like
-   (``org_acronyms.txt``: ITU-T, 3GPP), and a member's short form with a city of the
-   association's province in place of the province (晋中移动 for a branch of 山西移动).
+   (``org_acronyms.txt``: ITU-T, 3GPP), a Latin acronym with a place and a branch suffix
+   (CNCERT山西分中心), and a member's short form with a city of the association's
+   province in place of the province (晋中移动 for a branch of 山西移动).
+6. A bare level's committee right before a 职务 and a name (市委书记赵某) is part of the
+   person's 职务, not an organization mentioned.
 """
 from __future__ import annotations
 

@@ -5,14 +5,17 @@ A name in the text is accepted on evidence, never on jieba's ``nr`` tag alone (w
 - a 职务 directly in front (二级巡视员郭钦华, 党委书记、总经理邹宏图);
 - a descriptor directly in front (58岁的种植户侯某, 他的儿子侯某, 联系人：温某,
   【作者简介】申某; ``descriptors.txt``), not a 职务, or an occupation (退休教师白某,
-  线务员刘某; ``occupations.txt`` and any …员/…师), kept as the title;
+  线务员刘某; ``occupations.txt`` and any …员/…师), kept as the title, or a household
+  named by what it lives from (种植大户贾某, 脱贫户冯某), which is no title;
 - a list of three or more surname-initial names joined by 、 (胡长万、刘明三、王光汉), or
   of two or more names each followed by a unit in parentheses (胡某（山西铁塔）、常某（…）),
   as winners and participants are listed;
 - a jieba ``nr`` token with a known surname, followed by a person cue (说, 出席, 生平,
   a title, a parenthetical （时任…）, a political set phrase: 习近平新时代中国特色社会主义
   思想, 邓小平理论) or named at least twice.
-Names that are dictionary words, places, or end like a place (…村) are dropped.
+A committee of a bare level before a 职务 belongs to it (市委书记, 县委副书记).
+Names that are dictionary words, places, or end like a place (…村) are dropped, and so is a
+surname with a form of address (李女士, 王先生): the person is addressed, not named.
 Every occurrence of an accepted name then becomes a mention.
 """
 from __future__ import annotations
