@@ -182,3 +182,7 @@ def test_a_listed_occupation_is_kept_whole_as_the_title():
 
 def test_a_surname_with_a_form_of_address_is_no_name():
     assert named("李女士接到陌生来电后报了警，家住小店区的王先生也险些被骗。") == {}
+
+
+def test_a_first_secretary_sent_to_a_village_keeps_the_whole_title():
+    assert named("驻村第一书记谢明浩带着村民开直播。") == {"谢明浩": "第一书记"}
