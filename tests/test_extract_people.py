@@ -186,3 +186,8 @@ def test_a_surname_with_a_form_of_address_is_no_name():
 
 def test_a_first_secretary_sent_to_a_village_keeps_the_whole_title():
     assert named("驻村第一书记谢明浩带着村民开直播。") == {"谢明浩": "第一书记"}
+
+
+def test_veterans_entrepreneurs_and_streamers_introduce_names():
+    got = named("退役军人乔志刚办起了合作社，农民企业家段志宏出资，电商主播闫丽丽负责销售。")
+    assert got == {"乔志刚": None, "段志宏": None, "闫丽丽": "电商主播"}
