@@ -107,6 +107,14 @@ def test_the_unit_resolves_through_the_registry_like_any_mention():
     assert author_org(None, res) is None
 
 
+def test_a_city_associations_office_names_that_association_not_the_publisher():
+    res = load_resources()
+    assert author_org("忻州市通信行业协会秘书处", res) == "忻州市通信行业协会"
+    assert author_org("吕梁市通信学会办公室", res) == "吕梁市通信学会"
+    assert author_org("本会办公室", res) == "山西省通信行业协会"
+    assert author_org("某某县融媒体中心", res) == "某某县融媒体中心"
+
+
 def test_rows_carry_roles_aligned_with_authors_and_the_canonical_unit_and_no_unit_as_a_person():
     got = issue("【会员风采】", "某市分公司开展光纤入户服务", para() + " （山西移动网络部 刘洋 王丽）",
                 "【协会动态】", "协会召开理事会", para() + " （通讯员 郑一鸣 记者 林海）",

@@ -5,6 +5,7 @@ import pytest
 
 from ccasx_analytics.extract import extract_article, load_resources
 from ccasx_analytics.extract.orgs import org_mentions
+from ccasx_analytics.extract.people import people_mentions
 
 from extract_helpers import article
 
@@ -259,3 +260,44 @@ def test_museums_and_halls_are_organizations_of_their_own():
 
 def test_a_publisher_office_the_tokenizer_joins_to_its_first_word():
     assert surfaces("请与协会会员服务部联系。协会会员单位积极参与。") == ["协会会员服务部"]
+
+
+def test_a_bare_levels_committee_inside_a_title_is_no_organization():
+    assert surfaces("市委书记邵国栋到晋城移动调研，县委副书记钱立明陪同。") == ["晋城移动"]
+    assert surfaces("市委、市政府高度重视信息通信建设。") == ["市委", "市政府"]
+
+
+@pytest.mark.parametrize("name", [
+    "省大数据中心", "市大数据中心", "省行政审批服务管理局", "太原市工业和信息化局", "晋中市人力资源和社会保障局",
+    "市工信局", "市人社局", "市行政审批局", "县营商环境建设局",
+])
+def test_abbreviated_province_and_city_bodies(name):
+    assert surfaces(f"会上，{name}通报了上半年政务数据共享情况。") == [name]
+
+
+def test_a_department_name_with_a_connective_still_stops_between_two_bodies():
+    assert surfaces("市公安局和市工业和信息化局联合部署。") == ["市公安局", "市工业和信息化局"]
+
+
+def test_a_data_centre_building_is_still_no_organization():
+    assert surfaces("全省数据中心机架规模持续扩大，多个大数据中心项目开工。") == []
+
+
+def test_a_latin_acronym_with_a_place_and_a_branch_suffix():
+    assert surfaces("据CNCERT山西分中心监测，本月拦截恶意网址较多。") == ["CNCERT山西分中心"]
+
+
+def test_a_title_after_a_committee_is_not_joined_to_it():
+    assert surfaces("忻州市委常委、副市长郝建平到企业调研。") == ["忻州市委"]
+
+
+@pytest.mark.parametrize("text, org, person, title", [
+    ("山西铁塔朔州分公司副总经理田润生介绍了基站共享情况。", "山西铁塔朔州分公司", "田润生", "副总经理"),
+    ("晋能数科有限公司董事长窦文亮在签约仪式上致辞。", "晋能数科有限公司", "窦文亮", "董事长"),
+])
+def test_a_title_after_a_company_goes_to_the_person_and_the_company_stays(text, org, person, title):
+    res = load_resources()
+    found = org_mentions(text, res)
+    assert [m.surface for m in found] == [org]
+    got = {p.name: p.title for p in people_mentions(text, (), res, [(m.start, m.end) for m in found])}
+    assert got == {person: title}

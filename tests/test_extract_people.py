@@ -157,3 +157,37 @@ def test_a_title_beside_an_age_or_in_an_authors_note():
 
 def test_a_contact_name_before_a_phone_number():
     assert "郝丽君" in named("报名请联系协会培训部郝丽君，电话0351-7000000。")
+
+
+# --- committees in a 职务, households, forms of address ----------------------------------
+
+
+def test_a_bare_levels_committee_before_a_title_is_part_of_the_title():
+    got = named("座谈会上，县委副书记钱立明听取了汇报，市委书记邵国栋作总结。")
+    assert got == {"钱立明": "县委副书记", "邵国栋": "市委书记"}
+
+
+def test_a_household_word_introduces_a_name_without_a_title():
+    got = named("种植大户贾春生算了一笔账，脱贫户冯桂兰也用上了直播。")
+    assert got == {"贾春生": None, "冯桂兰": None}
+
+
+def test_a_count_of_households_introduces_no_name():
+    assert named("全村五十户张灯结彩，网格员逐户上门宣传。") == {}
+
+
+def test_a_listed_occupation_is_kept_whole_as_the_title():
+    assert named("网格员曹文静挨家挨户讲解防骗知识。") == {"曹文静": "网格员"}
+
+
+def test_a_surname_with_a_form_of_address_is_no_name():
+    assert named("李女士接到陌生来电后报了警，家住小店区的王先生也险些被骗。") == {}
+
+
+def test_a_first_secretary_sent_to_a_village_keeps_the_whole_title():
+    assert named("驻村第一书记谢明浩带着村民开直播。") == {"谢明浩": "第一书记"}
+
+
+def test_veterans_entrepreneurs_and_streamers_introduce_names():
+    got = named("退役军人乔志刚办起了合作社，农民企业家段志宏出资，电商主播闫丽丽负责销售。")
+    assert got == {"乔志刚": None, "段志宏": None, "闫丽丽": "电商主播"}

@@ -135,7 +135,7 @@ PERSON_MENTIONS = Schema(
     (
         _c("article_id", "string", False, doc="the article mentioning the person"),
         _c("issue_id", "string", False, doc="the article's issue"),
-        _c("name", "string", False, doc="the person's name"),
+        _c("name", "string", False, doc="the person's full name (a surname with a form of address, 李女士, is no name and no row)"),
         _c("role", "string", False, allowed=ROLES, doc="author (byline) | mentioned"),
         _c("title", "string", doc="职务 when stated"),
         _c("start", "Int64", doc="null for byline authors (the byline is not in text)"),

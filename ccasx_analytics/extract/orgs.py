@@ -15,8 +15,11 @@
    form, a branch, a department: see ``org_names``), which also decides the registry
    entry it names and with what confidence.
 5. Classes named without a suffix: Latin names of standards bodies and the like
-   (``org_acronyms.txt``: ITU-T, 3GPP), and a member's short form with a city of the
-   association's province in place of the province (晋中移动 for a branch of 山西移动).
+   (``org_acronyms.txt``: ITU-T, 3GPP), a Latin acronym with a place and a branch suffix
+   (CNCERT山西分中心), and a member's short form with a city of the association's
+   province in place of the province (晋中移动 for a branch of 山西移动).
+6. A bare level's committee right before a 职务 and a name (市委书记赵某) is part of the
+   person's 职务, not an organization mentioned.
 """
 from __future__ import annotations
 
@@ -82,6 +85,8 @@ def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
     for c in sorted(registry + found + extra, key=lambda c: (c.start, -c.end)):
         if c.start < last_end or _inside_any(c.start, c.end, blocked):
             continue  # inside a longer name already reported
+        if c.member is None and _committee_in_a_title(text, c, res):
+            continue
         if c.confidence == CONFIDENCE_RULE and c.member is not None:
             c.confidence = CONFIDENCE_ALIAS
         head_end = c.head_end if c.head_end is not None else c.end
@@ -99,6 +104,13 @@ def org_mentions(text: str, res: Resources) -> tuple[OrgMention, ...]:
             out.append(OrgMention(org=surface, surface=surface, is_member=False, start=c.start, end=c.end,
                                   org_type=None, in_registry=False, confidence=c.confidence))
     return tuple(_with_latin_names(text, out))
+
+
+def _committee_in_a_title(text: str, c: _Candidate, res: Resources) -> bool:
+    """市委书记赵某, 县委副书记钱某: a bare level's committee right before a 职务 and a name
+    is part of that person's 职务, not an organization mentioned."""
+    return (P.COMMITTEE_OF_TITLE_RE.fullmatch(text, c.start, c.end) is not None
+            and res.title_chain_re.match(text, c.end) is not None)
 
 
 def _with_latin_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
@@ -179,10 +191,19 @@ def _publisher_department_candidates(text: str, toks: tuple[Token, ...], token_e
 
 
 def _acronym_candidates(text: str, res: Resources) -> list[_Candidate]:
-    """Organizations printed under a Latin name (ITU-T, 3GPP, CCSA), as whole Latin words."""
-    if not res.org_acronyms or not P.LATIN_LETTER_RE.search(text):
+    """Organizations printed under a Latin name (ITU-T, 3GPP, CCSA), as whole Latin words,
+    and the regional branches of a body printed under its acronym (CNCERT山西分中心)."""
+    if not P.LATIN_LETTER_RE.search(text):
         return []
-    return [_Candidate(m.start(), m.end(), confidence=CONFIDENCE_ALIAS) for m in _acronym_re(res).finditer(text)]
+    out = [_Candidate(m.start(), m.end()) for m in _regional_acronym_re(res).finditer(text)]
+    if res.org_acronyms:
+        out += [_Candidate(m.start(), m.end(), confidence=CONFIDENCE_ALIAS) for m in _acronym_re(res).finditer(text)]
+    return out
+
+
+@lru_cache(maxsize=4)
+def _regional_acronym_re(res: Resources) -> re.Pattern[str]:
+    return P.regional_acronym_pattern(res.place_set)
 
 
 def _city_short_candidates(text: str, token_starts: set[int], token_ends: set[int],
@@ -247,6 +268,7 @@ def _runs(text: str, toks: tuple[Token, ...], registry: list[_Candidate],
     start: int | None = None
     hard = True
     reg_before: _Candidate | None = None
+    inside_names = [m.span() for m in P.CONNECTIVE_DEPARTMENT_RE.finditer(text)]
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
@@ -271,6 +293,9 @@ def _runs(text: str, toks: tuple[Token, ...], registry: list[_Candidate],
                 i += 1
             continue
         ordinal = t.word.startswith("第") and len(t.word) > 1  # 第五分校, 第一研究所
+        if start is not None and any(s < t.start and t.end < e for s, e in inside_names):
+            i += 1  # 工业和信息化局: the connective of a department's standard name
+            continue
         if (t.flag in _RUN_BREAK_FLAGS and not ordinal) or t.word in _FUNCTION_WORDS or t.word.isspace():
             if start is not None:
                 runs.append((start, t.start, hard, reg_before))
@@ -309,8 +334,12 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
             adjacent_reg = prev is None and cursor == run_start and reg_before is not None \
                 and reg_before.end == run_start
             piece = text[cursor:s_end]
-            if any(piece.endswith(w) for w in P.NON_ORG_ENDINGS):
+            if any(piece.endswith(w) for w in P.NON_ORG_ENDINGS) and not P.LEVEL_AGENCY_RE.search(piece):
                 cursor = s_end
+                prev = None
+                continue
+            if adjacent_prev and _ends_in_a_title(piece, res):
+                cursor = s_end  # 晋中市委|常委: a 职务 after the committee, not a branch of it
                 prev = None
                 continue
             if adjacent_prev and not P.ADMIN_PREFIX_RE.match(piece) and len(piece) <= 12:
@@ -330,6 +359,11 @@ def _rule_candidates(text: str, toks: tuple[Token, ...], registry: list[_Candida
                 prev = cand
                 cursor = s_end
     return out
+
+
+def _ends_in_a_title(piece: str, res: Resources) -> bool:
+    """Whether ``piece`` ends in a 职务 that ends like a suffix (常委, 委员)."""
+    return any(piece.endswith(t) for t in res.title_word_set)
 
 
 def _title_follows(toks: tuple[Token, ...], end: int, res: Resources) -> bool:
@@ -378,8 +412,8 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
     if start is None:
         admin = P.ADMIN_PREFIX_RE.match(region)
         admin_at = _admin_prefix_token(toks, cursor, s_start) if not admin else None
-        if admin and not _has_block(toks, cursor, s_start):
-            start = cursor  # 省公安厅, 市政府
+        if admin and (not _has_block(toks, cursor, s_start) or _office_name(toks, cursor, s_start, suffix, at_hard)):
+            start = cursor  # 省公安厅, 市政府, 省行政审批服务管理局
         elif admin_at is not None and not _has_block(toks, admin_at, s_start):
             start = admin_at  # 建议|省发展改革委, 会同|省应急管理厅
         elif suffix in P.ORG_STRONG_SUFFIXES:
@@ -406,6 +440,21 @@ def _candidate(text: str, toks: tuple[Token, ...], cursor: int, s_start: int, s_
     if not anchors and len(head) == 1 and head[0].flag in _VERB_FLAGS:
         return None  # 服务政府, 支持企业: a verb and its object, as in a slogan
     return _Candidate(start, s_end, suffix=suffix)
+
+
+def _office_name(toks: tuple[Token, ...], start: int, end: int, suffix: str, at_hard: bool) -> bool:
+    """省行政审批服务管理局, 市行政审批局: after a bare level opening a run, a short chain of
+    nouns and verb-like nouns of administration before an office's suffix is the office's
+    name, although jieba tags some of its words as verbs."""
+    if not at_hard or end - start > P.OFFICE_MAX_CHARS:
+        return False
+    if len(suffix) < 2:  # 市行政审批局: a one-character suffix only after the level as a word
+        first = next((t for t in toks if t.start == start), None)
+        if first is None or first.word not in P.ADMIN_PREFIX_WORDS or suffix not in P.OFFICE_SHORT_SUFFIXES:
+            return False
+    inner = [t for t in toks if start < t.start and t.end <= end]
+    return (bool(inner) and all(t.flag in P.OFFICE_WORD_FLAGS for t in inner)
+            and any(t.flag != "v" for t in inner))
 
 
 def _admin_prefix_token(toks: tuple[Token, ...], start: int, end: int) -> int | None:

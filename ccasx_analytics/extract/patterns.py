@@ -72,6 +72,26 @@ NON_ORG_ENDINGS: tuple[str, ...] = (
     "体验中心", "内部", "外部", "全部", "局部", "干部", "俱乐部", "剧院", "影院", "庭院",
 )
 
+# A bare level or a city before 大数据中心 names the government's big-data agency (省大数据中心,
+# 太原市大数据中心), not a data centre building, which the ending alone would say.
+LEVEL_AGENCY_RE = re.compile("[省市县区]大数据中心$")
+# Government departments whose standard names hold a connective (工业和信息化局, 人力资源和
+# 社会保障厅, 住房和城乡建设局): the connective does not end the name there.
+CONNECTIVE_DEPARTMENT_NAMES: tuple[str, ...] = ("工业和信息化", "人力资源和社会保障", "住房和城乡建设", "文化和旅游",
+                                              "自然资源和规划", "农业和农村", "科学技术和", "交通运输和")
+CONNECTIVE_DEPARTMENT_RE = re.compile("|".join(CONNECTIVE_DEPARTMENT_NAMES))
+# Token flags of the words an office's name is made of after a bare level (省|行政|审批|服务|
+# 管理局): nouns and the verb-like nouns of administration.
+OFFICE_WORD_FLAGS = frozenset({"n", "vn", "v", "nz", "j"})
+# The one-character suffixes of such an office (the longer ones: 管理局, 委员会, 办公室).
+OFFICE_SHORT_SUFFIXES = frozenset("局厅委")
+# At most this many characters between a bare level and the suffix of such an office.
+OFFICE_MAX_CHARS = 10
+# Regional branches named by a Latin acronym and a place: CNCERT山西分中心, XX山西分会.
+REGIONAL_BRANCH_SUFFIXES: tuple[str, ...] = ("分中心", "分会", "分公司", "分院", "分局", "分所")
+# The suffixes of an association: its office in a byline (X市通信行业协会办公室) names it.
+ASSOCIATION_SUFFIXES: tuple[str, ...] = ("协会", "学会", "商会", "联合会", "研究会", "促进会")
+
 # How a legal form may be printed; a registry name printed with another one is still that
 # entry (博浩科技股份有限公司 for 博浩科技有限公司).  Longest first.
 LEGAL_FORMS: tuple[str, ...] = ("股份有限公司", "有限责任公司", "股份公司", "有限公司")
@@ -164,6 +184,14 @@ AGE_BEFORE_NAME = "(?:\\d{1,3}|[一二三四五六七八九十百]{1,4})岁的?"
 # An occupation named by its suffix (护林员, 信息员, 厨师): an open class, so matched by
 # form; the name after it must still pass every check on names.
 OCCUPATION = f"[{HAN}]{{1,3}}?(?:员|师)"
+# A household named by what it lives from (种植大户, 养殖户, 脱贫户): like 村民, a standing
+# that introduces a name and is no 职务.  Two characters before 户 and not a numeral, so a
+# count of households (五十户, 每户) is not one; the word must also be a run of whole tokens.
+HOUSEHOLD = f"(?![{numerals.CHINESE_DIGIT_CHARS}{''.join(numerals.SMALL_POWERS)}每各逐全])[{HAN}]{{2}}大?户"
+# What is said after a surname instead of a given name (李女士, 王先生, 张师傅): the person
+# is addressed, not named, so the surname alone is no person's name.
+FORMS_OF_ADDRESS: tuple[str, ...] = ("先生", "女士", "小姐", "师傅", "老师", "阿姨", "大爷", "大妈", "大姐", "大哥",
+                                    "老汉", "同学")
 # What may stand between a 职务 and the age before a name: 负责人、今年54岁的刘某.
 AGE_LEAD_RE = re.compile(r"(?:今年|现年)$")
 AGE_START_CHARS = tuple("0123456789一二三四五六七八九十百")
@@ -182,6 +210,9 @@ NAME_UNIT_ITEM_RE = re.compile(f"([{HAN}]{{2,3}})[（(]")
 # A title stated in parentheses after a name: 洪学智（时任新四军2师参谋长）.
 PAREN_TITLE_RE = re.compile(r"^[（(](?:时任|现任|原)?([^（）()\n]{1,30})[）)]")
 TITLE_PREFIXES = ("原", "时任", "现任", "前")
+# The party committee of a bare administrative level before a 职务 (市委书记, 县委副书记,
+# 省委常委): part of the 职务, not a mention of the committee as an organization.
+COMMITTEE_OF_TITLE_RE = re.compile("[省市县区镇乡]委$")
 
 # ---------------------------------------------------------------------------------------
 # Figures
@@ -421,6 +452,12 @@ def latin_names_pattern(names: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"(?<![A-Za-z0-9-])(?:{_alternation(names)})(?![A-Za-z0-9])")
 
 
+def regional_acronym_pattern(places: Iterable[str]) -> re.Pattern[str]:
+    """A Latin acronym, a place and a branch suffix: CNCERT山西分中心."""
+    return re.compile(f"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{{1,9}}(?:{_alternation(places)})"
+                      f"(?:{_alternation(REGIONAL_BRANCH_SUFFIXES)})")
+
+
 def city_short_pattern(cities: Iterable[str], tails: Iterable[str]) -> re.Pattern[str]:
     """A city before the short tail of a member's name (晋中 + 移动); group ``tail``."""
     return re.compile(f"(?:{_alternation(cities)})(?P<tail>{_alternation(tails)})")
@@ -447,7 +484,7 @@ def descriptor_pattern(descriptors: Iterable[str], occupations: Iterable[str] = 
     jobs = f"{_alternation(occupations)}|{OCCUPATION}" if occupations else OCCUPATION
     labels = _alternation(NAME_LABELS)
     return re.compile(
-        f"(?:(?:{AGE_BEFORE_NAME})?(?:(?:{words})|(?P<occupation>{jobs}))|{AGE_BEFORE_NAME}"
+        f"(?:(?:{AGE_BEFORE_NAME})?(?:(?:{words})|(?P<occupation>{jobs})|(?P<household>{HOUSEHOLD}))|{AGE_BEFORE_NAME}"
         f"|(?:{labels})[】]?[：:]?\\s*)(?P<at>)"
     )
 

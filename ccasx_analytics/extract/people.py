@@ -5,14 +5,17 @@ A name in the text is accepted on evidence, never on jieba's ``nr`` tag alone (w
 - a 职务 directly in front (二级巡视员郭钦华, 党委书记、总经理邹宏图);
 - a descriptor directly in front (58岁的种植户侯某, 他的儿子侯某, 联系人：温某,
   【作者简介】申某; ``descriptors.txt``), not a 职务, or an occupation (退休教师白某,
-  线务员刘某; ``occupations.txt`` and any …员/…师), kept as the title;
+  线务员刘某; ``occupations.txt`` and any …员/…师), kept as the title, or a household
+  named by what it lives from (种植大户贾某, 脱贫户冯某), which is no title;
 - a list of three or more surname-initial names joined by 、 (胡长万、刘明三、王光汉), or
   of two or more names each followed by a unit in parentheses (胡某（山西铁塔）、常某（…）),
   as winners and participants are listed;
 - a jieba ``nr`` token with a known surname, followed by a person cue (说, 出席, 生平,
   a title, a parenthetical （时任…）, a political set phrase: 习近平新时代中国特色社会主义
   思想, 邓小平理论) or named at least twice.
-Names that are dictionary words, places, or end like a place (…村) are dropped.
+A committee of a bare level before a 职务 belongs to it (市委书记, 县委副书记).
+Names that are dictionary words, places, or end like a place (…村) are dropped, and so is a
+surname with a form of address (李女士, 王先生): the person is addressed, not named.
 Every occurrence of an accepted name then becomes a mention.
 """
 from __future__ import annotations
@@ -42,16 +45,19 @@ def people_mentions(text: str, authors: tuple[str, ...], res: Resources,
     ]
     titles_at: dict[int, str] = {}
     names: set[str] = set()
+    toks = tokens(text, res)
 
     for m in res.title_chain_re.finditer(text):
         name = _resolve_name(text, m.start("name"), res)
         if name and (_plausible(name, res, after_title=True) or _preposition_surname_named(text, m.start("name"), name, res)):
             names.add(name)
-            titles_at[m.start("name")] = m.group("title")
+            body = P.COMMITTEE_OF_TITLE_RE.search(text, max(0, m.start() - 2), m.start())
+            titles_at[m.start("name")] = (body.group() if body else "") + m.group("title")
 
-    toks = tokens(text, res)
     for m in res.descriptor_re.finditer(text):
         at = m.start("at")
+        if m.group("household") is not None and not _whole_tokens(toks, *m.span("household")):
+            continue  # 文静|逐户|上门: 户 inside other words
         if at >= len(text) or not (text[at] in res.surname_set or text[at:at + 2] in res.surname_set):
             continue
         name = _resolve_name(text, at, res)
@@ -118,7 +124,8 @@ def _occupation(text: str, m, toks: tuple[Token, ...], res: Resources) -> str | 
         return None
     start, end = m.span("occupation")
     for t in toks:
-        if start <= t.start < end and t.flag in _NOT_OCCUPATION_FLAGS:
+        # the token holding the suffix itself stays (jieba tags a lone 员 as a classifier)
+        if start <= t.start and t.end < end and t.flag in _NOT_OCCUPATION_FLAGS:
             start = t.end
     word = text[start:end]
     return word if len(word) >= 2 and word not in res.descriptor_set else None
@@ -139,6 +146,11 @@ def _title_around_descriptor(text: str, m, name: str, res: Resources) -> str | N
             if ends:
                 return ends[-1].group()
     return None
+
+
+def _whole_tokens(toks: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether [start, end) begins and ends at token edges."""
+    return any(t.start == start for t in toks) and any(t.end == end for t in toks)
 
 
 def _surname_length(name: str, res: Resources) -> int:
@@ -183,6 +195,8 @@ def _plausible(name: str, res: Resources, after_title: bool = False, preposition
         return False  # 董事长于张某…: a preposition before a name, not a name
     if name in res.place_set or name[-1] in _PLACE_END_CHARS:
         return False
+    if name[sl:] in P.FORMS_OF_ADDRESS:
+        return False  # 李女士, 王先生: a surname and a form of address, no name
     if len(name) == 2 and name[-1] in P.TITLE_ABBREVIATION_CHARS:
         return False  # 邹总, 王局
     if res.title_word_re.search(name[1:]):
