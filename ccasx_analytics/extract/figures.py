@@ -27,7 +27,7 @@ counting says 两), thresholds inside a noun phrase (50户以上行政村, 60岁
 村庄), the bare numeral 一 (一张自拍, 一系列), slogans that open with a numeral inside quotes
 (“两个维护”), sayings that weigh one against many (一次胜过十次说教), a unit defined by another
 (1PFLOPS即每秒一千万亿次浮点运算, 1TB相当于1024GB: the whole definition), the first ranks of a
-list (前三名, 前10位), the hours a service is kept (24小时值班, 全天24小时待命, 全年365天不间断)
+list (前三名, 前10位), the hours a service is kept (24小时值班, 全年365天不间断)
 and the window a rate is measured in (24小时接通率).
 """
 from __future__ import annotations
@@ -179,7 +179,7 @@ def _figure_from_match(text: str, m: re.Match[str], toks: tuple[Token, ...]) -> 
             and text[max(0, first - 2):first - 1] not in _NOT_PERIOD_BEFORE):
         return None  # 前两个月, 前10天: a period of the calendar; 前三名: the first ranks of a list
     if unit.kind == "duration" and not m.group("post") and _service_window(text, first, num, unit_text, u_end):
-        return None  # 24小时值班, 全天24小时待命: the hours a service is kept, not a duration measured
+        return None  # 24小时值班: the hours a service is kept, not a duration measured
     if unit.kind == "duration" and not m.group("post") and P.RATE_AFTER_DURATION_RE.match(after):
         return None  # 24小时接通率: the window a rate is measured in, part of the rate's name
     if unit.kind == "duration" and not m.group("post") and P.TIME_POINT_AFTER_RE.match(after):
@@ -467,7 +467,7 @@ def _indicators(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
 
 
 def _service_window(text: str, first: int, num: str, unit_text: str, u_end: int) -> bool:
-    """24小时值班, 全天24小时待命, 全年365天不间断, 12小时轮班: a schedule kept by a service."""
+    """24小时值班, 全年365天不间断, 12小时轮班: a schedule kept by a service."""
     after = text[u_end:u_end + 4]
     if P.DUTY_AFTER_RE.match(after):
         return True

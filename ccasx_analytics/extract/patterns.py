@@ -409,14 +409,14 @@ DEFINED_UNIT_KINDS = frozenset({"compute", "other", "money", "area", "power"})
 # A clause that goes on with the same definition: ，相当于每秒百亿亿次运算
 DEFINITION_GOES_ON_RE = re.compile(r"[，,]\s*(?:也就是|即|相当于|等于|约等于)")
 CLAUSE_END_CHARS = "，,。；;！!？?\n"
-# A duty schedule or service window (24小时值班, 全天24小时待命, 365天不间断): the hours a
+# A duty schedule or service window (24小时值班, 365天不间断): the hours a
 # service is kept, not a duration measured.  A round day or year of service, or any hours
 # before a duty word.
 SERVICE_WINDOW_BEFORE_RE = re.compile(r"(?:全天候?|全年|每天|每日|昼夜|一天)\s*$")
 # (who keeps it may stand between: 24小时专人值班, 24小时人工服务)
 SERVICE_KEEPER = "(?:专人|有人|人工|轮流)?"
-SERVICE_WINDOW_AFTER_RE = re.compile(r"^\s*" + SERVICE_KEEPER + r"(?:不间断|不打烊|在线|服务|营业|开放|运行|运转|响应|监控|守护|值班|值守|待命|轮班|坚守)")
-DUTY_AFTER_RE = re.compile(r"^\s*" + SERVICE_KEEPER + r"(?:值班|值守|待命|轮班|坚守|轮岗)")
+SERVICE_WINDOW_AFTER_RE = re.compile(r"^\s*" + SERVICE_KEEPER + r"(?:不间断|不打烊|在线|服务|营业|开放|运行|运转|响应|监控|守护|值班|值守|轮班|坚守)")
+DUTY_AFTER_RE = re.compile(r"^\s*" + SERVICE_KEEPER + r"(?:值班|值守|轮班|坚守|轮岗)")
 # 24小时接通率, 48小时办结率: the duration names the rate after it (a window of the measure)
 RATE_AFTER_DURATION_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}率")
 ROUND_SERVICE_SPANS = frozenset({("24", "小时"), ("二十四", "小时"), ("365", "天"), ("三百六十五", "天")})
