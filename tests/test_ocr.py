@@ -303,3 +303,78 @@ def test_a_parse_is_cached_per_ocr_mode_and_engine(monkeypatch):
     # a scan refused for want of the extra is read again once it is installed
     monkeypatch.setattr(ocr, "ocr_available", lambda: False)
     assert key("auto") != before
+
+
+# --- a text layer that cannot be the page's text ------------------------------------------------
+
+
+def test_a_text_layer_of_unmapped_or_private_use_glyphs_is_garbage():
+    from ccasx_analytics.ingest.pdf import garbage_reason
+
+    assert "unmapped or private-use" in garbage_reason("\ue001\ue002\ue003(cid:12)(cid:13)" * 8)
+    # bytes of Chinese text decoded as Latin-1: letters, but hardly a Han character
+    soup = "山西移动开通千兆宽带服务乡村学校".encode("gbk").decode("latin-1") * 3
+    assert "Chinese characters" in garbage_reason(soup)
+    assert garbage_reason("山西移动为乡村学校开通千兆宽带，5G基站覆盖率达到98%。" * 2) is None
+    assert garbage_reason("\ue001\ue002") is None  # too little to judge: a blank page
+
+
+def _page_over_image(path: Path, image, text: str, pages: int = 1) -> Path:
+    """A PDF whose pages carry ``image`` over the whole page and ``text`` as their invisible
+    text layer (as a scanner's own OCR lays it), in a Latin font, as a mis-mapped layer reads."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    for _ in range(pages):
+        c.drawImage(ImageReader(image), 0, 0, 595, 842)
+        layer = c.beginText()
+        layer.setTextRenderMode(3)  # invisible
+        layer.setFont("Helvetica", 10)
+        for k in range(0, len(text), 60):
+            layer.setTextOrigin(40, 800 - k // 60 * 14)
+            layer.textOut(text[k:k + 60])
+        c.drawText(layer)
+        c.showPage()
+    c.save()
+    return path
+
+
+_SOUP = "山西移动开通千兆宽带服务乡村学校，协会组织会员单位开展宣传活动。".encode("gbk").decode("latin-1") * 8
+
+
+def test_a_scan_under_a_garbage_text_layer_is_refused_with_the_reason_when_ocr_is_off(tmp_path):
+    from PIL import Image
+
+    from ccasx_analytics.errors import IngestError
+    from ccasx_analytics.parse import parse_file
+
+    pdf = _page_over_image(tmp_path / "garbage.pdf", Image.new("L", (300, 420), 230), _SOUP, pages=2)
+    with pytest.raises(IngestError) as err:
+        parse_file(pdf, ocr="never")
+    assert "garbage" in err.value.reason and "Chinese characters" in err.value.reason
+    assert "needs OCR" in err.value.reason
+
+
+@pytest.mark.slow
+def test_a_scanned_page_under_a_garbage_text_layer_is_read_by_ocr_with_the_reason(tmp_path):
+    pytest.importorskip("rapidocr")
+    import pypdfium2 as pdfium
+
+    from ccasx_analytics.parse import parse_file
+
+    image = pdfium.PdfDocument(str(SAMPLE_PDF))[2].render(scale=200 / 72, grayscale=True).to_pil()
+    page3 = _page_over_image(tmp_path / "page3.pdf", image, _SOUP)
+    issue = pdfium.PdfDocument(str(SAMPLE_PDF))
+    issue.import_pages(pdfium.PdfDocument(str(page3)), [0], index=2)
+    issue.del_page(3)  # the typeset page 3, now its scan under a garbage text layer
+    mixed = tmp_path / "mixed.pdf"
+    issue.save(str(mixed))
+    issue.close()
+
+    parsed = parse_file(mixed)
+    assert parsed.text_source == "ocr"
+    assert any(w.startswith("page 3 read by OCR: its text layer is garbage") for w in parsed.warnings), parsed.warnings
+    body = "".join(a.text for a in parsed.articles)
+    assert "毫不动摇巩固和发展公有制经济" in body and "Ã" not in body
+    assert len(parsed.articles) == 13

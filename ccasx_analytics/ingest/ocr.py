@@ -15,7 +15,7 @@ import importlib.util
 import sys
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -263,13 +263,15 @@ def _char(text: str, size: float, x0: float, x1: float, box: OcrBox) -> dict:
             "top": box.top, "bottom": box.bottom, "upright": True}
 
 
-def read_pdf_by_ocr(path: Path, max_pages: int, known_names: Iterable[str] = ()) -> Document:
+def read_pdf_by_ocr(path: Path, max_pages: int, known_names: Iterable[str] = (), why: str = "") -> Document:
     """Every page of ``path`` read by OCR; raises ``IngestError`` when OCR is not installed,
     the file has too many pages, or nothing readable was found.  ``known_names``: names a
-    doubtful look-alike reading is repaired to (see ``lookalike``)."""
+    doubtful look-alike reading is repaired to (see ``lookalike``); ``why``: the reason a
+    text layer was set aside, recorded as a warning."""
     if not ocr_available():
         raise IngestError(path, needs_ocr_reason())
-    return document_from_boxes(path, recognized_pages(path, max_pages), known_names)
+    doc = document_from_boxes(path, recognized_pages(path, max_pages), known_names)
+    return replace(doc, warnings=(*doc.warnings, f"read by OCR: {why}")) if why else doc
 
 
 @dataclass(frozen=True)
@@ -317,8 +319,6 @@ def recognized_pages(path: Path, max_pages: int, only: Iterable[int] | None = No
 def document_from_boxes(path: Path, pages: list[OcrPage], known_names: Iterable[str] = ()) -> Document:
     """The ``Document`` of recognized pages: look-alike repairs, characters along their
     boxes, then the same layout as a text layer; each line carries its recognition score."""
-    from dataclasses import replace
-
     from .pdf import document_from_pages
 
     pages = _furniture_agreed(pages)
@@ -364,14 +364,12 @@ def read_scanned_pages(path: Path, numbers: list[int], known_names: Iterable[str
     return ScannedPages(pages, _page_segments(pages), repairs)
 
 
-def scored(doc: Document, pages: list[OcrPage], repairs: list[str], warning: str) -> Document:
-    """The document with each line read by OCR carrying its score, the warning that says
+def scored(doc: Document, pages: list[OcrPage], repairs: list[str], *warnings: str) -> Document:
+    """The document with each line read by OCR carrying its score, the warnings that say
     so, ``text_source = ocr`` and the repairs."""
-    from dataclasses import replace
-
     boxes = {p.number: p.boxes for p in pages}
     lines = tuple(_with_confidence(ln, boxes[ln.page]) if ln.page in boxes else ln for ln in doc.lines)
-    return replace(doc, lines=lines, warnings=(*doc.warnings, warning), repairs=(*doc.repairs, *repairs),
+    return replace(doc, lines=lines, warnings=(*doc.warnings, *warnings), repairs=(*doc.repairs, *repairs),
                    text_source="ocr")
 
 
@@ -410,8 +408,6 @@ def _furniture_agreed(pages: list[OcrPage]) -> list[OcrPage]:
             agreed[at] = (key, max((t for t in count if N.furniture_key(t) == key), key=count.__getitem__))
     if not agreed:
         return pages
-    from dataclasses import replace
-
     out = []
     for p in pages:
         boxes = []
@@ -440,8 +436,6 @@ def _edits(a: str, b: str) -> int:
 def _repaired(pages: list[OcrPage], known_names: Iterable[str]) -> tuple[list[OcrPage], list[str]]:
     """Pages with doubtful look-alike readings of known names repaired, and the repairs
     as ``"p.N: read → name"``."""
-    from dataclasses import replace
-
     from .lookalike import name_index, repair_text
 
     known, index = name_index(known_names)
@@ -461,8 +455,6 @@ def _repaired(pages: list[OcrPage], known_names: Iterable[str]) -> tuple[list[Oc
 def _with_confidence(line: Line, boxes: tuple[OcrBox, ...]) -> Line:
     """The line with the mean score of the boxes it came from (by their centres), weighted
     by their lengths."""
-    from dataclasses import replace
-
     inside = [
         b for b in boxes
         if line.x0 - 1 <= (b.x0 + b.x1) / 2 <= line.x1 + 1 and line.top - 1 <= (b.top + b.bottom) / 2 <= line.bottom + 1
