@@ -343,9 +343,22 @@ def document_from_boxes(path: Path, pages: list[OcrPage], known_names: Iterable[
 
 
 def _page_segments(pages: list[OcrPage]) -> dict:
-    """Layout segments per page number, from the boxes' characters."""
-    sizes = snapped_sizes([b for p in pages for b in p.boxes])
-    return {p.number: segments([c for b in p.boxes for c in box_chars(b, sizes[id(b)])]) for p in pages}
+    """Layout segments per page number, from the boxes' characters, each box at the type
+    level of the issue it reads as, made one per block of lines (``ocr_blocks``)."""
+    from .ocr_blocks import block_sizes
+
+    snapped = snapped_sizes([b for p in pages for b in p.boxes])
+    raw = {id(b): type_size(b) for p in pages for b in p.boxes}
+    out = {}
+    for p in pages:
+        sizes = block_sizes(p.boxes, p.width, raw, snapped, is_long_line)
+        out[p.number] = segments([c for b in p.boxes for c in box_chars(b, sizes[id(b)])])
+    return out
+
+
+def is_long_line(box: OcrBox) -> bool:
+    """Whether a line is long enough for its advance to give its type size reliably."""
+    return len(box.text) >= _SHORT_LINE and sum(1 for ch in box.text if _is_han(ch)) >= 2
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,171 @@
+"""Type sizes of recognized lines made steady by the blocks they stand in.
+
+A size read from one short line is noise: the detector's margin weighs on a few
+characters' box, so a paragraph's last line (落地。) reads as large as a title, and two
+entries of one contents list read half a point apart.  Lines are set in blocks — a
+paragraph, a wrapped title, a contents list — whose lines follow each other at the
+block's leading in one column, and a block has one type size.  So lines are chained into
+blocks, page by page and column by column, and each block takes the size its long lines
+(the ones whose size can be trusted) agree on.
+
+Columns come from the gutter: the band down the middle of the page that no line of a
+column crosses.  A line across it (a masthead, a heading over both columns) belongs to
+neither column.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+
+class Box(Protocol):
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+# Lines whose centres lie this many of the upper line's type sizes apart follow each
+# other in one block (set solid with leading, 1.2–1.8 em: titles 1.45, body 1.6); a wider
+# step is a gap between blocks.
+LEADING = (1.15, 1.85)
+# Two long lines in one block read within this share of each other's size.
+SAME_SIZE = 0.08
+# A short line (a section bar among contents entries) reads within this share of the long
+# line next to it in its block: its few characters give its size only roughly.
+SHORT_SAME_SIZE = 0.15
+# A line ending within this many ems of its column's right edge fills its measure (it
+# wraps on to the next line).
+FULL_LINE_EMS = 1.5
+# A gutter is found among the middle of the page, and needs this many lines each side.
+_GUTTER_BAND = (0.3, 0.7)
+_MIN_LINES_PER_COLUMN = 3
+# ... and may be crossed by this share of them (headings set across both columns).
+_GUTTER_CROSSINGS = 0.15
+
+
+def gutter(boxes: Sequence[Box], width: float, is_long: Callable[[Box], bool]) -> float | None:
+    """The x of the gutter between two columns, or None for a one-column page: the middle
+    of the widest band in the middle of the page crossed by the fewest long lines narrower
+    than the page's half (a heading over both columns may cross it; a column's lines do
+    not), with enough long lines wholly on each side."""
+    narrow = [b for b in boxes if is_long(b) and b.x1 - b.x0 < 0.55 * width]
+    if len(narrow) < 2 * _MIN_LINES_PER_COLUMN:
+        return None
+    lo, hi = (int(f * width) for f in _GUTTER_BAND)
+    crossing = {x: sum(1 for b in narrow if b.x0 < x < b.x1) for x in range(lo, hi + 1)}
+    fewest = min(crossing.values())
+    if fewest > _GUTTER_CROSSINGS * len(narrow):
+        return None
+    best: tuple[int, int] | None = None
+    run_start = None
+    for x in range(lo, hi + 1):
+        if crossing[x] != fewest:
+            run_start = None
+            continue
+        run_start = x if run_start is None else run_start
+        if best is None or x - run_start > best[1] - best[0]:
+            best = (run_start, x)
+    g = (best[0] + best[1]) / 2
+    left = sum(1 for b in narrow if b.x1 <= g)
+    right = sum(1 for b in narrow if b.x0 >= g)
+    return g if min(left, right) >= _MIN_LINES_PER_COLUMN else None
+
+
+def column_of(box: Box, g: float | None) -> int:
+    """0 left column (or the only one), 1 right column, -1 across the gutter."""
+    if g is None:
+        return 0
+    return 0 if box.x1 <= g else 1 if box.x0 >= g else -1
+
+
+def block_sizes(
+    boxes: Sequence[Box],
+    width: float,
+    raw: dict[int, float],
+    snapped: dict[int, float],
+    is_long: Callable[[Box], bool],
+) -> dict[int, float]:
+    """Size per box (by ``id``) of one page: ``snapped`` levels, made one per block.
+
+    A line joins the block of the line just above it in its column when its centre lies
+    one leading below, and either both are long lines of nearly the same size, or one is
+    short (its own size is noise) and reads roughly the size of the long one (bars and
+    entries of a contents list), or it is a short line under a line that fills its measure
+    and it starts where that line starts (a paragraph's last line, under an indented first
+    line too) or is centred under it (a wrapped title).  A block takes the size most of its long lines'
+    characters have; a block without long lines keeps its lines' own sizes."""
+    g = gutter(boxes, width, is_long)
+    out = {id(b): snapped[id(b)] for b in boxes}
+    parent = {id(b): id(b) for b in boxes}
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    columns: dict[int, list[Box]] = {}
+    for b in boxes:
+        columns.setdefault(column_of(b, g), []).append(b)
+    for col in columns.values():
+        right = _right_edge([b for b in col if is_long(b)])
+        col.sort(key=lambda b: (b.top + b.bottom) / 2)
+        for k, b in enumerate(col):
+            above = _line_above(col[:k], b)
+            if above is not None and _continues(above, b, raw, is_long, right):
+                parent[root(id(b))] = root(id(above))
+
+    blocks: dict[int, list[Box]] = {}
+    for b in boxes:
+        blocks.setdefault(root(id(b)), []).append(b)
+    for members in blocks.values():
+        held = Counter()
+        for b in members:
+            if is_long(b):
+                held[snapped[id(b)]] += len(b.text)
+        if held:
+            level = held.most_common(1)[0][0]
+            for b in members:
+                out[id(b)] = level
+    return out
+
+
+def _right_edge(long_lines: list[Box]) -> float | None:
+    """Where a column's full lines end: the upper quartile of its long lines' right edges."""
+    if not long_lines:
+        return None
+    ends = sorted(b.x1 for b in long_lines)
+    return ends[(3 * len(ends)) // 4]
+
+
+def _line_above(earlier: list[Box], b: Box) -> Box | None:
+    """The nearest line above ``b`` that shares some of its width."""
+    for a in reversed(earlier):
+        overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+        if overlap > 0 and (a.top + a.bottom) / 2 < (b.top + b.bottom) / 2:
+            return a
+    return None
+
+
+def _continues(a: Box, b: Box, raw: dict[int, float], is_long: Callable[[Box], bool], right: float | None) -> bool:
+    """Whether ``b`` continues the block of ``a``, the line above it (see ``block_sizes``)."""
+    long_a, long_b = is_long(a), is_long(b)
+    if not (long_a or long_b):
+        return False  # two short lines: no size to trust
+    size = raw[id(a)] if long_a else raw[id(b)]
+    step = ((b.top + b.bottom) - (a.top + a.bottom)) / 2 / size if size > 0 else 0.0
+    if not LEADING[0] <= step <= LEADING[1]:
+        return False
+    near = abs(raw[id(b)] - raw[id(a)]) / max(raw[id(a)], raw[id(b)])
+    if long_a and long_b:
+        return near <= SAME_SIZE
+    if near <= SHORT_SAME_SIZE:
+        return True
+    # a short line reading far larger: a paragraph's last line or a wrapped title's
+    full = long_a and right is not None and a.x1 >= right - FULL_LINE_EMS * size
+    starts_alike = a.x0 - 2.5 * size <= b.x0 <= a.x0 + 0.5 * size
+    centred = abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= size and b.x1 - b.x0 < a.x1 - a.x0
+    return full and (starts_alike or centred)
