@@ -50,7 +50,7 @@ def gutter(boxes: Sequence[Box], width: float, is_long: Callable[[Box], bool]) -
     """The x of the gutter between two columns, or None for a one-column page: the middle
     of the widest band in the middle of the page crossed by the fewest long lines narrower
     than the page's half (a heading over both columns may cross it; a column's lines do
-    not), with enough long lines wholly on each side."""
+    not) and by few long lines at all, with enough long lines wholly on each side."""
     narrow = [b for b in boxes if is_long(b) and b.x1 - b.x0 < 0.55 * width]
     if len(narrow) < 2 * _MIN_LINES_PER_COLUMN:
         return None
@@ -69,6 +69,10 @@ def gutter(boxes: Sequence[Box], width: float, is_long: Callable[[Box], bool]) -
         if best is None or x - run_start > best[1] - best[0]:
             best = (run_start, x)
     g = (best[0] + best[1]) / 2
+    # a one-column page has short lines (headings, contents) on one side, and its body
+    # lines run across: a gutter is crossed by few of all the long lines too
+    if sum(1 for b in boxes if is_long(b) and b.x0 < g < b.x1) > _GUTTER_CROSSINGS * sum(map(is_long, boxes)):
+        return None
     left = sum(1 for b in narrow if b.x1 <= g)
     right = sum(1 for b in narrow if b.x0 >= g)
     return g if min(left, right) >= _MIN_LINES_PER_COLUMN else None
@@ -107,6 +111,8 @@ def block_sizes(
             k = parent[k]
         return k
 
+    # the size a block's first long line reads: what the lines after it are held to
+    settled = {id(b): raw[id(b)] for b in boxes if is_long(b)}
     columns: dict[int, list[Box]] = {}
     for b in boxes:
         columns.setdefault(column_of(b, g), []).append(b)
@@ -115,8 +121,13 @@ def block_sizes(
         col.sort(key=lambda b: (b.top + b.bottom) / 2)
         for k, b in enumerate(col):
             above = _line_above(col[:k], b)
-            if above is not None and _continues(above, b, raw, is_long, right):
-                parent[root(id(b))] = root(id(above))
+            if above is None:
+                continue
+            block = root(id(above))
+            if _continues(above, b, raw, is_long, right, settled.get(block)):
+                parent[id(b)] = block
+                if block not in settled and id(b) in settled:
+                    settled[block] = settled[id(b)]
 
     blocks: dict[int, list[Box]] = {}
     for b in boxes:
@@ -150,22 +161,28 @@ def _line_above(earlier: list[Box], b: Box) -> Box | None:
     return None
 
 
-def _continues(a: Box, b: Box, raw: dict[int, float], is_long: Callable[[Box], bool], right: float | None) -> bool:
-    """Whether ``b`` continues the block of ``a``, the line above it (see ``block_sizes``)."""
-    long_a, long_b = is_long(a), is_long(b)
-    if not (long_a or long_b):
+def _continues(
+    a: Box, b: Box, raw: dict[int, float], is_long: Callable[[Box], bool], right: float | None, settled: float | None
+) -> bool:
+    """Whether ``b`` continues the block of ``a``, the line above it (see ``block_sizes``);
+    ``settled``: the size of that block's long lines, when it has one."""
+    long_b = is_long(b)
+    if settled is None and not long_b:
         return False  # two short lines: no size to trust
-    size = raw[id(a)] if long_a else raw[id(b)]
+    size = settled if settled is not None else raw[id(b)]
     step = ((b.top + b.bottom) - (a.top + a.bottom)) / 2 / size if size > 0 else 0.0
     if not LEADING[0] <= step <= LEADING[1]:
         return False
-    near = abs(raw[id(b)] - raw[id(a)]) / max(raw[id(a)], raw[id(b)])
-    if long_a and long_b:
-        return near <= SAME_SIZE
-    if near <= SHORT_SAME_SIZE:
+    if long_b and settled is not None:
+        return abs(raw[id(b)] - settled) <= SAME_SIZE * max(raw[id(b)], settled)
+    if long_b:
+        # under a short line alone (a contents list's first bar): a short line reads
+        # larger than it is set, never smaller, so the long line must not read larger
+        return (1 - SHORT_SAME_SIZE) * raw[id(a)] <= raw[id(b)] <= (1 + SAME_SIZE / 4) * raw[id(a)]
+    if abs(raw[id(b)] - settled) <= SHORT_SAME_SIZE * max(raw[id(b)], settled):
         return True
     # a short line reading far larger: a paragraph's last line or a wrapped title's
-    full = long_a and right is not None and a.x1 >= right - FULL_LINE_EMS * size
-    starts_alike = a.x0 - 2.5 * size <= b.x0 <= a.x0 + 0.5 * size
-    centred = abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= size and b.x1 - b.x0 < a.x1 - a.x0
+    full = is_long(a) and right is not None and a.x1 >= right - FULL_LINE_EMS * settled
+    starts_alike = a.x0 - 2.5 * settled <= b.x0 <= a.x0 + 0.5 * settled
+    centred = abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= settled and b.x1 - b.x0 < a.x1 - a.x0
     return full and (starts_alike or centred)
