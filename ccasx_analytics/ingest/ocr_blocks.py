@@ -36,6 +36,9 @@ SAME_SIZE = 0.08
 # A short line (a section bar among contents entries) reads within this share of the long
 # line next to it in its block: its few characters give its size only roughly.
 SHORT_SAME_SIZE = 0.15
+# A short line opening a block reads up to this share larger than the long line under it
+# (measured on noisy 120-dpi scans: a contents list's first bar, a subhead over its paragraph).
+SHORT_OVERREAD = 0.25
 # A line ending within this many ems of its column's right edge fills its measure (it
 # wraps on to the next line).
 FULL_LINE_EMS = 1.5
@@ -178,7 +181,7 @@ def _continues(
     if long_b:
         # under a short line alone (a contents list's first bar): a short line reads
         # larger than it is set, never smaller, so the long line must not read larger
-        return (1 - SHORT_SAME_SIZE) * raw[id(a)] <= raw[id(b)] <= (1 + SAME_SIZE / 4) * raw[id(a)]
+        return (1 - SHORT_OVERREAD) * raw[id(a)] <= raw[id(b)] <= (1 + SAME_SIZE / 4) * raw[id(a)]
     if abs(raw[id(b)] - settled) <= SHORT_SAME_SIZE * max(raw[id(b)], settled):
         return True
     # a short line reading far larger: a paragraph's last line or a wrapped title's
