@@ -28,9 +28,9 @@ class Box(Protocol):
 
 
 # Lines whose centres lie this many of the upper line's type sizes apart follow each
-# other in one block (set solid with leading, 1.2–1.8 em: titles 1.45, body 1.6); a wider
+# other in one block (set with leading, 1.2–1.9 em: titles 1.45, body 1.6–1.75); a wider
 # step is a gap between blocks.
-LEADING = (1.15, 1.85)
+LEADING = (1.15, 2.0)
 # Two long lines in one block read within this share of each other's size.
 SAME_SIZE = 0.08
 # A short line (a section bar among contents entries) reads within this share of the long
@@ -173,7 +173,10 @@ def _continues(
     if settled is None and not long_b:
         return False  # two short lines: no size to trust
     size = settled if settled is not None else raw[id(b)]
-    step = ((b.top + b.bottom) - (a.top + a.bottom)) / 2 / size if size > 0 else 0.0
+    # a short line's box reaches further down than its type (the detector's margin, a
+    # full stop at the foot): its top is where the line is
+    shift = b.top - a.top if not long_b else ((b.top + b.bottom) - (a.top + a.bottom)) / 2
+    step = shift / size if size > 0 else 0.0
     if not LEADING[0] <= step <= LEADING[1]:
         return False
     if long_b and settled is not None:
