@@ -113,6 +113,77 @@ def test_sizes_near_the_body_size_are_the_body_size_and_titles_stand_apart():
     assert sizes[id(title)] == 16
 
 
+def _sizes_on_page(boxes, width=595.0):
+    from ccasx_analytics.ingest.ocr import is_long_line
+    from ccasx_analytics.ingest.ocr_blocks import block_sizes
+
+    raw = {id(b): type_size(b) for b in boxes}
+    return block_sizes(boxes, width, raw, snapped_sizes(boxes), is_long_line)
+
+
+def _tall(box, extra):
+    """The box as the detector draws a short line: taller, reaching further down."""
+    return OcrBox(box.text, box.score, box.x0 - extra / 3, box.top, box.x1 + extra / 3, box.bottom + extra)
+
+
+def test_a_paragraphs_last_short_line_takes_the_size_of_its_paragraph():
+    lines = ["本会组织会员单位开展网络安全宣传周活动，内容丰富，形式多样，", "覆盖全省十一个市，参与群众超过十万人次，取得良好社会效果，受到"]
+    body = [_box(t, 50, 100 + 17 * k, 10.5) for k, t in enumerate(lines)]
+    last = _tall(_box("好评。", 50, 134, 10.5), 5)  # its box reads it at about 14 pt
+    assert type_size(last) > 12.5
+    sizes = _sizes_on_page([*body, last])
+    assert sizes[id(last)] == sizes[id(body[0])] == 10.5
+
+
+def test_a_wrapped_titles_short_second_line_keeps_the_titles_size():
+    first = _box("省通信行业协会召开第五届理事会第三次会议暨", 130, 100, 15.5)
+    second = _tall(_box("年度工作会", 259, 122.5, 15.5), 4)
+    body = [_box("会议听取了协会年度工作报告和财务报告，审议通过了有关事项，部署了下一阶段重点工作。", 50, 150 + 17 * k, 10.5)
+            for k in range(3)]
+    sizes = _sizes_on_page([first, second, *body])
+    assert sizes[id(second)] == sizes[id(first)] >= 15.5 and sizes[id(body[0])] == 10.5
+
+
+def test_a_subhead_under_a_paragraphs_last_line_keeps_its_own_size():
+    body = [_box("本会组织会员单位开展网络安全宣传周活动，内容丰富，形式多样，", 50, 100, 10.5), _box("好评如潮。", 50, 117, 10.5)]
+    subhead = _box("二、主要做法和成效", 50, 136, 12)
+    sizes = _sizes_on_page([*body, subhead])
+    assert sizes[id(subhead)] == 12 and sizes[id(body[0])] == 10.5
+
+
+def test_the_bars_and_entries_of_a_contents_list_read_as_one_size():
+    import itertools
+
+    texts = ["【协会动态】", "协会召开第五届理事会第三次会议", "协会举办通信工程质量管理培训班", "【行业聚焦】",
+             "一季度全省信息通信业运行态势良好", "智慧农业助力乡村振兴示范项目启动", "【会员风采】", "技术能手比武活动圆满落幕"]
+    sizes_read = itertools.cycle([9.1, 8.7, 9.3, 8.8])
+    boxes = []
+    for k, t in enumerate(texts):
+        bar = t.startswith("【")
+        box = _box(t, 62 if bar else 80, 180 + 14 * k, next(sizes_read))
+        boxes.append(_tall(box, 1.5) if bar else box)  # a bar's few characters read larger
+    sizes = _sizes_on_page(boxes)
+    assert len({sizes[id(b)] for b in boxes}) == 1
+
+
+def test_two_columns_are_found_by_their_gutter_and_kept_apart():
+    from ccasx_analytics.ingest.ocr import is_long_line
+    from ccasx_analytics.ingest.ocr_blocks import column_of, gutter
+
+    left = [_box("为摸清全省数据中心发展底数，协会近期组", 50, 100 + 17 * k, 10.5) for k in range(6)]
+    right = [_box("方案提出，到明年年底全省基站总数达到", 305, 100 + 17 * k, 10.5) for k in range(6)]
+    heading = _box("我省数据中心集群发展调研报告", 157, 60, 20)
+    g = gutter([heading, *left, *right], 595, is_long_line)
+    assert g is not None and left[0].x1 < g < right[0].x0
+    assert {column_of(b, g) for b in left} == {0} and {column_of(b, g) for b in right} == {1}
+    assert column_of(heading, g) == -1
+    # one column: lines run across the middle, and short headings on one side make no gutter
+    one = [_box("本会组织会员单位开展网络安全宣传周活动，内容丰富，形式多样，覆盖全省", 50, 100 + 17 * k, 10.5)
+           for k in range(6)]
+    heads = [_box("一、业务收入稳步增长", 50, 220 + 40 * k, 12) for k in range(4)]
+    assert gutter([*one, *heads], 595, is_long_line) is None
+
+
 def test_a_scan_too_poor_to_read_is_refused_rather_than_guessed(tmp_path):
     from ccasx_analytics.errors import IngestError
     from ccasx_analytics.ingest.ocr import OcrPage, document_from_boxes
