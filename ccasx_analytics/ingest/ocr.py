@@ -2,8 +2,11 @@
 RapidOCR (PP-OCR models shipped inside its wheel, run by onnxruntime on the CPU), and
 each recognized line turned into characters placed along its box, so that the same
 layout code as for a text layer (``layout.segments`` → ``document_lines``) finds rows,
-columns and reading order.  The box height stands in for the type size (scaled by the
-ratio a box keeps to the glyphs it holds), so titles still stand out by size.
+columns and reading order.  A line's advance per character (on a short line, its box
+height, scaled by the ratio a box keeps to the glyphs it holds) stands in for the type
+size, read as one of the issue's few type levels and made one per block of lines — a
+paragraph, a wrapped title, a contents list (``ocr_blocks``) — so titles still stand out
+by size and a paragraph's short last line does not.
 
 Nothing is downloaded: the engine is pointed at the model files inside its package, and
 a missing model is an error, not a download.  The engine comes from the optional extra
