@@ -248,14 +248,15 @@ def _han(text: str) -> str:
     return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
-def _scan(path: Path, dpi: int, noisy: bool, pages: list[int] | None = None) -> Path:
-    """The sample issue's pages rendered to images (``noisy``: grey JPEG with noise and a
-    slight rotation, as from a cheap scanner), saved as a PDF without a text layer."""
+def _scan(path: Path, dpi: int, noisy: bool, pages: list[int] | None = None, source: Path = SAMPLE_PDF) -> Path:
+    """The pages of ``source`` (the sample issue) rendered to images (``noisy``: grey JPEG
+    with noise and a slight rotation, as from a cheap scanner), saved as a PDF without a
+    text layer."""
     import numpy as np
     import pypdfium2 as pdfium
     from PIL import Image
 
-    pdf = pdfium.PdfDocument(str(SAMPLE_PDF))
+    pdf = pdfium.PdfDocument(str(source))
     images = []
     for i in pages if pages is not None else range(len(pdf)):
         img = pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
@@ -449,3 +450,21 @@ def test_a_scanned_page_under_a_garbage_text_layer_is_read_by_ocr_with_the_reaso
     body = "".join(a.text for a in parsed.articles)
     assert "毫不动摇巩固和发展公有制经济" in body and "Ã" not in body
     assert len(parsed.articles) == 13
+
+
+@pytest.mark.slow
+def test_a_noisy_two_column_scan_keeps_its_titles_contents_list_and_articles(tmp_path):
+    pytest.importorskip("rapidocr")
+    import pdf_factory
+
+    from ccasx_analytics.parse import parse_file
+
+    arts, _ = pdf_factory.sample_articles()
+    spec = pdf_factory.sample_spec(articles=arts[:3], closing=[])
+    typeset = pdf_factory.render_issue(spec, tmp_path / "two-columns.pdf", columns=2, font=pdf_factory.WQY_FONT)
+    parsed = parse_file(_scan(tmp_path / "scan.pdf", 120, noisy=True, source=typeset))
+    assert parsed.text_source == "ocr"
+    # the contents list is recognized (it becomes no article), no paragraph's last line or
+    # wrapped title's second line is cut off as a title of its own
+    assert [a.title for a in parsed.articles] == [a.title for a in spec.articles]
+    assert not any("table of contents" in w for w in parsed.warnings), parsed.warnings

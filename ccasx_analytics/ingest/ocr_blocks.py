@@ -97,7 +97,7 @@ def block_sizes(
 ) -> dict[int, float]:
     """Size per box (by ``id``) of one page: ``snapped`` levels, made one per block.
 
-    A line joins the block of the line just above it in its column when its centre lies
+    A line joins the block of the line just above it (sharing some of its width) when it lies
     one leading below, and either both are long lines of nearly the same size, or one is
     short (its own size is noise) and reads roughly the size of the long one (bars and
     entries of a contents list), or it is a short line under a line that fills its measure
@@ -116,21 +116,23 @@ def block_sizes(
 
     # the size a block's first long line reads: what the lines after it are held to
     settled = {id(b): raw[id(b)] for b in boxes if is_long(b)}
+    # where each column's full lines end; the line above is found by shared width, so a
+    # line of one column never continues one of the other (a contents list set across the
+    # gutter still chains its bars and entries)
     columns: dict[int, list[Box]] = {}
     for b in boxes:
         columns.setdefault(column_of(b, g), []).append(b)
-    for col in columns.values():
-        right = _right_edge([b for b in col if is_long(b)])
-        col.sort(key=lambda b: (b.top + b.bottom) / 2)
-        for k, b in enumerate(col):
-            above = _line_above(col[:k], b)
-            if above is None:
-                continue
-            block = root(id(above))
-            if _continues(above, b, raw, is_long, right, settled.get(block)):
-                parent[id(b)] = block
-                if block not in settled and id(b) in settled:
-                    settled[block] = settled[id(b)]
+    right = {c: _right_edge([b for b in col if is_long(b)]) for c, col in columns.items()}
+    ordered = sorted(boxes, key=lambda b: (b.top + b.bottom) / 2)
+    for k, b in enumerate(ordered):
+        above = _line_above(ordered[:k], b)
+        if above is None:
+            continue
+        block = root(id(above))
+        if _continues(above, b, raw, is_long, right[column_of(above, g)], settled.get(block)):
+            parent[id(b)] = block
+            if block not in settled and id(b) in settled:
+                settled[block] = settled[id(b)]
 
     blocks: dict[int, list[Box]] = {}
     for b in boxes:
