@@ -151,6 +151,18 @@ def test_a_subhead_under_a_paragraphs_last_line_keeps_its_own_size():
     assert sizes[id(subhead)] == 12 and sizes[id(body[0])] == 10.5
 
 
+def test_a_source_note_set_flush_right_under_its_paragraph_takes_its_size():
+    body = [_box("本会组织会员单位开展网络安全宣传周活动，内容丰富，形式多样，覆盖全省", 50, 100 + 17 * k, 10.5)
+            for k in range(2)]
+    last = _box("取得良好社会效果。", 50, 134, 10.5)
+    # its parentheses make it read a point large: 7 ems of ink at 11.6 pt
+    note = OcrBox("（本刊综合整理）", 0.99, body[0].x1 - 7 * 11.6, 148, body[0].x1, 148 + 1.05 * 11.6)
+    assert type_size(note) == pytest.approx(11.6)
+    title = _box("协会召开三届五次理事会", 200, 190, 16)
+    sizes = _sizes_on_page([*body, last, note, title])
+    assert sizes[id(note)] == sizes[id(body[0])] < 11.5 and sizes[id(title)] == 16
+
+
 def test_the_bars_and_entries_of_a_contents_list_read_as_one_size():
     import itertools
 

@@ -102,7 +102,8 @@ def block_sizes(
     short (its own size is noise) and reads roughly the size of the long one (bars and
     entries of a contents list), or it is a short line under a line that fills its measure
     and it starts where that line starts (a paragraph's last line, under an indented first
-    line too) or is centred under it (a wrapped title).  A block takes the size most of its long lines'
+    line too) or is centred under it (a wrapped title).  A line set flush right one leading
+    under a block, reading roughly its size, closes that block (a source note, a byline).  A block takes the size most of its long lines'
     characters have; a block without long lines keeps its lines' own sizes."""
     g = gutter(boxes, width, is_long)
     out = {id(b): snapped[id(b)] for b in boxes}
@@ -133,6 +134,8 @@ def block_sizes(
             parent[id(b)] = block
             if block not in settled and id(b) in settled:
                 settled[block] = settled[id(b)]
+        elif (source := _flush_right_under(ordered[:k], b, right.get(column_of(b, g)), raw, settled, root)) is not None:
+            parent[id(b)] = source
 
     blocks: dict[int, list[Box]] = {}
     for b in boxes:
@@ -155,6 +158,21 @@ def _right_edge(long_lines: list[Box]) -> float | None:
         return None
     ends = sorted(b.x1 for b in long_lines)
     return ends[(3 * len(ends)) // 4]
+
+
+def _flush_right_under(earlier: list[Box], b: Box, right: float | None, raw: dict[int, float],
+                       settled: dict[int, float], root: Callable[[int], int]) -> int | None:
+    """The block a line set flush right (a source note, a byline) closes: the nearest line
+    above it, one leading up, when it reads roughly that block's size; or None."""
+    if right is None or not earlier:
+        return None
+    a = earlier[-1]
+    size = settled.get(root(id(a)))
+    if size is None or b.x1 < right - size or b.x0 <= a.x0 + 4 * size:
+        return None
+    step = ((b.top + b.bottom) - (a.top + a.bottom)) / 2 / size
+    near = abs(raw[id(b)] - size) <= SHORT_SAME_SIZE * max(raw[id(b)], size)
+    return root(id(a)) if LEADING[0] <= step <= LEADING[1] and near else None
 
 
 def _line_above(earlier: list[Box], b: Box) -> Box | None:
