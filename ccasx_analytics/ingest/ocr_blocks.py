@@ -97,14 +97,15 @@ def block_sizes(
 ) -> dict[int, float]:
     """Size per box (by ``id``) of one page: ``snapped`` levels, made one per block.
 
-    A line joins the block of the line just above it (sharing some of its width) when it lies
-    one leading below, and either both are long lines of nearly the same size, or one is
-    short (its own size is noise) and reads roughly the size of the long one (bars and
+    A line joins the block of the line just above it (sharing some of its width) when it
+    lies one leading below, and either both are long lines of nearly the same size, or one
+    is short (its own size is noise) and reads roughly the size of the long one (bars and
     entries of a contents list), or it is a short line under a line that fills its measure
     and it starts where that line starts (a paragraph's last line, under an indented first
     line too) or is centred under it (a wrapped title).  A line set flush right one leading
-    under a block, reading roughly its size, closes that block (a source note, a byline).  A block takes the size most of its long lines'
-    characters have; a block without long lines keeps its lines' own sizes."""
+    under a block, reading roughly its size, closes that block (a source note, a byline).
+    A block takes the size most of its long lines' characters have; a block without long
+    lines keeps its lines' own sizes."""
     g = gutter(boxes, width, is_long)
     out = {id(b): snapped[id(b)] for b in boxes}
     parent = {id(b): id(b) for b in boxes}
