@@ -155,8 +155,8 @@ def test_a_source_note_set_flush_right_under_its_paragraph_takes_its_size():
     body = [_box("本会组织会员单位开展网络安全宣传周活动，内容丰富，形式多样，覆盖全省", 50, 100 + 17 * k, 10.5)
             for k in range(2)]
     last = _box("取得良好社会效果。", 50, 134, 10.5)
-    # its parentheses make it read a point large: 7 ems of ink at 11.6 pt
-    note = OcrBox("（本刊综合整理）", 0.99, body[0].x1 - 7 * 11.6, 148, body[0].x1, 148 + 1.05 * 11.6)
+    # its parentheses make it read a point large: 8 ems of ink at 11.6 pt
+    note = OcrBox("（本刊通讯员供稿）", 0.99, body[0].x1 - 8 * 11.6, 148, body[0].x1, 148 + 1.05 * 11.6)
     assert type_size(note) == pytest.approx(11.6)
     title = _box("协会召开三届五次理事会", 200, 190, 16)
     sizes = _sizes_on_page([*body, last, note, title])
@@ -182,9 +182,9 @@ def test_two_columns_are_found_by_their_gutter_and_kept_apart():
     from ccasx_analytics.ingest.ocr import is_long_line
     from ccasx_analytics.ingest.ocr_blocks import column_of, gutter
 
-    left = [_box("为摸清全省数据中心发展底数，协会近期组", 50, 100 + 17 * k, 10.5) for k in range(6)]
-    right = [_box("方案提出，到明年年底全省基站总数达到", 305, 100 + 17 * k, 10.5) for k in range(6)]
-    heading = _box("我省数据中心集群发展调研报告", 157, 60, 20)
+    left = [_box("为了解会员单位网络建设进度，协会上月组", 50, 100 + 17 * k, 10.5) for k in range(6)]
+    right = [_box("通知要求，各单位在年底前完成光缆改造", 305, 100 + 17 * k, 10.5) for k in range(6)]
+    heading = _box("全省通信基础设施建设情况通报", 157, 60, 20)
     g = gutter([heading, *left, *right], 595, is_long_line)
     assert g is not None and left[0].x1 < g < right[0].x0
     assert {column_of(b, g) for b in left} == {0} and {column_of(b, g) for b in right} == {1}
@@ -192,7 +192,7 @@ def test_two_columns_are_found_by_their_gutter_and_kept_apart():
     # one column: lines run across the middle, and short headings on one side make no gutter
     one = [_box("本会组织会员单位开展网络安全宣传周活动，内容丰富，形式多样，覆盖全省", 50, 100 + 17 * k, 10.5)
            for k in range(6)]
-    heads = [_box("一、业务收入稳步增长", 50, 220 + 40 * k, 12) for k in range(4)]
+    heads = [_box("一、建设进度总体平稳", 50, 220 + 40 * k, 12) for k in range(4)]
     assert gutter([*one, *heads], 595, is_long_line) is None
 
 

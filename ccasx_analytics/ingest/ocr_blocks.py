@@ -1,16 +1,16 @@
 """Type sizes of recognized lines made steady by the blocks they stand in.
 
 A size read from one short line is noise: the detector's margin weighs on a few
-characters' box, so a paragraph's last line (落地。) reads as large as a title, and two
-entries of one contents list read half a point apart.  Lines are set in blocks — a
-paragraph, a wrapped title, a contents list — whose lines follow each other at the
-block's leading in one column, and a block has one type size.  So lines are chained into
-blocks, page by page and column by column, and each block takes the size its long lines
-(the ones whose size can be trusted) agree on.
+characters' box, so a paragraph's last line of two characters and a full stop reads as
+large as a title, and two entries of one contents list read half a point apart.  Lines
+are set in blocks — a paragraph, a wrapped title, a contents list — whose lines follow
+each other at the block's leading, and a block has one type size.  So lines are chained
+into blocks, page by page, each to the line above that shares its width, and each block
+takes the size its long lines (the ones whose size can be trusted) agree on.
 
 Columns come from the gutter: the band down the middle of the page that no line of a
 column crosses.  A line across it (a masthead, a heading over both columns) belongs to
-neither column.
+neither column; a column's right edge tells which of its lines fill their measure.
 """
 from __future__ import annotations
 
