@@ -135,6 +135,15 @@ def test_a_paragraphs_last_short_line_takes_the_size_of_its_paragraph():
     assert sizes[id(last)] == sizes[id(body[0])] == 10.5
 
 
+def test_a_paragraphs_last_line_carried_over_to_the_next_page_is_body_text():
+    carried = _tall(_box("好评。", 50, 70, 10.5), 5)  # the page's first line, its paragraph on the page before
+    body = [_box("本会组织会员单位开展网络安全宣传周活动，内容丰富，形式多样，", 70 if k == 0 else 50, 100 + 17 * k, 10.5)
+            for k in range(4)]
+    heading = _tall(_box("工作动态", 250, 40, 10.5), 5)  # short too, but no sentence's end
+    sizes = _sizes_on_page([heading, carried, *body])
+    assert sizes[id(carried)] == 10.5 and sizes[id(heading)] > 11
+
+
 def test_a_wrapped_titles_short_second_line_keeps_the_titles_size():
     first = _box("省通信行业协会召开第五届理事会第三次会议暨", 130, 100, 15.5)
     second = _tall(_box("年度工作会", 259, 122.5, 15.5), 4)

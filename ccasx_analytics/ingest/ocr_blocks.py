@@ -14,6 +14,7 @@ neither column; a column's right edge tells which of its lines fill their measur
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Protocol
@@ -42,11 +43,16 @@ SHORT_OVERREAD = 0.25
 # A line ending within this many ems of its column's right edge fills its measure (it
 # wraps on to the next line).
 FULL_LINE_EMS = 1.5
+# A line ending within this many ems of its column's right edge is set flush right (the
+# box of a line in parentheses stops short of the edge by the marks' side bearing).
+FLUSH_RIGHT_EMS = 2.0
 # A gutter is found among the middle of the page, and needs this many lines each side.
 _GUTTER_BAND = (0.3, 0.7)
 _MIN_LINES_PER_COLUMN = 3
 # ... and may be crossed by this share of them (headings set across both columns).
 _GUTTER_CROSSINGS = 0.15
+# a full stop, closing quotes after it allowed
+_SENTENCE_END = re.compile(r"[。．][”’」』）)]*$")
 
 
 def gutter(boxes: Sequence[Box], width: float, is_long: Callable[[Box], bool]) -> float | None:
@@ -141,15 +147,24 @@ def block_sizes(
     blocks: dict[int, list[Box]] = {}
     for b in boxes:
         blocks.setdefault(root(id(b)), []).append(b)
+    page_held = Counter()
     for members in blocks.values():
         held = Counter()
         for b in members:
             if is_long(b):
                 held[snapped[id(b)]] += len(b.text)
+        page_held.update(held)
         if held:
             level = held.most_common(1)[0][0]
             for b in members:
                 out[id(b)] = level
+    # a short line alone that ends a sentence is the end of a paragraph whose other lines
+    # are out of reach (on the page before): headings carry no full stop
+    if page_held:
+        body = page_held.most_common(1)[0][0]
+        for members in blocks.values():
+            if len(members) == 1 and not is_long(members[0]) and _SENTENCE_END.search(members[0].text):
+                out[id(members[0])] = body
     return out
 
 
@@ -163,13 +178,16 @@ def _right_edge(long_lines: list[Box]) -> float | None:
 
 def _flush_right_under(earlier: list[Box], b: Box, right: float | None, raw: dict[int, float],
                        settled: dict[int, float], root: Callable[[int], int]) -> int | None:
-    """The block a line set flush right (a source note, a byline) closes: the nearest line
-    above it, one leading up, when it reads roughly that block's size; or None."""
+    """The block a line set flush right (a source note, a byline) closes: the block of the
+    row just above it (its first line from the left), one leading up, when the line reads
+    roughly that block's size; or None."""
     if right is None or not earlier:
         return None
-    a = earlier[-1]
+    last = earlier[-1]
+    row = [a for a in earlier if abs((a.top + a.bottom) - (last.top + last.bottom)) / 2 < 0.3 * raw[id(last)]]
+    a = min(row, key=lambda x: x.x0)
     size = settled.get(root(id(a)))
-    if size is None or b.x1 < right - size or b.x0 <= a.x0 + 4 * size:
+    if size is None or b.x1 < right - FLUSH_RIGHT_EMS * size or b.x0 <= a.x0 + 4 * size:
         return None
     step = ((b.top + b.bottom) - (a.top + a.bottom)) / 2 / size
     near = abs(raw[id(b)] - size) <= SHORT_SAME_SIZE * max(raw[id(b)], size)
