@@ -489,3 +489,14 @@ def test_a_noisy_two_column_scan_keeps_its_titles_contents_list_and_articles(tmp
     # wrapped title's second line is cut off as a title of its own
     assert [a.title for a in parsed.articles] == [a.title for a in spec.articles]
     assert not any("table of contents" in w for w in parsed.warnings), parsed.warnings
+
+
+def test_a_page_number_read_differently_on_every_page_is_agreed_as_running_furniture():
+    from ccasx_analytics.ingest.ocr import OcrPage, _furniture_agreed
+
+    body = [_box("本会组织会员单位开展网络安全宣传周活动，内容丰富，形式多样，", 50, 100 + 17 * k, 10.5) for k in range(5)]
+    # no two alike, and their tops either side of a twelve-point grid line
+    footers = [_box(t, 292, top, 12, score=0.83) for t, top in ((".1.", 798.2), ("-2.", 797.7), ("-3-", 798.2))]
+    pages = [OcrPage(k + 1, 595, 842, (*body, f)) for k, f in enumerate(footers)]
+    agreed = {p.boxes[-1].text for p in _furniture_agreed(pages)}
+    assert len(agreed) == 1

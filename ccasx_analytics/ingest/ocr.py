@@ -404,12 +404,26 @@ def _furniture_agreed(pages: list[OcrPage]) -> list[OcrPage]:
     from .. import normalize as N
     from .layout import BODY_BAND_BOTTOM, BODY_BAND_TOP
 
-    def place(p: OcrPage, b: OcrBox) -> tuple[int, int] | None:
-        if BODY_BAND_TOP * p.height < b.top and b.bottom < BODY_BAND_BOTTOM * p.height:
-            return None
-        return round((b.x0 + b.x1) / 2 / 24), round(b.top / 12)
+    # places in the top and bottom bands: a line within half an em-ish of a place's first
+    # line (12 pt across, 6 pt down) is at that place (no grid, whose cell edges would
+    # part two readings of one footer a tenth of a point apart)
+    anchors: list[tuple[float, float]] = []
+    places: dict[int, int] = {}
+    for p in pages:
+        for b in p.boxes:
+            if BODY_BAND_TOP * p.height < b.top and b.bottom < BODY_BAND_BOTTOM * p.height:
+                continue
+            cx = (b.x0 + b.x1) / 2
+            at = next((k for k, (x, y) in enumerate(anchors) if abs(cx - x) <= 12 and abs(b.top - y) <= 6), None)
+            if at is None:
+                at = len(anchors)
+                anchors.append((cx, b.top))
+            places[id(b)] = at
 
-    texts: dict[tuple[int, int], Counter] = defaultdict(Counter)
+    def place(p: OcrPage, b: OcrBox) -> int | None:
+        return places.get(id(b))
+
+    texts: dict[int, Counter] = defaultdict(Counter)
     for p in pages:
         for b in p.boxes:
             if (at := place(p, b)) is not None:
@@ -419,8 +433,11 @@ def _furniture_agreed(pages: list[OcrPage]) -> list[OcrPage]:
         keys = Counter()
         for text, n in count.items():
             keys[N.furniture_key(text)] += n
-        key, n = keys.most_common(1)[0]
-        if n >= max(2, (len(pages) + 1) // 2):
+        # each reading counts for the readings one character from it: on a noisy scan a
+        # page number may read differently on every page (-1- .2. -3.), no two alike
+        near = {k: sum(n for j, n in keys.items() if _edits(k, j) <= 1) for k in keys}
+        key = max(keys, key=lambda k: (near[k], keys[k]))
+        if near[key] >= max(2, (len(pages) + 1) // 2):
             agreed[at] = (key, max((t for t in count if N.furniture_key(t) == key), key=count.__getitem__))
     if not agreed:
         return pages
