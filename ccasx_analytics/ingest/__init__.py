@@ -7,12 +7,14 @@ one plain sentence.
 
     read.py       which reader a file goes to
     source.py     a file's sha256
-    pdf.py        a PDF to a Document, with the refusals that need the whole file
+    pdf.py        a PDF to a Document, with the refusals that need the whole file, and the
+                  pages (blank, or garbage over a full-page image) that go to OCR
     pdf_chars.py  characters with pdfplumber (the reference) and its refusals
     cmaps.py      the gaps in pdfminer's UCS-2 CMaps filled, so both readers read the same text
     pdfium.py     the same characters with pypdfium2 (``config.PDF_BACKEND = "pdfium"``)
     layout.py     characters to lines: rows, columns, reading order, named page bands
     ocr.py        scanned pages read by OCR (extra ``ocr``) into the same characters
+    ocr_blocks.py recognized lines' type sizes made one per block, columns from the gutter
     lookalike.py  OCR look-alike repair of doubted characters against known names
     text.py       text exports: decoding, plausibility, lines and page breaks
 """

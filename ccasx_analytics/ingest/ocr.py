@@ -2,8 +2,11 @@
 RapidOCR (PP-OCR models shipped inside its wheel, run by onnxruntime on the CPU), and
 each recognized line turned into characters placed along its box, so that the same
 layout code as for a text layer (``layout.segments`` → ``document_lines``) finds rows,
-columns and reading order.  The box height stands in for the type size (scaled by the
-ratio a box keeps to the glyphs it holds), so titles still stand out by size.
+columns and reading order.  A line's advance per character (on a short line, its box
+height, scaled by the ratio a box keeps to the glyphs it holds) stands in for the type
+size, read as one of the issue's few type levels and made one per block of lines — a
+paragraph, a wrapped title, a contents list (``ocr_blocks``) — so titles still stand out
+by size and a paragraph's short last line does not.
 
 Nothing is downloaded: the engine is pointed at the model files inside its package, and
 a missing model is an error, not a download.  The engine comes from the optional extra
@@ -15,7 +18,7 @@ import importlib.util
 import sys
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -260,13 +263,15 @@ def _char(text: str, size: float, x0: float, x1: float, box: OcrBox) -> dict:
             "top": box.top, "bottom": box.bottom, "upright": True}
 
 
-def read_pdf_by_ocr(path: Path, max_pages: int, known_names: Iterable[str] = ()) -> Document:
+def read_pdf_by_ocr(path: Path, max_pages: int, known_names: Iterable[str] = (), why: str = "") -> Document:
     """Every page of ``path`` read by OCR; raises ``IngestError`` when OCR is not installed,
     the file has too many pages, or nothing readable was found.  ``known_names``: names a
-    doubtful look-alike reading is repaired to (see ``lookalike``)."""
+    doubtful look-alike reading is repaired to (see ``lookalike``); ``why``: the reason a
+    text layer was set aside, recorded as a warning."""
     if not ocr_available():
         raise IngestError(path, needs_ocr_reason())
-    return document_from_boxes(path, recognized_pages(path, max_pages), known_names)
+    doc = document_from_boxes(path, recognized_pages(path, max_pages), known_names)
+    return replace(doc, warnings=(*doc.warnings, f"read by OCR: {why}")) if why else doc
 
 
 @dataclass(frozen=True)
@@ -314,8 +319,6 @@ def recognized_pages(path: Path, max_pages: int, only: Iterable[int] | None = No
 def document_from_boxes(path: Path, pages: list[OcrPage], known_names: Iterable[str] = ()) -> Document:
     """The ``Document`` of recognized pages: look-alike repairs, characters along their
     boxes, then the same layout as a text layer; each line carries its recognition score."""
-    from dataclasses import replace
-
     from .pdf import document_from_pages
 
     pages = _furniture_agreed(pages)
@@ -340,9 +343,22 @@ def document_from_boxes(path: Path, pages: list[OcrPage], known_names: Iterable[
 
 
 def _page_segments(pages: list[OcrPage]) -> dict:
-    """Layout segments per page number, from the boxes' characters."""
-    sizes = snapped_sizes([b for p in pages for b in p.boxes])
-    return {p.number: segments([c for b in p.boxes for c in box_chars(b, sizes[id(b)])]) for p in pages}
+    """Layout segments per page number, from the boxes' characters, each box at the type
+    level of the issue it reads as, made one per block of lines (``ocr_blocks``)."""
+    from .ocr_blocks import block_sizes
+
+    snapped = snapped_sizes([b for p in pages for b in p.boxes])
+    raw = {id(b): type_size(b) for p in pages for b in p.boxes}
+    out = {}
+    for p in pages:
+        sizes = block_sizes(p.boxes, p.width, raw, snapped, is_long_line)
+        out[p.number] = segments([c for b in p.boxes for c in box_chars(b, sizes[id(b)])])
+    return out
+
+
+def is_long_line(box: OcrBox) -> bool:
+    """Whether a line is long enough for its advance to give its type size reliably."""
+    return len(box.text) >= _SHORT_LINE and sum(1 for ch in box.text if _is_han(ch)) >= 2
 
 
 @dataclass(frozen=True)
@@ -361,14 +377,12 @@ def read_scanned_pages(path: Path, numbers: list[int], known_names: Iterable[str
     return ScannedPages(pages, _page_segments(pages), repairs)
 
 
-def scored(doc: Document, pages: list[OcrPage], repairs: list[str], warning: str) -> Document:
-    """The document with each line read by OCR carrying its score, the warning that says
+def scored(doc: Document, pages: list[OcrPage], repairs: list[str], *warnings: str) -> Document:
+    """The document with each line read by OCR carrying its score, the warnings that say
     so, ``text_source = ocr`` and the repairs."""
-    from dataclasses import replace
-
     boxes = {p.number: p.boxes for p in pages}
     lines = tuple(_with_confidence(ln, boxes[ln.page]) if ln.page in boxes else ln for ln in doc.lines)
-    return replace(doc, lines=lines, warnings=(*doc.warnings, warning), repairs=(*doc.repairs, *repairs),
+    return replace(doc, lines=lines, warnings=(*doc.warnings, *warnings), repairs=(*doc.repairs, *repairs),
                    text_source="ocr")
 
 
@@ -387,12 +401,26 @@ def _furniture_agreed(pages: list[OcrPage]) -> list[OcrPage]:
     from .. import normalize as N
     from .layout import BODY_BAND_BOTTOM, BODY_BAND_TOP
 
-    def place(p: OcrPage, b: OcrBox) -> tuple[int, int] | None:
-        if BODY_BAND_TOP * p.height < b.top and b.bottom < BODY_BAND_BOTTOM * p.height:
-            return None
-        return round((b.x0 + b.x1) / 2 / 24), round(b.top / 12)
+    # places in the top and bottom bands: a line within half an em-ish of a place's first
+    # line (12 pt across, 6 pt down) is at that place (no grid, whose cell edges would
+    # part two readings of one footer a tenth of a point apart)
+    anchors: list[tuple[float, float]] = []
+    places: dict[int, int] = {}
+    for p in pages:
+        for b in p.boxes:
+            if BODY_BAND_TOP * p.height < b.top and b.bottom < BODY_BAND_BOTTOM * p.height:
+                continue
+            cx = (b.x0 + b.x1) / 2
+            at = next((k for k, (x, y) in enumerate(anchors) if abs(cx - x) <= 12 and abs(b.top - y) <= 6), None)
+            if at is None:
+                at = len(anchors)
+                anchors.append((cx, b.top))
+            places[id(b)] = at
 
-    texts: dict[tuple[int, int], Counter] = defaultdict(Counter)
+    def place(p: OcrPage, b: OcrBox) -> int | None:
+        return places.get(id(b))
+
+    texts: dict[int, Counter] = defaultdict(Counter)
     for p in pages:
         for b in p.boxes:
             if (at := place(p, b)) is not None:
@@ -402,13 +430,14 @@ def _furniture_agreed(pages: list[OcrPage]) -> list[OcrPage]:
         keys = Counter()
         for text, n in count.items():
             keys[N.furniture_key(text)] += n
-        key, n = keys.most_common(1)[0]
-        if n >= max(2, (len(pages) + 1) // 2):
+        # each reading counts for the readings one character from it: on a noisy scan a
+        # page number may read differently on every page (-1- .2. -3.), no two alike
+        near = {k: sum(n for j, n in keys.items() if _edits(k, j) <= 1) for k in keys}
+        key = max(keys, key=lambda k: (near[k], keys[k]))
+        if near[key] >= max(2, (len(pages) + 1) // 2):
             agreed[at] = (key, max((t for t in count if N.furniture_key(t) == key), key=count.__getitem__))
     if not agreed:
         return pages
-    from dataclasses import replace
-
     out = []
     for p in pages:
         boxes = []
@@ -437,8 +466,6 @@ def _edits(a: str, b: str) -> int:
 def _repaired(pages: list[OcrPage], known_names: Iterable[str]) -> tuple[list[OcrPage], list[str]]:
     """Pages with doubtful look-alike readings of known names repaired, and the repairs
     as ``"p.N: read → name"``."""
-    from dataclasses import replace
-
     from .lookalike import name_index, repair_text
 
     known, index = name_index(known_names)
@@ -458,8 +485,6 @@ def _repaired(pages: list[OcrPage], known_names: Iterable[str]) -> tuple[list[Oc
 def _with_confidence(line: Line, boxes: tuple[OcrBox, ...]) -> Line:
     """The line with the mean score of the boxes it came from (by their centres), weighted
     by their lengths."""
-    from dataclasses import replace
-
     inside = [
         b for b in boxes
         if line.x0 - 1 <= (b.x0 + b.x1) / 2 <= line.x1 + 1 and line.top - 1 <= (b.top + b.bottom) / 2 <= line.bottom + 1

@@ -2,6 +2,8 @@
 and the refusals that need the whole file (no text layer, fonts without a Unicode map)."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 from dataclasses import replace
@@ -36,17 +38,19 @@ def read_pdf(path: Path, max_pages: int, ocr: str = "auto", known_names: Iterabl
     except _NoTextLayer as exc:
         if ocr == "never" or not exc.scanned:
             raise IngestError(path, needs_ocr_reason(exc.reason)) from None
-        return read_pdf_by_ocr(path, max_pages, known_names)
+        return read_pdf_by_ocr(path, max_pages, known_names, why=exc.why)
 
 
 class _NoTextLayer(Exception):
     """The file's pages are pictures (``scanned``), or its text layer is garbage: then OCR
     is only tried when asked for every file (the fonts may not even draw the glyphs)."""
 
-    def __init__(self, reason: str = "no text layer — scanned issue, needs OCR", scanned: bool = True):
+    def __init__(self, reason: str = "no text layer — scanned issue, needs OCR", scanned: bool = True,
+                 why: str = ""):
         super().__init__(reason)
         self.reason = reason
         self.scanned = scanned
+        self.why = why  # recorded with the OCR reading: why the text layer was set aside
 
 
 def _read_text_layer(path: Path, max_pages: int, fill: Callable[[list[int]], Any] | None = None) -> Document:
@@ -65,22 +69,67 @@ def _read_text_layer(path: Path, max_pages: int, fill: Callable[[list[int]], Any
 
 # a page with fewer characters than this has no text layer of its own (a stamp, a number)
 _BLANK_PAGE_CHARS = 20
+# a text layer is garbage when this share of its characters decode to nothing (glyphs
+# without a Unicode map, private-use code points) ...
+_GARBAGE_UNDECODED = 0.3
+# ... or when so few of its letters are Han characters that the page cannot be the
+# genre's Chinese text (glyphs mapped to the wrong code points read as Latin-1 soup)
+_GARBAGE_MIN_HAN = 0.1
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+
+
+def garbage_reason(text: str) -> str | None:
+    """Why a page's text layer cannot be its text, or None when it may be: most of it
+    decodes to nothing, or hardly any of its letters are Han characters."""
+    unmapped = len(_UNMAPPED.findall(text))
+    rest = _UNMAPPED.sub("", text)
+    chars = [ch for ch in rest if not ch.isspace()]
+    n = len(chars) + unmapped
+    if n < _BLANK_PAGE_CHARS:
+        return None
+    undecoded = unmapped + sum(1 for ch in chars if _undecoded(ch))
+    if undecoded >= _GARBAGE_UNDECODED * n:
+        return f"{undecoded / n:.0%} of its characters are unmapped or private-use"
+    letters = [ch for ch in chars if ch.isalpha()]
+    han = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
+    if len(letters) >= _BLANK_PAGE_CHARS and han < _GARBAGE_MIN_HAN * len(letters):
+        return f"only {han / len(letters):.0%} of its letters are Chinese characters"
+    return None
+
+
+def _undecoded(ch: str) -> bool:
+    cp = ord(ch)
+    return 0xE000 <= cp <= 0xF8FF or cp >= 0xF0000 or ch == "\ufffd" or unicodedata.category(ch) == "Cc"
 
 
 def _pdf_document(path: Path, read: PdfChars, fill: Callable[[list[int]], Any] | None = None) -> Document:
     pages_segs, n_pages, n_chars, n_unmapped = read.pages, read.n_pages, read.n_chars, read.n_unmapped
     widths, heights, n_images = read.widths, read.heights, read.n_images
-    if n_chars and n_unmapped > 0.3 * n_chars:
+    texts = {pno: "".join(s.text for s in segs) for pno, _, _, segs in pages_segs}
+    # a page whose text layer is garbage over a full-page image is a scan under a bad
+    # text layer: its picture is the page
+    garbage = {pno: why for pno, text in texts.items()
+               if pno in read.image_pages and (why := garbage_reason(text)) is not None}
+    blank = [pno for pno, text in texts.items() if len(text.strip()) < _BLANK_PAGE_CHARS]
+    if garbage and len(garbage) + len(blank) == len(pages_segs):
+        numbers = ", ".join(map(str, garbage))
+        why = f"the text layer of page(s) {numbers} is garbage ({next(iter(garbage.values()))})"
+        raise _NoTextLayer(f"{why} over full-page images — scanned issue, needs OCR", why=why)
+    if fill is not None:
+        # the pages read by OCR no longer count against the file's text layer
+        n_unmapped -= sum(len(_UNMAPPED.findall(texts[pno])) for pno in garbage)
+        n_chars -= sum(len(texts[pno]) for pno in garbage)
+    if n_chars > 0 and n_unmapped > 0.3 * n_chars:
         # pdfminer prints "(cid:3318)" for glyphs whose font carries no Unicode map
         raise _NoTextLayer(
             f"text layer cannot be decoded: {n_unmapped:,} of {n_chars:,} characters come from fonts "
             "without a Unicode map (they read as (cid:N)); needs OCR (ccasx build --ocr always) or the original file",
             scanned=False,
         )
-    blank = [pno for pno, _, _, segs in pages_segs if sum(len(s.text.strip()) for s in segs) < _BLANK_PAGE_CHARS]
     scanned = None
-    if fill is not None and blank and n_images and len(blank) < len(pages_segs):
-        scanned = fill(blank)
+    to_read = sorted(set(garbage) | (set(blank) if n_images else set()))
+    if fill is not None and to_read and len(to_read) < len(pages_segs):
+        scanned = fill(to_read)
         pages_segs = [(pno, w, h, scanned.segments.get(pno, segs)) for pno, w, h, segs in pages_segs]
     lines = document_lines(pages_segs)
     n_text = sum(len(ln.text) for ln in lines)
@@ -92,9 +141,21 @@ def _pdf_document(path: Path, read: PdfChars, fill: Callable[[list[int]], Any] |
     if scanned is not None and any(ln.page in scanned.segments for ln in doc.lines):
         from .ocr import scored
 
-        numbers = ", ".join(str(p.number) for p in scanned.pages)
-        doc = scored(doc, scanned.pages, scanned.repairs, f"page(s) {numbers} read by OCR")
+        warnings = []
+        if read_blank := [p.number for p in scanned.pages if p.number not in garbage]:
+            warnings.append(f"page(s) {', '.join(map(str, read_blank))} read by OCR")
+        warnings += [f"page {pno} read by OCR: its text layer is garbage ({why})" for pno, why in garbage.items()]
+        doc = scored(doc, scanned.pages, scanned.repairs, *warnings)
+    elif garbage:
+        doc = replace(doc, warnings=(*doc.warnings, *(
+            f"page {pno}: its text layer looks like garbage ({why}) — {needs_ocr_hint()}" for pno, why in garbage.items())))
     return doc
+
+
+def needs_ocr_hint() -> str:
+    from .ocr import needs_ocr_reason
+
+    return needs_ocr_reason("read it by OCR (ccasx build --ocr auto)")
 
 
 def document_from_pages(

@@ -30,6 +30,12 @@ class PdfChars:
     n_chars: int
     n_images: int
     n_unmapped: int
+    # pages carrying an image over most of their area (a scan under a text layer)
+    image_pages: frozenset[int] = frozenset()
+
+
+# an image covering this share of a page is the page (a scan), not a figure on it
+FULL_PAGE_IMAGE = 0.5
 
 
 def pdfplumber_chars(path: Path, max_pages: int, only: frozenset[int] | None = None) -> PdfChars:
@@ -57,6 +63,7 @@ def pdfplumber_chars(path: Path, max_pages: int, only: frozenset[int] | None = N
         pages_segs: list[tuple[int, float, float, list[Seg]]] = []
         widths, heights = [], []
         n_chars = n_images = n_unmapped = 0
+        image_pages: set[int] = set()
         for pno, page in enumerate(pages, start=1):
             if only is not None and pno not in only:
                 continue
@@ -67,7 +74,10 @@ def pdfplumber_chars(path: Path, max_pages: int, only: frozenset[int] | None = N
             heights.append(round(h))
             try:
                 chars = page.chars
-                n_images += len(page.objects.get("image", ()))
+                images = page.objects.get("image", ())
+                n_images += len(images)
+                if any((i["x1"] - i["x0"]) * (i["bottom"] - i["top"]) >= FULL_PAGE_IMAGE * w * h for i in images):
+                    image_pages.add(pno)
             except Exception as exc:
                 raise IngestError(path, _pdf_failure_reason(exc, f"page {pno} cannot be read")) from exc
             n_chars += len(chars)
@@ -81,7 +91,7 @@ def pdfplumber_chars(path: Path, max_pages: int, only: frozenset[int] | None = N
             pdf.close()
         except Exception:  # closing walks the pages again: a broken file fails here too
             pass
-    return PdfChars(pages_segs, n_pages, widths, heights, n_chars, n_images, n_unmapped)
+    return PdfChars(pages_segs, n_pages, widths, heights, n_chars, n_images, n_unmapped, frozenset(image_pages))
 
 
 def _huge_page_reason(pno: int, w: float, h: float) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .. import config
 from .layout import Seg, segments
-from .pdf_chars import PdfChars, pdfplumber_chars
+from .pdf_chars import FULL_PAGE_IMAGE, PdfChars, pdfplumber_chars
 
 
 def pdfium_chars(path: Path, max_pages: int) -> PdfChars | None:
@@ -33,6 +33,7 @@ def pdfium_chars(path: Path, max_pages: int) -> PdfChars | None:
         pages_segs: list[tuple[int, float, float, list[Seg]]] = []
         widths, heights = [], []
         n_chars = n_images = n_unmapped = 0
+        image_pages: set[int] = set()
         unsure: set[int] = set()
         for pno in range(1, n_pages + 1):
             page = pdf[pno - 1]
@@ -54,7 +55,10 @@ def pdfium_chars(path: Path, max_pages: int) -> PdfChars | None:
                 except _PdfiumUnsure:
                     unsure.add(pno)
                 if pno not in unsure:
-                    n_images += _pdfium_image_count(page)
+                    count, largest = _pdfium_images(page)
+                    n_images += count
+                    if largest >= FULL_PAGE_IMAGE * w * h:
+                        image_pages.add(pno)
             finally:
                 page.close()
             widths.append(round(w))
@@ -75,7 +79,8 @@ def pdfium_chars(path: Path, max_pages: int) -> PdfChars | None:
         n_chars += fill.n_chars
         n_images += fill.n_images
         n_unmapped += fill.n_unmapped
-    return PdfChars(pages_segs, n_pages, widths, heights, n_chars, n_images, n_unmapped)
+        image_pages |= fill.image_pages
+    return PdfChars(pages_segs, n_pages, widths, heights, n_chars, n_images, n_unmapped, frozenset(image_pages))
 
 
 @dataclass(frozen=True)
@@ -270,8 +275,18 @@ def _pdfium_font(text_object, fonts: dict[int, tuple[str, float]]) -> tuple[str,
     return known
 
 
-def _pdfium_image_count(page) -> int:
+def _pdfium_images(page) -> tuple[int, float]:
+    """The page's images (inside forms too), and the area of the largest on the page, in pt²
+    (an image inside a form counts with the form's bounds)."""
+    import ctypes
+
     import pypdfium2.raw as praw
+
+    def area(obj) -> float:
+        l, b, r, t = (ctypes.c_float() for _ in range(4))
+        if not praw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (l, b, r, t))):
+            return 0.0
+        return abs(r.value - l.value) * abs(t.value - b.value)
 
     def count(n: int, get) -> int:
         total = 0
@@ -284,4 +299,8 @@ def _pdfium_image_count(page) -> int:
                 total += count(praw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: praw.FPDFFormObj_GetObject(o, j))
         return total
 
-    return count(praw.FPDFPage_CountObjects(page), lambda k: praw.FPDFPage_GetObject(page, k))
+    top = [praw.FPDFPage_GetObject(page, k) for k in range(praw.FPDFPage_CountObjects(page))]
+    largest = max((area(o) for o in top if praw.FPDFPageObj_GetType(o) == praw.FPDF_PAGEOBJ_IMAGE
+                   or praw.FPDFPageObj_GetType(o) == praw.FPDF_PAGEOBJ_FORM and count(
+                       praw.FPDFFormObj_CountObjects(o), lambda j, f=o: praw.FPDFFormObj_GetObject(f, j))), default=0.0)
+    return count(len(top), top.__getitem__), largest
