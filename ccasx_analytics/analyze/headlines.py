@@ -23,7 +23,6 @@ import re
 import numpy as np
 import pandas as pd
 
-from .corpus import Tables
 
 PER_ARTICLE = 2  # headline entries one article may give before others have had their turn
 LARGE_COUNT = 100  # a count this large or larger is a quantity reported, not an itemisation

@@ -358,7 +358,7 @@ def _page_segments(pages: list[OcrPage]) -> dict:
 
 def is_long_line(box: OcrBox) -> bool:
     """Whether a line is long enough for its advance to give its type size reliably."""
-    return len(box.text) >= _SHORT_LINE and sum(1 for ch in box.text if _is_han(ch)) >= 2
+    return len(box.text) >= _SHORT_LINE and sum(1 for ch in box.text if is_han(ch)) >= 2
 
 
 @dataclass(frozen=True)
