@@ -1,6 +1,6 @@
 """The unit a byline names, resolved like any organization mention.
 
-``（山西铁塔党委办公室 祁文华）`` names a department of a registered organization: the unit
+``（山西铁塔综合部 王立新）`` names a department of a registered organization: the unit
 is that organization's canonical name (山西铁塔).  ``协会秘书处`` / ``本会办公室`` are offices
 of the association publishing the newsletter.  A unit the registry does not name (长治移动,
 a city branch) is kept as printed: a wrong canonical name is worse than the printed one;

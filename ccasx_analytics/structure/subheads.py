@@ -1,6 +1,6 @@
 """Unnumbered subheads (小标题) in text without a contents list: ``subheads_rejoined``.
 
-Text has neither type sizes nor a list of titles to tell ``从“看得见”到“管得住”`` (a subhead)
+Text has neither type sizes nor a list of titles to tell ``从“建起来”到“用起来”`` (a subhead)
 from a title; what it has is the genre's way of closing an article.  A subhead is followed
 by more of the same article, so the piece before it ends with no byline or source note,
 and the piece that closes the article carries one.  Pieces are taken back into the
